@@ -1,0 +1,41 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class EmploymentPartnersSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		acknowledge_sla_hours: DF.Int
+		lead_follow_up_days: DF.Int
+		living_wage_hourly: DF.Currency
+		partnership_check_in_days: DF.Int
+		reply_sla_hours: DF.Int
+		stage_skip_policy: DF.Literal["Allow with written reason", "Never allow"]
+	# end: auto-generated types
+
+	def validate(self):
+		self.validate_positive_intervals()
+
+	def validate_positive_intervals(self):
+		for fieldname in (
+			"lead_follow_up_days",
+			"partnership_check_in_days",
+			"reply_sla_hours",
+			"acknowledge_sla_hours",
+		):
+			value = self.get(fieldname)
+			if value is None or value < 1:
+				frappe.throw(
+					_("{0} must be at least 1, not {1}").format(_(self.meta.get_label(fieldname)), value),
+					title=_("Invalid setting"),
+				)

@@ -1,0 +1,27 @@
+import frappe
+
+from employment_partners.tests import EPTestCase
+from employment_partners.utils import get_settings
+
+
+class TestEmploymentPartnersSettings(EPTestCase):
+	def test_defaults_are_installed(self):
+		settings = get_settings()
+		self.assertEqual(settings.stage_skip_policy, "Allow with written reason")
+		self.assertEqual(settings.acknowledge_sla_hours, 24)
+		self.assertGreater(settings.living_wage_hourly, 0)
+
+	def test_interval_below_one_is_refused(self):
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.reply_sla_hours = 0
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "Employer Reply SLA \\(hours\\) must be at least 1"
+		):
+			settings.save()
+		self.assertEqual(frappe.db.get_single_value("Employment Partners Settings", "reply_sla_hours"), 24)
+
+	def test_valid_change_is_saved(self):
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.lead_follow_up_days = 7
+		settings.save()
+		self.assertEqual(get_settings().lead_follow_up_days, 7)

@@ -1,0 +1,23 @@
+app_name = "employment_partners"
+app_title = "Employment Partners"
+app_publisher = "Employment Partners contributors"
+app_description = "Employer-partnership CRM for workforce agencies and employment social enterprises"
+app_email = "dev@employment-partners.invalid"
+app_license = "mit"
+
+# Frappe alone is enough; ERPNext is optional and detected at run time.
+required_apps = []
+
+# Generate the typed block in every controller when doctypes are saved in developer mode.
+export_python_type_annotations = True
+
+add_to_apps_screen = [
+	{
+		"name": "employment_partners",
+		"logo": "/assets/employment_partners/images/logo.svg",
+		"title": "Employment Partners",
+		"route": "/app/employment-partners",
+	}
+]
+
+after_install = "employment_partners.install.after_install"

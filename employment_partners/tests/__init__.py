@@ -1,0 +1,20 @@
+"""Test helpers shared by every suite: the base class and factories (see factories.py)."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+
+class EPTestCase(FrappeTestCase):
+	"""A real-site test case that undoes each test's writes.
+
+	Works under pytest (see conftest.py) and under `bench run-tests --app employment_partners`.
+	"""
+
+	def setUp(self):
+		super().setUp()
+		frappe.set_user("Administrator")
+
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.set_user("Administrator")
+		super().tearDown()

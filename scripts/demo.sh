@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Bring up a running demo site: desk at http://localhost:8000 (EP_PORT), login printed at the end.
+#
+#   bash scripts/demo.sh          start (or restart) the demo
+#   bash scripts/demo.sh stop     stop it
+#
+# Idempotent: installs what is missing, creates the bench (outside this repository) and the
+# demo site on first use, migrates when the app's schema changed, loads demo data once.
+#   EP_DEMO_SITE   the demo site (default: ep.localhost)
+#   EP_PORT        web port (default: 8000)
+# See scripts/lib.sh for the rest of the configuration.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+EP_DEMO_SITE="${EP_DEMO_SITE:-ep.localhost}"
+EP_PORT="${EP_PORT:-8000}"
+
+ensure_bench_user
+run_dir="$EP_BENCH_DIR/run"
+
+stop_demo() {
+	local pidfile
+	for pidfile in "$run_dir"/demo-*.pid; do
+		[[ -f "$pidfile" ]] || continue
+		kill "$(cat "$pidfile")" 2>/dev/null || true
+		rm -f "$pidfile"
+	done
+}
+
+if [[ "${1:-}" == "stop" ]]; then
+	stop_demo
+	say "demo stopped"
+	exit 0
+fi
+
+setup_bench
+ensure_assets
+ensure_site "$EP_DEMO_SITE"
+as_bench bash -c "cd '$EP_BENCH_DIR' && bench use '$EP_DEMO_SITE' >/dev/null \
+	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data"
+
+stop_demo
+if (echo >"/dev/tcp/127.0.0.1/$EP_PORT") 2>/dev/null; then
+	die "port $EP_PORT is in use by another program; stop it or set EP_PORT to a free port"
+fi
+
+as_bench mkdir -p "$run_dir"
+start_bg() {
+	local name=$1
+	shift
+	as_bench bash -c "cd '$EP_BENCH_DIR/sites' && nohup $* >'$EP_BENCH_DIR/logs/demo-$name.log' 2>&1 & echo \$! >'$run_dir/demo-$name.pid'"
+}
+start_bg web "'$EP_BENCH_DIR/env/bin/gunicorn' -b 0.0.0.0:$EP_PORT -w 2 -t 120 'frappe.app:application_with_statics()'"
+start_bg worker "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe worker --queue short,default,long"
+start_bg scheduler "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe schedule"
+
+for _ in $(seq 60); do
+	if curl -fsS "http://localhost:$EP_PORT/api/method/ping" >/dev/null 2>&1; then
+		echo
+		echo "Employment Partners demo is running."
+		echo "  URL:    http://localhost:$EP_PORT/app/employment-partners"
+		echo "  Login:  Administrator / $EP_ADMIN_PASSWORD"
+		echo "  Logs:   $EP_BENCH_DIR/logs/demo-*.log    Stop: bash scripts/demo.sh stop"
+		exit 0
+	fi
+	sleep 1
+done
+die "the web server did not answer on port $EP_PORT; see $EP_BENCH_DIR/logs/demo-web.log"
