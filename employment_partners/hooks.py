@@ -21,3 +21,24 @@ add_to_apps_screen = [
 ]
 
 after_install = "employment_partners.install.after_install"
+
+# Record-level rules: see employment_partners/permissions.py
+has_permission = {
+	"Employer Lead": "employment_partners.permissions.employer_record_permission",
+	"Hiring Partnership": "employment_partners.permissions.employer_record_permission",
+	"Employer Interaction": "employment_partners.permissions.interaction_permission",
+}
+
+fixtures = [
+	{
+		"dt": "Role",
+		"filters": [
+			[
+				"name",
+				"in",
+				["Business Services Rep", "Partnership Manager", "Case Manager", "Employer Partner"],
+			]
+		],
+	},
+	{"dt": "Kanban Board", "filters": [["name", "in", ["Employer Pipeline"]]]},
+]

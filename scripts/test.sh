@@ -20,6 +20,7 @@ as_bench bash -c "cd '$EP_BENCH_DIR' && bench --site '$EP_TEST_SITE' set-config 
 
 say "running the tests on $EP_TEST_SITE"
 set +e
+trap - ERR
 as_bench env EP_BENCH_DIR="$EP_BENCH_DIR" EP_TEST_SITE="$EP_TEST_SITE" EP_ADMIN_PASSWORD="$EP_ADMIN_PASSWORD" \
 	bash -c "cd '$EP_BENCH_DIR/apps/employment_partners' && '$EP_BENCH_DIR/env/bin/python' -m pytest \"\$@\"" pytest "$@"
 rc=$?

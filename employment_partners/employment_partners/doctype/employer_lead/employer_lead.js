@@ -1,0 +1,57 @@
+// Copyright (c) 2026, Employment Partners contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Employer Lead", {
+	refresh(frm) {
+		frappe.dynamic_link = { doc: frm.doc, fieldname: "name", doctype: "Employer Lead" };
+		if (frm.is_new()) {
+			frappe.contacts.clear_address_and_contact(frm);
+			return;
+		}
+		frappe.contacts.render_address_and_contact(frm);
+
+		if (!frm.doc.hiring_partnership && frm.doc.stage !== "Lost / Poor Fit") {
+			frm.add_custom_button(__("Create Hiring Partnership"), () => {
+				frappe
+					.call("employment_partners.pipeline.conversion.convert_lead", { lead: frm.doc.name })
+					.then((r) => frappe.set_route("Form", "Hiring Partnership", r.message));
+			}).addClass("btn-primary");
+		}
+		frm.add_custom_button(
+			__("Interaction"),
+			() => frappe.new_doc("Employer Interaction", { employer_lead: frm.doc.name }),
+			__("Log")
+		);
+		frm.add_custom_button(
+			__("Merge into another lead"),
+			() => {
+				frappe.prompt(
+					{
+						fieldname: "target",
+						fieldtype: "Link",
+						options: "Employer Lead",
+						label: __("Keep this lead"),
+						reqd: 1,
+						get_query: () => ({ filters: { name: ["!=", frm.doc.name] } }),
+					},
+					({ target }) =>
+						frappe
+							.call("employment_partners.pipeline.conversion.merge_leads", {
+								source: frm.doc.name,
+								target,
+							})
+							.then((r) => frappe.set_route("Form", "Employer Lead", r.message)),
+					__("Merge {0} into…", [frm.doc.organisation_name]),
+					__("Merge")
+				);
+			},
+			__("Actions")
+		);
+	},
+
+	stage(frm) {
+		// a stage change may need a reason; show where to write it
+		frm.toggle_reqd("lost_reason", frm.doc.stage === "Lost / Poor Fit");
+		frm.scroll_to_field("stage_change_note");
+	},
+});

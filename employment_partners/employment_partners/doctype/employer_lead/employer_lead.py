@@ -1,0 +1,163 @@
+# Copyright (c) 2026, Employment Partners contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.contacts.address_and_contact import load_address_and_contact
+from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from employment_partners.pipeline import automation, fit, organisations, stages
+from employment_partners.utils import get_settings
+
+
+class EmployerLead(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from employment_partners.employment_partners.doctype.employer_lead_stage_history.employer_lead_stage_history import (
+			EmployerLeadStageHistory,
+		)
+
+		assigned_bsr: DF.Link | None
+		business_case_date: DF.Date | None
+		career_pathway: DF.Check
+		domain: DF.Data | None
+		ein: DF.Data | None
+		existing_connection: DF.Check
+		fair_chance_hiring: DF.Check
+		fit_score: DF.Int
+		fit_score_breakdown: DF.SmallText | None
+		hiring_partnership: DF.Link | None
+		inclusive_hiring: DF.Check
+		industry: DF.Literal[
+			"",
+			"Agriculture, Forestry, Fishing and Hunting",
+			"Mining, Quarrying, and Oil and Gas Extraction",
+			"Utilities",
+			"Construction",
+			"Manufacturing",
+			"Wholesale Trade",
+			"Retail Trade",
+			"Transportation and Warehousing",
+			"Information",
+			"Finance and Insurance",
+			"Real Estate and Rental and Leasing",
+			"Professional, Scientific, and Technical Services",
+			"Management of Companies and Enterprises",
+			"Administrative and Support and Waste Management",
+			"Educational Services",
+			"Health Care and Social Assistance",
+			"Arts, Entertainment, and Recreation",
+			"Accommodation and Food Services",
+			"Other Services (except Public Administration)",
+			"Public Administration",
+		]
+		last_contact_date: DF.Date | None
+		lead_source: DF.Literal[
+			"", "Referral", "Labour-Market Data", "Economic-Development Agency", "Event", "Walk-in", "Alumni"
+		]
+		legal_name: DF.Data | None
+		lost_reason: DF.SmallText | None
+		naming_series: DF.Literal["EL-.YYYY.-"]
+		next_follow_up_date: DF.Date | None
+		normalized_name: DF.Data | None
+		not_a_duplicate: DF.Check
+		notes: DF.TextEditor | None
+		offers_benefits: DF.Check
+		organisation_name: DF.Data
+		pays_living_wage: DF.Check
+		presented_federal_bonding: DF.Check
+		presented_placement_incentive: DF.Check
+		presented_retention_services: DF.Check
+		presented_wotc: DF.Check
+		schedule_fits_participants: DF.Check
+		size_band: DF.Literal["", "1-9", "10-49", "50-249", "250-999", "1000+"]
+		social_responsibility: DF.Check
+		stage: DF.Literal[
+			"Prospect", "Outreach", "Qualify", "Nurture", "Source", "Match", "Feedback", "Lost / Poor Fit"
+		]
+		stage_change_note: DF.SmallText | None
+		stage_changed_on: DF.Datetime | None
+		stage_history: DF.Table[EmployerLeadStageHistory]
+		transit_access: DF.Check
+		typical_hourly_wage: DF.Currency
+		website: DF.Data | None
+	# end: auto-generated types
+
+	def onload(self):
+		load_address_and_contact(self)
+
+	def validate(self):
+		self.set_identity()
+		self.set_fit_score()
+		self.validate_stage_change()
+		self.check_duplicates()
+
+	def set_identity(self):
+		self.ein = organisations.normalize_ein(self.ein)
+		self.domain = organisations.domain_of(self.website)
+		self.normalized_name = organisations.normalize_name(self.organisation_name)
+
+	def set_fit_score(self):
+		self.pays_living_wage = fit.pays_living_wage(
+			self.typical_hourly_wage, get_settings().living_wage_hourly
+		)
+		self.fit_score, parts = fit.fit_score(self)
+		self.fit_score_breakdown = fit.describe(parts)
+
+	def validate_stage_change(self):
+		before = self.get_doc_before_save()
+		from_stage = before.stage if before else None
+		if before and from_stage == self.stage:
+			return
+		automatic = bool(self.flags.automatic_stage_change)
+		problem = stages.transition_problem(
+			from_stage,
+			self.stage,
+			note=self.stage_change_note,
+			lost_reason=self.lost_reason,
+			skip_policy=stages.SKIP_WITH_REASON if automatic else get_settings().stage_skip_policy,
+			facts=automation.lead_facts(self),
+		)
+		if problem:
+			frappe.throw(problem, title=_("Stage change refused"))
+		self.record_stage_change(from_stage, automatic)
+
+	def record_stage_change(self, from_stage: str | None, automatic: bool):
+		now = now_datetime()
+		note = self.stage_change_note
+		if self.stage == stages.LOST:
+			note = self.lost_reason
+		elif from_stage == stages.LOST:
+			self.lost_reason = None
+		self.append(
+			"stage_history",
+			{
+				"from_stage": from_stage,
+				"to_stage": self.stage,
+				"changed_on": now,
+				"changed_by": frappe.session.user,
+				"days_in_previous_stage": stages.days_between(self.stage_changed_on, now)
+				if from_stage
+				else 0,
+				"is_skip": bool(from_stage) and stages.Transition(from_stage, self.stage).is_skip,
+				"is_automatic": automatic,
+				"note": note,
+			},
+		)
+		self.stage_changed_on = now
+		self.stage_change_note = None
+
+	def check_duplicates(self):
+		if not self.is_new() and not any(
+			self.has_value_changed(f) for f in ("normalized_name", "domain", "ein")
+		):
+			return
+		linked = ("Hiring Partnership", self.hiring_partnership) if self.hiring_partnership else None
+		organisations.check_duplicates(self, "organisation_name", linked=linked)

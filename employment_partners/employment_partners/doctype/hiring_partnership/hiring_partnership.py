@@ -1,0 +1,123 @@
+# Copyright (c) 2026, Employment Partners contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.contacts.address_and_contact import load_address_and_contact
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from employment_partners.pipeline import conversion, organisations
+
+
+class HiringPartnership(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		agreement_end: DF.Date | None
+		agreement_start: DF.Date | None
+		assigned_bsr: DF.Link | None
+		communication_preference: DF.Literal["", "Email", "Phone", "Text Message", "In Person", "Portal"]
+		domain: DF.Data | None
+		ein: DF.Data | None
+		employer_lead: DF.Link | None
+		industry: DF.Literal[
+			"",
+			"Agriculture, Forestry, Fishing and Hunting",
+			"Mining, Quarrying, and Oil and Gas Extraction",
+			"Utilities",
+			"Construction",
+			"Manufacturing",
+			"Wholesale Trade",
+			"Retail Trade",
+			"Transportation and Warehousing",
+			"Information",
+			"Finance and Insurance",
+			"Real Estate and Rental and Leasing",
+			"Professional, Scientific, and Technical Services",
+			"Management of Companies and Enterprises",
+			"Administrative and Support and Waste Management",
+			"Educational Services",
+			"Health Care and Social Assistance",
+			"Arts, Entertainment, and Recreation",
+			"Accommodation and Food Services",
+			"Other Services (except Public Administration)",
+			"Public Administration",
+		]
+		last_contact_date: DF.Date | None
+		legal_name: DF.Data | None
+		median_response_hours: DF.Float
+		naming_series: DF.Literal["HP-.YYYY.-"]
+		next_check_in_date: DF.Date | None
+		normalized_name: DF.Data | None
+		not_a_duplicate: DF.Check
+		notes: DF.TextEditor | None
+		partner_name: DF.Data
+		primary_contact: DF.Link | None
+		problematic_employer: DF.Check
+		problematic_reason: DF.SmallText | None
+		size_band: DF.Literal["", "1-9", "10-49", "50-249", "250-999", "1000+"]
+		status: DF.Literal["Active", "Paused", "Ended"]
+		tier: DF.Literal["Top Partner", "Standard", "Probation"]
+		website: DF.Data | None
+	# end: auto-generated types
+
+	def onload(self):
+		load_address_and_contact(self)
+
+	def validate(self):
+		self.set_identity()
+		self.validate_agreement_dates()
+		self.validate_problematic_reason()
+		self.check_duplicates()
+
+	def after_insert(self):
+		self.link_employer_lead()
+
+	def set_identity(self):
+		self.ein = organisations.normalize_ein(self.ein)
+		self.domain = organisations.domain_of(self.website)
+		self.normalized_name = organisations.normalize_name(self.partner_name)
+
+	def validate_agreement_dates(self):
+		if (
+			self.agreement_start
+			and self.agreement_end
+			and getdate(self.agreement_end) < getdate(self.agreement_start)
+		):
+			frappe.throw(
+				_("Agreement end {0} is before agreement start {1}").format(
+					frappe.format(self.agreement_end, "Date"), frappe.format(self.agreement_start, "Date")
+				),
+				title=_("Invalid agreement dates"),
+			)
+
+	def validate_problematic_reason(self):
+		if self.problematic_employer and not (self.problematic_reason or "").strip():
+			frappe.throw(
+				_("Say why {0} is flagged as a problematic employer").format(self.partner_name),
+				title=_("Reason required"),
+			)
+
+	def check_duplicates(self):
+		if not self.is_new() and not any(
+			self.has_value_changed(f) for f in ("normalized_name", "domain", "ein")
+		):
+			return
+		linked = ("Employer Lead", self.employer_lead) if self.employer_lead else None
+		organisations.check_duplicates(self, "partner_name", linked=linked)
+
+	def link_employer_lead(self):
+		"""A partnership made from a lead: the lead points back to it and shares its contacts."""
+		if not self.employer_lead:
+			return
+		frappe.db.set_value("Employer Lead", self.employer_lead, "hiring_partnership", self.name)
+		conversion.link_contacts_and_addresses("Employer Lead", self.employer_lead, self.doctype, self.name)
+		frappe.get_doc("Employer Lead", self.employer_lead).add_comment(
+			"Info", _("Converted to Hiring Partnership {0}").format(self.name)
+		)

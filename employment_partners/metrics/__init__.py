@@ -1,0 +1,1 @@
+"""Every figure the reports, number cards and forms show comes from this package."""

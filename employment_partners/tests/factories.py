@@ -1,0 +1,72 @@
+"""Factories for tests: each makes one valid record, with overrides for what a test cares about."""
+
+import frappe
+from frappe.utils import now_datetime
+
+
+def unique(prefix: str) -> str:
+	return f"{prefix} {frappe.generate_hash(length=8)}"
+
+
+def make_user(*roles: str, email: str | None = None) -> str:
+	email = email or f"{frappe.generate_hash(length=10)}@example.com"
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": roles[0] if roles else "Test",
+			"send_welcome_email": 0,
+			"user_type": "System User",
+			"roles": [{"role": role} for role in roles],
+		}
+	)
+	user.flags.ignore_permissions = True
+	user.insert()
+	frappe.clear_cache(user=email)
+	return email
+
+
+def make_employer_lead(**overrides):
+	values = {"doctype": "Employer Lead", "organisation_name": unique("Lead Org")}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()
+
+
+def make_hiring_partnership(**overrides):
+	values = {"doctype": "Hiring Partnership", "partner_name": unique("Partner Org")}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()
+
+
+def make_converted_lead(**overrides):
+	"""A lead at Outreach (or `stage`) that already has its Hiring Partnership."""
+	from employment_partners.pipeline.conversion import convert_lead
+
+	lead = make_employer_lead(**overrides)
+	convert_lead(lead.name)
+	lead.reload()
+	return lead
+
+
+def make_interaction(**overrides):
+	values = {
+		"doctype": "Employer Interaction",
+		"interaction_type": "Call",
+		"direction": "Outbound",
+		"interaction_date": now_datetime(),
+		"summary": "Called the hiring manager",
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()
+
+
+def make_contact(first_name: str, link_doctype: str, link_name: str) -> str:
+	contact = frappe.get_doc(
+		{
+			"doctype": "Contact",
+			"first_name": first_name,
+			"email_ids": [{"email_id": f"{frappe.generate_hash(length=8)}@example.com", "is_primary": 1}],
+			"links": [{"link_doctype": link_doctype, "link_name": link_name}],
+		}
+	).insert(ignore_permissions=True)
+	return contact.name

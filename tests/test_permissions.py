@@ -1,0 +1,92 @@
+"""Role permissions and the rep-owns-record rule, checked by switching users."""
+
+import frappe
+
+from employment_partners.tests import EPTestCase
+from employment_partners.tests.factories import make_employer_lead, make_hiring_partnership, make_user
+
+
+class TestRolePermissions(EPTestCase):
+	def setUp(self):
+		super().setUp()
+		self.rep = make_user("Business Services Rep")
+		self.other_rep = make_user("Business Services Rep")
+		self.manager = make_user("Partnership Manager")
+		self.case_manager = make_user("Case Manager")
+		self.employer = make_user("Employer Partner")
+		self.lead = make_employer_lead(assigned_bsr=self.other_rep)
+
+	def test_rep_reads_every_lead_but_changes_only_their_own(self):
+		frappe.set_user(self.rep)
+		self.assertTrue(frappe.has_permission("Employer Lead", "read", self.lead.name))
+		theirs = frappe.get_doc("Employer Lead", self.lead.name)
+		theirs.next_follow_up_date = "2026-12-01"
+		with self.assertRaises(frappe.PermissionError):
+			theirs.save()
+		# taking the lead over by reassigning it in the form is refused too
+		theirs.assigned_bsr = self.rep
+		with self.assertRaises(frappe.PermissionError):
+			theirs.save()
+
+		mine = make_employer_lead()
+		self.assertEqual(mine.assigned_bsr, self.rep)
+		mine.next_follow_up_date = "2026-12-01"
+		mine.save()
+		self.assertEqual(
+			str(frappe.db.get_value("Employer Lead", mine.name, "next_follow_up_date")), "2026-12-01"
+		)
+
+	def test_rep_can_claim_an_unassigned_lead(self):
+		unassigned = make_employer_lead(assigned_bsr=None)
+		frappe.db.set_value("Employer Lead", unassigned.name, "assigned_bsr", None)
+		frappe.set_user(self.rep)
+		doc = frappe.get_doc("Employer Lead", unassigned.name)
+		doc.assigned_bsr = self.rep
+		doc.save()
+		self.assertEqual(frappe.db.get_value("Employer Lead", unassigned.name, "assigned_bsr"), self.rep)
+
+	def test_rep_cannot_delete_or_edit_settings(self):
+		frappe.set_user(self.rep)
+		self.assertFalse(frappe.has_permission("Employer Lead", "delete", self.lead.name))
+		self.assertTrue(frappe.has_permission("Employment Partners Settings", "read"))
+		self.assertFalse(frappe.has_permission("Employment Partners Settings", "write"))
+
+	def test_manager_changes_any_lead_and_the_settings(self):
+		frappe.set_user(self.manager)
+		doc = frappe.get_doc("Employer Lead", self.lead.name)
+		doc.next_follow_up_date = "2026-12-02"
+		doc.save()
+		self.assertTrue(frappe.has_permission("Employer Lead", "delete", self.lead.name))
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.lead_follow_up_days = 10
+		settings.save()
+
+	def test_case_manager_reads_partnerships_only(self):
+		partner = make_hiring_partnership()
+		frappe.set_user(self.case_manager)
+		self.assertTrue(frappe.has_permission("Hiring Partnership", "read", partner.name))
+		self.assertFalse(frappe.has_permission("Hiring Partnership", "write", partner.name))
+		self.assertFalse(frappe.has_permission("Employer Lead", "read", self.lead.name))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list("Employer Lead", limit=1)
+
+	def test_employer_partner_sees_nothing_on_the_desk(self):
+		partner = make_hiring_partnership()
+		frappe.set_user(self.employer)
+		for doctype, name in (("Employer Lead", self.lead.name), ("Hiring Partnership", partner.name)):
+			self.assertFalse(frappe.has_permission(doctype, "read", name), doctype)
+		for doctype in (
+			"Employer Interaction",
+			"Employer Appreciation Event",
+			"Employment Partners Settings",
+		):
+			self.assertFalse(frappe.has_permission(doctype, "read"), doctype)
+		self.assertEqual(frappe.db.get_value("Role", "Employer Partner", "desk_access"), 0)
+
+	def test_every_app_doctype_tracks_changes(self):
+		doctypes = frappe.get_all(
+			"DocType", filters={"module": "Employment Partners", "istable": 0, "issingle": 0}, pluck="name"
+		)
+		self.assertGreaterEqual(len(doctypes), 4)
+		for doctype in doctypes:
+			self.assertTrue(frappe.get_meta(doctype).track_changes, doctype)
