@@ -21,7 +21,8 @@ stop_demo() {
 	local pidfile
 	for pidfile in "$run_dir"/demo-*.pid; do
 		[[ -f "$pidfile" ]] || continue
-		kill "$(cat "$pidfile")" 2>/dev/null || true
+		# each process leads its own group (setsid): stop it with its workers
+		kill -- "-$(cat "$pidfile")" 2>/dev/null || true
 		rm -f "$pidfile"
 	done
 }
@@ -47,9 +48,11 @@ as_bench mkdir -p "$run_dir"
 start_bg() {
 	local name=$1
 	shift
-	as_bench bash -c "cd '$EP_BENCH_DIR/sites' && nohup $* >'$EP_BENCH_DIR/logs/demo-$name.log' 2>&1 & echo \$! >'$run_dir/demo-$name.pid'"
+	as_bench bash -c "cd '$EP_BENCH_DIR/sites' || exit 1
+		setsid nohup $* >'$EP_BENCH_DIR/logs/demo-$name.log' 2>&1 </dev/null &
+		echo \$! >'$run_dir/demo-$name.pid'"
 }
-start_bg web "'$EP_BENCH_DIR/env/bin/gunicorn' -b 0.0.0.0:$EP_PORT -w 2 -t 120 'frappe.app:application_with_statics()'"
+start_bg web "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe --site '$EP_DEMO_SITE' serve --port $EP_PORT --noreload"
 start_bg worker "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe worker --queue short,default,long"
 start_bg scheduler "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe schedule"
 

@@ -400,6 +400,8 @@ ensure_site() {
 			fi
 		done
 	fi
+	as_bench bash -c "cd '$EP_BENCH_DIR' && bench --site '$site' execute employment_partners.install.complete_setup_wizard \
+		--kwargs \"{'password': '$EP_ADMIN_PASSWORD'}\"" >/dev/null || die "finishing the setup wizard on $site failed (see above)"
 	local hash_file="$site_dir/.ep-schema-hash" hash
 	hash="$(app_schema_hash)"
 	if [[ "$(cat "$hash_file" 2>/dev/null)" != "$hash" ]]; then

@@ -1,0 +1,89 @@
+"""What a person sees: the workspace and the kanban board open in headless Chromium.
+
+Uses Debian's Chromium (scripts/test.sh installs it); never a browser download.
+Set EP_SCREENSHOTS_DIR to keep the screenshots.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def desk_page(live_site, admin_password):
+	from playwright.sync_api import sync_playwright
+
+	with sync_playwright() as p:
+		browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+		context = browser.new_context(viewport={"width": 1400, "height": 900})
+		page = context.new_page()
+		page.goto(f"{live_site.browser_url}/login", wait_until="networkidle")
+		page.fill("#login_email", "Administrator")
+		page.fill("#login_password", admin_password)
+		page.click(".btn-login")
+		page.wait_for_url("**/app**", timeout=60_000)
+		yield live_site, page
+		browser.close()
+
+
+def _shot(page, name: str):
+	target = os.environ.get("EP_SCREENSHOTS_DIR")
+	if target:
+		Path(target).mkdir(parents=True, exist_ok=True)
+		page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=False)
+
+
+def test_workspace_opens_with_cards_and_chart(desk_page):
+	site, page = desk_page
+	page.goto(f"{site.browser_url}/app/employment-partners", wait_until="networkidle")
+	page.wait_for_selector(".widget.number-widget-box", timeout=60_000)
+	for text in (
+		"Open Employer Leads",
+		"Active Partnerships",
+		"Employer Leads by Stage",
+		"Employer Pipeline",
+	):
+		# widgets render after the page settles; get_by_text ignores case (titles are upper-cased by CSS)
+		page.get_by_text(text).first.wait_for(timeout=30_000)
+	_shot(page, "workspace")
+
+
+def test_kanban_board_shows_every_stage(desk_page):
+	site, page = desk_page
+	page.goto(f"{site.browser_url}/app/employer-lead/view/kanban/Employer Pipeline", wait_until="networkidle")
+	page.wait_for_selector(".kanban-column-header .kanban-column-title", state="attached", timeout=60_000)
+	page.wait_for_timeout(1500)
+	titles = [t.strip() for t in page.locator(".kanban-column-header .kanban-column-title").all_inner_texts()]
+	for stage in (
+		"Prospect",
+		"Outreach",
+		"Qualify",
+		"Nurture",
+		"Source",
+		"Match",
+		"Feedback",
+		"Lost / Poor Fit",
+	):
+		assert any(stage in t for t in titles), (stage, titles)
+	_shot(page, "kanban")
+
+
+def test_lead_form_opens(desk_page):
+	site, page = desk_page
+	page.goto(f"{site.browser_url}/app/employer-lead/new", wait_until="networkidle")
+	page.wait_for_selector("[data-fieldname='organisation_name'] input", timeout=60_000)
+	assert "Qualification" in page.inner_text(".form-tabs-list")
+	_shot(page, "lead-form")
