@@ -73,7 +73,6 @@ def ensure_demo_data():
 	if frappe.db.exists("User", DEMO_REP):
 		print("demo data already loaded")
 		return
-	frappe.flags.in_demo = True
 	for email, first, role in (
 		(DEMO_REP, "Riley", "Business Services Rep"),
 		(DEMO_MANAGER, "Morgan", "Partnership Manager"),

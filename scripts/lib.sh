@@ -171,6 +171,7 @@ ensure_mariadb() {
 		say "starting MariaDB"
 		start_mariadb
 	fi
+	ensure_db_admin
 	local collation
 	collation="$(mariadb_query "SELECT @@collation_server")" ||
 		die "cannot log in to MariaDB as $EP_DB_ADMIN_USER; set EP_DB_ADMIN_USER / EP_DB_ADMIN_PASSWORD to an admin login"
@@ -193,16 +194,19 @@ ensure_mariadb() {
 	fi
 }
 
-# a query as the admin login; creates that login first when running as root
+# the admin login that creates sites; made once per run, when running as root
+ensure_db_admin() {
+	is_root && db_root -e "SELECT 1" >/dev/null 2>&1 || return 0
+	local host
+	for host in localhost 127.0.0.1 %; do
+		db_root -e "CREATE USER IF NOT EXISTS '$EP_DB_ADMIN_USER'@'$host' IDENTIFIED BY '$EP_DB_ADMIN_PASSWORD';
+			GRANT ALL PRIVILEGES ON *.* TO '$EP_DB_ADMIN_USER'@'$host' WITH GRANT OPTION;" ||
+			die "cannot create the MariaDB admin login $EP_DB_ADMIN_USER@$host; set EP_DB_ADMIN_USER / EP_DB_ADMIN_PASSWORD to an existing admin login"
+	done
+}
+
+# a query as the admin login
 mariadb_query() {
-	if is_root && db_root -e "SELECT 1" >/dev/null 2>&1; then
-		db_root -e "CREATE USER IF NOT EXISTS '$EP_DB_ADMIN_USER'@'localhost' IDENTIFIED BY '$EP_DB_ADMIN_PASSWORD';
-			CREATE USER IF NOT EXISTS '$EP_DB_ADMIN_USER'@'127.0.0.1' IDENTIFIED BY '$EP_DB_ADMIN_PASSWORD';
-			CREATE USER IF NOT EXISTS '$EP_DB_ADMIN_USER'@'%' IDENTIFIED BY '$EP_DB_ADMIN_PASSWORD';
-			GRANT ALL PRIVILEGES ON *.* TO '$EP_DB_ADMIN_USER'@'localhost' WITH GRANT OPTION;
-			GRANT ALL PRIVILEGES ON *.* TO '$EP_DB_ADMIN_USER'@'127.0.0.1' WITH GRANT OPTION;
-			GRANT ALL PRIVILEGES ON *.* TO '$EP_DB_ADMIN_USER'@'%' WITH GRANT OPTION;" 2>/dev/null || true
-	fi
 	mariadb --protocol=tcp -h "$EP_DB_HOST" -P "$EP_DB_PORT" -u "$EP_DB_ADMIN_USER" -p"$EP_DB_ADMIN_PASSWORD" -N -B -e "$1" 2>/dev/null
 }
 

@@ -33,6 +33,12 @@ EMPLOYER_DOCTYPES = {
 	"Employer Lead": "organisation_name",
 	"Hiring Partnership": "partner_name",
 }
+# a lead and the partnership it became share one identity: (other doctype, field linking to it)
+LINKED_RECORD = {
+	"Employer Lead": ("Hiring Partnership", "hiring_partnership"),
+	"Hiring Partnership": ("Employer Lead", "employer_lead"),
+}
+IDENTITY_FIELDS = ("normalized_name", "domain", "ein")
 
 
 def normalize_ein(value: str | None) -> str | None:
@@ -125,8 +131,22 @@ def find_duplicates(
 	return matches
 
 
-def check_duplicates(doc, name_field: str, linked: tuple[str, str] | None = None) -> None:
-	"""Refuse a new record whose EIN or normalised name is taken; warn on a shared domain."""
+def set_identity(doc) -> None:
+	"""Normalised EIN, web domain and name of a lead or partnership."""
+	doc.ein = normalize_ein(doc.ein)
+	doc.domain = domain_of(doc.website)
+	doc.normalized_name = normalize_name(doc.get(EMPLOYER_DOCTYPES[doc.doctype]))
+
+
+def check_duplicates(doc) -> None:
+	"""Refuse a record whose EIN or normalised name is taken; warn on a shared domain.
+
+	Runs for new records and when the identity changed."""
+	if not doc.is_new() and not any(doc.has_value_changed(f) for f in IDENTITY_FIELDS):
+		return
+	name_field = EMPLOYER_DOCTYPES[doc.doctype]
+	linked_doctype, link_field = LINKED_RECORD[doc.doctype]
+	linked = (linked_doctype, doc.get(link_field)) if doc.get(link_field) else None
 	matches = find_duplicates(
 		normalized_name=doc.normalized_name,
 		domain=doc.domain,

@@ -55,3 +55,12 @@ class TestAppreciationEvent(EPTestCase):
 			]
 		)
 		self.assertEqual((event.invited_count, event.attended_count), (2, 1))
+
+	def test_attending_overrides_a_no_rsvp(self):
+		partner = make_hiring_partnership()
+		event = make_event(invitees=[{"hiring_partnership": partner.name, "rsvp": "No", "attended": 1}])
+		self.assertEqual(event.invitees[0].rsvp, "Yes")
+		untouched = make_event(
+			invitees=[{"hiring_partnership": make_hiring_partnership().name, "rsvp": "No"}]
+		)
+		self.assertEqual(untouched.invitees[0].rsvp, "No")

@@ -43,9 +43,6 @@ class EmployerInteraction(Document):
 	def on_update(self):
 		self.refresh_employer_engagement()
 
-	def on_trash(self):
-		self.flags.deleting = True
-
 	def after_delete(self):
 		self.refresh_employer_engagement()
 

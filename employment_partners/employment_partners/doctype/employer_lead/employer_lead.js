@@ -50,8 +50,7 @@ frappe.ui.form.on("Employer Lead", {
 	},
 
 	stage(frm) {
-		// a stage change may need a reason; show where to write it
-		frm.toggle_reqd("lost_reason", frm.doc.stage === "Lost / Poor Fit");
+		// a stage change may need a reason (Lost's own reason is mandatory_depends_on); show where to write it
 		frm.scroll_to_field("stage_change_note");
 	},
 });

@@ -94,15 +94,10 @@ class EmployerLead(Document):
 		load_address_and_contact(self)
 
 	def validate(self):
-		self.set_identity()
+		organisations.set_identity(self)
 		self.set_fit_score()
 		self.validate_stage_change()
-		self.check_duplicates()
-
-	def set_identity(self):
-		self.ein = organisations.normalize_ein(self.ein)
-		self.domain = organisations.domain_of(self.website)
-		self.normalized_name = organisations.normalize_name(self.organisation_name)
+		organisations.check_duplicates(self)
 
 	def set_fit_score(self):
 		self.pays_living_wage = fit.pays_living_wage(
@@ -153,11 +148,3 @@ class EmployerLead(Document):
 		)
 		self.stage_changed_on = now
 		self.stage_change_note = None
-
-	def check_duplicates(self):
-		if not self.is_new() and not any(
-			self.has_value_changed(f) for f in ("normalized_name", "domain", "ein")
-		):
-			return
-		linked = ("Hiring Partnership", self.hiring_partnership) if self.hiring_partnership else None
-		organisations.check_duplicates(self, "organisation_name", linked=linked)

@@ -71,18 +71,13 @@ class HiringPartnership(Document):
 		load_address_and_contact(self)
 
 	def validate(self):
-		self.set_identity()
+		organisations.set_identity(self)
 		self.validate_agreement_dates()
 		self.validate_problematic_reason()
-		self.check_duplicates()
+		organisations.check_duplicates(self)
 
 	def after_insert(self):
 		self.link_employer_lead()
-
-	def set_identity(self):
-		self.ein = organisations.normalize_ein(self.ein)
-		self.domain = organisations.domain_of(self.website)
-		self.normalized_name = organisations.normalize_name(self.partner_name)
 
 	def validate_agreement_dates(self):
 		if (
@@ -103,14 +98,6 @@ class HiringPartnership(Document):
 				_("Say why {0} is flagged as a problematic employer").format(self.partner_name),
 				title=_("Reason required"),
 			)
-
-	def check_duplicates(self):
-		if not self.is_new() and not any(
-			self.has_value_changed(f) for f in ("normalized_name", "domain", "ein")
-		):
-			return
-		linked = ("Employer Lead", self.employer_lead) if self.employer_lead else None
-		organisations.check_duplicates(self, "partner_name", linked=linked)
 
 	def link_employer_lead(self):
 		"""A partnership made from a lead: the lead points back to it and shares its contacts."""
