@@ -27,6 +27,13 @@ has_permission = {
 	"Employer Lead": "employment_partners.permissions.employer_record_permission",
 	"Hiring Partnership": "employment_partners.permissions.employer_record_permission",
 	"Employer Interaction": "employment_partners.permissions.interaction_permission",
+	"Job Order": "employment_partners.permissions.employer_record_permission",
+}
+
+scheduler_events = {
+	"daily": [
+		"employment_partners.pipeline.automation.advance_matured_placements",
+	],
 }
 
 fixtures = [

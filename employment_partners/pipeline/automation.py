@@ -6,6 +6,8 @@ records that make a fact happen (job orders, referrals, placements, employer fee
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Min
+from frappe.utils import add_days, today
 
 from employment_partners.pipeline import stages
 
@@ -60,3 +62,36 @@ def lead_of_partnership(partnership: str | None) -> str | None:
 	if not partnership:
 		return None
 	return frappe.db.get_value("Hiring Partnership", partnership, "employer_lead")
+
+
+MATURED_AFTER_DAYS = 30
+
+
+def advance_matured_placements() -> list[str]:
+	"""Daily: a lead whose partnership has a placement past 30 days (and not ended) moves to
+	Feedback.  One query finds the leads still short of Feedback; re-running moves nothing twice."""
+	placement = frappe.qb.DocType("Placement")
+	partnership = frappe.qb.DocType("Hiring Partnership")
+	lead = frappe.qb.DocType("Employer Lead")
+	rows = (
+		frappe.qb.from_(placement)
+		.join(partnership)
+		.on(partnership.name == placement.hiring_partnership)
+		.join(lead)
+		.on(lead.name == partnership.employer_lead)
+		.select(lead.name, Min(placement.name))
+		.where(placement.start_date <= add_days(today(), -MATURED_AFTER_DAYS))
+		.where(placement.status != "Ended")
+		.where(lead.stage.isin([s for s in stages.STAGES if s != stages.FEEDBACK]))
+		.groupby(lead.name)
+		.run()
+	)
+	moved = []
+	for lead_name, placement_name in rows:
+		try:
+			if advance_lead(lead_name, stages.PLACEMENT_MATURED, placement_name):
+				moved.append(lead_name)
+		except frappe.ValidationError:
+			# a gate the lead cannot pass yet: leave it where it is and say why in the error log
+			frappe.log_error(title=_("Automatic advance of lead {0} refused").format(lead_name))
+	return moved

@@ -121,7 +121,8 @@ def gate_problem(to_stage: str, facts: LeadFacts) -> str | None:
 	entering = STAGES.index(to_stage)
 	if entering >= STAGES.index(SOURCE) and not facts.has_partnership:
 		return _("{0} needs a Hiring Partnership: convert the lead first").format(to_stage)
-	if entering >= STAGES.index(MATCH) and not facts.has_open_job_order:
+	# Match needs an order to match against; by Feedback that order may well be filled
+	if to_stage == MATCH and not facts.has_open_job_order:
 		return _("{0} needs an open Job Order for this employer").format(to_stage)
 	if entering >= STAGES.index(FEEDBACK) and not facts.has_placement:
 		return _("{0} needs a Placement with this employer").format(to_stage)

@@ -70,3 +70,65 @@ def make_contact(first_name: str, link_doctype: str, link_name: str) -> str:
 		}
 	).insert(ignore_permissions=True)
 	return contact.name
+
+
+def make_skill(name: str | None = None, skill_type: str = "Skill") -> str:
+	name = name or unique("Skill")
+	if not frappe.db.exists("Job Skill", name):
+		frappe.get_doc({"doctype": "Job Skill", "skill_name": name, "skill_type": skill_type}).insert()
+	return name
+
+
+def make_job_order(**overrides):
+	"""An Open job order (one opening, 20/h, 40 h/week, day shift) on a new partnership."""
+	values = {
+		"doctype": "Job Order",
+		"job_title": unique("Warehouse Associate"),
+		"status": "Open",
+		"openings": 1,
+		"hourly_wage": 20,
+		"hours_per_week": 40,
+		"shift": "Day",
+		"employment_type": "Full-time",
+		"placement_type": "Competitive Employment",
+		"physical_demand": "Light",
+		"transit_accessible": 1,
+	}
+	values.update(overrides)
+	if not values.get("hiring_partnership"):
+		values["hiring_partnership"] = make_hiring_partnership().name
+	skills = values.pop("skills", [])
+	values["required_skills"] = [{"skill": s} for s in skills]
+	return frappe.get_doc(values).insert()
+
+
+def make_participant(**overrides):
+	values = {
+		"doctype": "Participant",
+		"first_name": "Jordan",
+		"last_name": unique("Lee").replace(" ", ""),
+		"enrolment_date": "2026-01-05",
+		"transport_mode": "Public transit",
+	}
+	values.update(overrides)
+	skills = values.pop("skills", [])
+	values["skills"] = [{"skill": s} for s in skills]
+	return frappe.get_doc(values).insert()
+
+
+def make_referral(job_order: str, participant: str, **overrides):
+	values = {"doctype": "Referral", "job_order": job_order, "participant": participant, "status": "Referred"}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()
+
+
+def make_placement(job_order: str | None = None, participant: str | None = None, **overrides):
+	values = {
+		"doctype": "Placement",
+		"job_order": job_order or make_job_order().name,
+		"participant": participant or make_participant().name,
+		"start_date": "2026-03-02",
+		"employment_history": "No prior job",
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()

@@ -16,10 +16,14 @@ class EmploymentPartnersSettings(Document):
 		from frappe.types import DF
 
 		acknowledge_sla_hours: DF.Int
+		incentive_cap: DF.Currency
 		lead_follow_up_days: DF.Int
 		living_wage_hourly: DF.Currency
+		match_results: DF.Int
 		partnership_check_in_days: DF.Int
 		reply_sla_hours: DF.Int
+		retention_bonus_amount: DF.Currency
+		retention_bonus_days: DF.Data | None
 		stage_skip_policy: DF.Literal["Allow with written reason", "Never allow"]
 	# end: auto-generated types
 

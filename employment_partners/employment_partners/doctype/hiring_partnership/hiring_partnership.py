@@ -19,6 +19,7 @@ class HiringPartnership(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		accepted_referral_rate: DF.Percent
 		agreement_end: DF.Date | None
 		agreement_start: DF.Date | None
 		assigned_bsr: DF.Link | None

@@ -1,0 +1,146 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import today
+
+from employment_partners.matching import candidates
+from employment_partners.matching.score import describe
+from employment_partners.metrics import placements as placement_metrics
+from employment_partners.pipeline import automation, stages
+from employment_partners.placements import job_orders, referrals
+
+
+class Referral(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		candidate_rating: DF.Rating
+		case_manager: DF.Link | None
+		decided_on: DF.Date | None
+		decline_reason: DF.Literal[
+			"",
+			"Skills or experience gap",
+			"Background check",
+			"Schedule",
+			"Interview performance",
+			"Did not attend interview",
+			"Position filled",
+			"Other",
+		]
+		employer_feedback: DF.SmallText | None
+		employer_name: DF.Data | None
+		hiring_partnership: DF.Link | None
+		job_order: DF.Link
+		job_title: DF.Data | None
+		match_breakdown: DF.SmallText | None
+		match_score: DF.Int
+		naming_series: DF.Literal["REF-.YYYY.-"]
+		participant: DF.Link
+		participant_name: DF.Data | None
+		placement: DF.Link | None
+		referred_by: DF.Link | None
+		referred_on: DF.Date | None
+		status: DF.Literal[
+			"Proposed", "Referred", "Interviewing", "Offered", "Hired", "Declined by Employer", "Withdrawn"
+		]
+		withdrawal_reason: DF.SmallText | None
+	# end: auto-generated types
+
+	def validate(self):
+		if self.is_new():
+			self.validate_new_referral()
+			self.set_match_score()
+		self.validate_status()
+		self.set_status_dates()
+
+	def after_insert(self):
+		lead = frappe.db.get_value("Job Order", self.job_order, "employer_lead")
+		automation.advance_lead(lead, stages.REFERRAL_CREATED, self.name)
+
+	def on_update(self):
+		if self.has_value_changed("status"):
+			self.update_accepted_rate()
+
+	def validate_new_referral(self):
+		job_status = frappe.db.get_value("Job Order", self.job_order, "status")
+		if job_status != job_orders.OPEN:
+			frappe.throw(
+				_("Job order {0} is {1}: referrals go to open orders only").format(
+					self.job_order, job_status
+				),
+				title=_("Job order not open"),
+			)
+		if frappe.db.get_value("Participant", self.participant, "status") != "Active":
+			frappe.throw(
+				_("{0} has exited the program and cannot be referred").format(self.participant_name),
+				title=_("Participant not active"),
+			)
+		duplicate = frappe.db.exists(
+			"Referral",
+			{
+				"participant": self.participant,
+				"job_order": self.job_order,
+				"status": ("not in", referrals.FINAL),
+				"name": ("!=", self.name),
+			},
+		)
+		if duplicate:
+			frappe.throw(
+				_("{0} is already referred to this job order in {1}").format(
+					self.participant_name, duplicate
+				),
+				frappe.DuplicateEntryError,
+				title=_("Duplicate referral"),
+			)
+
+	def set_match_score(self):
+		result = candidates.pair_score(self.job_order, self.participant)
+		if result:
+			self.match_score, parts = result
+			self.match_breakdown = describe(parts)
+
+	def validate_status(self):
+		before = self.get_doc_before_save()
+		problem = referrals.status_problem(
+			before.status if before else None,
+			self.status,
+			has_placement=bool(self.placement or self.flags.hired_by_placement),
+			decline_reason=self.decline_reason,
+			withdrawal_reason=self.withdrawal_reason,
+		)
+		if problem:
+			frappe.throw(problem, title=_("Status change refused"))
+
+	def set_status_dates(self):
+		if self.status != referrals.PROPOSED and not self.referred_on:
+			self.referred_on = today()
+		if self.status in referrals.DECIDED and not self.decided_on:
+			self.decided_on = today()
+
+	def update_accepted_rate(self):
+		if self.hiring_partnership:
+			frappe.db.set_value(
+				"Hiring Partnership",
+				self.hiring_partnership,
+				"accepted_referral_rate",
+				placement_metrics.accepted_referral_rate(self.hiring_partnership) or 0,
+				update_modified=False,
+			)
+
+	def mark_hired(self, placement: str):
+		"""Called when the placement made from this referral is saved."""
+		if self.status == referrals.HIRED and self.placement == placement:
+			return
+		self.placement = placement
+		self.status = referrals.HIRED
+		self.flags.hired_by_placement = True
+		self.flags.ignore_permissions = True
+		self.save()

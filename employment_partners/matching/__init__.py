@@ -1,0 +1,1 @@
+"""Matching participants and open job orders with an explainable score."""

@@ -1,0 +1,185 @@
+"""Rank participants for a job order, or open job orders for a participant.
+
+Each direction is one parameterised query over indexed columns: the skill overlap is counted
+in the database (join of the two skill child tables on `skill`), past separation reasons come
+back as one GROUP_CONCAT per row, and no document is loaded.  The rows are then scored by
+`matching.score` and sorted: score, then fewer recurring risks, then name for a stable order.
+"""
+
+import frappe
+from frappe.utils import cint, flt
+
+from employment_partners.matching.score import JobFacts, PersonFacts, score
+from employment_partners.placements import job_orders
+
+REASON_SEPARATOR = "\x1f"
+MAX_LIMIT = 100
+
+PERSON_COLUMNS = """
+	p.name, p.full_name, p.case_manager, p.available_day, p.available_evening, p.available_night,
+	p.available_weekend, p.employment_preference, p.max_hours_per_week, p.transport_mode,
+	p.max_physical_demand, p.target_hourly_wage,
+	(select group_concat(distinct jl.reason separator %(sep)s) from `tabParticipant Job Loss` jl
+		where jl.parent = p.name and jl.parenttype = 'Participant') as loss_reasons
+"""
+
+JOB_COLUMNS = """
+	jo.name, jo.job_title, jo.employer_name, jo.hiring_partnership, jo.shift, jo.employment_type,
+	jo.hours_per_week, jo.hourly_wage, jo.physical_demand, jo.transit_accessible,
+	jo.requires_own_vehicle, jo.openings, jo.filled
+"""
+
+
+def _limit(limit) -> int:
+	return max(1, min(cint(limit) or 20, MAX_LIMIT))
+
+
+def job_facts(row: dict, required_skills: int) -> JobFacts:
+	return JobFacts(
+		required_skills=cint(required_skills),
+		shift=row["shift"],
+		employment_type=row["employment_type"],
+		hours_per_week=flt(row["hours_per_week"]),
+		hourly_wage=flt(row["hourly_wage"]),
+		physical_demand=row["physical_demand"],
+		transit_accessible=bool(row["transit_accessible"]),
+		requires_own_vehicle=bool(row["requires_own_vehicle"]),
+	)
+
+
+def person_facts(row: dict, matched_skills: int) -> PersonFacts:
+	return PersonFacts(
+		matched_skills=cint(matched_skills),
+		available_day=bool(row["available_day"]),
+		available_evening=bool(row["available_evening"]),
+		available_night=bool(row["available_night"]),
+		available_weekend=bool(row["available_weekend"]),
+		employment_preference=row["employment_preference"] or "Either",
+		max_hours_per_week=flt(row["max_hours_per_week"]),
+		transport_mode=row["transport_mode"],
+		max_physical_demand=row["max_physical_demand"] or None,
+		target_hourly_wage=flt(row["target_hourly_wage"]),
+		loss_reasons=tuple(r for r in (row["loss_reasons"] or "").split(REASON_SEPARATOR) if r),
+	)
+
+
+def _result(total: int, parts, **identity) -> dict:
+	return {**identity, "score": total, "parts": [p.as_dict() for p in parts]}
+
+
+def _sort_key(result: dict, name_key: str):
+	retention = next(p for p in result["parts"] if p["key"] == "retention")
+	return (-result["score"], -retention["points"], result[name_key])
+
+
+def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
+	"""Active participants who are not in an active placement, best match first."""
+	job = frappe.db.sql(
+		f"""select {JOB_COLUMNS},
+			(select count(distinct js.skill) from `tabJob Order Skill` js
+				where js.parent = jo.name and js.parenttype = 'Job Order') as required_skills
+		from `tabJob Order` jo where jo.name = %(job_order)s""",
+		{"job_order": job_order},
+		as_dict=True,
+	)
+	if not job:
+		return []
+	facts = job_facts(job[0], job[0].required_skills)
+	rows = frappe.db.sql(
+		f"""select {PERSON_COLUMNS},
+			(select count(distinct ps.skill) from `tabParticipant Skill` ps
+				join `tabJob Order Skill` js on js.skill = ps.skill
+					and js.parent = %(job_order)s and js.parenttype = 'Job Order'
+				where ps.parent = p.name and ps.parenttype = 'Participant') as matched_skills,
+			(select r.status from `tabReferral` r
+				where r.participant = p.name and r.job_order = %(job_order)s
+				order by r.creation desc limit 1) as referral_status
+		from `tabParticipant` p
+		where p.status = 'Active'
+			and not exists (select 1 from `tabPlacement` pl
+				where pl.participant = p.name and pl.status = 'Active')""",
+		{"job_order": job_order, "sep": REASON_SEPARATOR},
+		as_dict=True,
+	)
+	results = []
+	for row in rows:
+		total, parts = score(facts, person_facts(row, row.matched_skills))
+		results.append(
+			_result(
+				total,
+				parts,
+				participant=row.name,
+				full_name=row.full_name,
+				case_manager=row.case_manager,
+				referral_status=row.referral_status,
+			)
+		)
+	results.sort(key=lambda r: _sort_key(r, "participant"))
+	return results[: _limit(limit)]
+
+
+def _person(participant: str) -> dict | None:
+	rows = frappe.db.sql(
+		f"select {PERSON_COLUMNS} from `tabParticipant` p where p.name = %(participant)s",
+		{"participant": participant, "sep": REASON_SEPARATOR},
+		as_dict=True,
+	)
+	return rows[0] if rows else None
+
+
+def _jobs_for(participant: str, where: str, values: dict) -> list[dict]:
+	"""Job order rows with the skills required and the skills this participant holds."""
+	return frappe.db.sql(
+		f"""select {JOB_COLUMNS},
+			(select count(distinct js.skill) from `tabJob Order Skill` js
+				where js.parent = jo.name and js.parenttype = 'Job Order') as required_skills,
+			(select count(distinct js.skill) from `tabJob Order Skill` js
+				join `tabParticipant Skill` ps on ps.skill = js.skill
+					and ps.parent = %(participant)s and ps.parenttype = 'Participant'
+				where js.parent = jo.name and js.parenttype = 'Job Order') as matched_skills,
+			(select r.status from `tabReferral` r
+				where r.participant = %(participant)s and r.job_order = jo.name
+				order by r.creation desc limit 1) as referral_status
+		from `tabJob Order` jo
+		where {where}""",
+		{"participant": participant, **values},
+		as_dict=True,
+	)
+
+
+def rank_job_orders(participant: str, limit: int = 20) -> list[dict]:
+	"""Open job orders with openings left, best match for this participant first."""
+	person = _person(participant)
+	if not person:
+		return []
+	rows = _jobs_for(
+		participant, "jo.status = %(open)s and jo.filled < jo.openings", {"open": job_orders.OPEN}
+	)
+	results = []
+	for row in rows:
+		total, parts = score(job_facts(row, row.required_skills), person_facts(person, row.matched_skills))
+		results.append(
+			_result(
+				total,
+				parts,
+				job_order=row.name,
+				job_title=row.job_title,
+				employer_name=row.employer_name,
+				hourly_wage=flt(row.hourly_wage),
+				referral_status=row.referral_status,
+			)
+		)
+	results.sort(key=lambda r: _sort_key(r, "job_order"))
+	return results[: _limit(limit)]
+
+
+def pair_score(job_order: str, participant: str) -> tuple[int, list[dict]] | None:
+	"""The score of one participant for one job order (stored on a referral when it is made)."""
+	person = _person(participant)
+	rows = _jobs_for(participant, "jo.name = %(job_order)s", {"job_order": job_order}) if person else []
+	if not rows:
+		return None
+	total, parts = score(
+		job_facts(rows[0], rows[0].required_skills), person_facts(person, rows[0].matched_skills)
+	)
+	return total, [p.as_dict() for p in parts]
