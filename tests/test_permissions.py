@@ -90,3 +90,46 @@ class TestRolePermissions(EPTestCase):
 		self.assertGreaterEqual(len(doctypes), 4)
 		for doctype in doctypes:
 			self.assertTrue(frappe.get_meta(doctype).track_changes, doctype)
+
+
+class TestParticipantPrivacy(EPTestCase):
+	"""Participant data is sensitive: staff roles only, never an employer."""
+
+	def setUp(self):
+		super().setUp()
+		from employment_partners.tests.factories import make_participant
+
+		self.person = make_participant(barrier_legal=1, date_of_birth="1990-04-01")
+
+	def test_employer_partner_cannot_read_participants_at_all(self):
+		frappe.set_user(make_user("Employer Partner"))
+		self.assertFalse(frappe.has_permission("Participant", "read"))
+		self.assertFalse(frappe.has_permission("Participant", "read", self.person.name))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list("Participant", fields=["full_name"], limit=1)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("Participant", self.person.name).check_permission("read")
+		for doctype in ("Referral", "Placement", "Job Order", "Participant Job Loss"):
+			self.assertFalse(frappe.has_permission(doctype, "read"), doctype)
+
+	def test_staff_roles_read_participants_and_case_managers_keep_them(self):
+		for role in ("Case Manager", "Business Services Rep", "Partnership Manager"):
+			frappe.set_user(make_user(role))
+			self.assertTrue(frappe.has_permission("Participant", "read", self.person.name), role)
+			self.assertIn(self.person.name, frappe.get_list("Participant", pluck="name"), role)
+		frappe.set_user(make_user("Business Services Rep"))
+		self.assertFalse(frappe.has_permission("Participant", "write", self.person.name))
+		frappe.set_user(make_user("Case Manager"))
+		self.assertTrue(frappe.has_permission("Participant", "write", self.person.name))
+		self.assertFalse(frappe.has_permission("Participant", "delete", self.person.name))
+
+	def test_rep_changes_job_orders_of_their_own_partnerships_only(self):
+		from employment_partners.tests.factories import make_job_order
+
+		rep, other = make_user("Business Services Rep"), make_user("Business Services Rep")
+		theirs = make_job_order(hiring_partnership=make_hiring_partnership(assigned_bsr=other).name)
+		mine = make_job_order(hiring_partnership=make_hiring_partnership(assigned_bsr=rep).name)
+		frappe.set_user(rep)
+		self.assertTrue(frappe.has_permission("Job Order", "read", theirs.name))
+		self.assertFalse(frappe.has_permission("Job Order", "write", theirs.name))
+		self.assertTrue(frappe.has_permission("Job Order", "write", mine.name))

@@ -104,3 +104,10 @@ class TestAutomaticTargets(unittest.TestCase):
 
 	def test_new_job_order_after_feedback_starts_a_new_cycle(self):
 		self.assertEqual(stages.automatic_target(FEEDBACK, stages.JOB_ORDER_CREATED), SOURCE)
+
+
+class TestFeedbackGate(unittest.TestCase):
+	def test_feedback_needs_a_placement_not_an_open_order(self):
+		"""By Feedback the order is often filled: the placement is what counts."""
+		placed = LeadFacts(has_partnership=True, has_placement=True)
+		self.assertIsNone(transition_problem(MATCH, FEEDBACK, facts=placed))

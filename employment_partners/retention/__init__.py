@@ -1,0 +1,1 @@
+"""Job retention: follow-up schedules, follow-up outcomes, retention issues and their SLA."""

@@ -1,0 +1,194 @@
+"""Follow-up schedule date maths: when each job retention follow-up falls due.
+
+A Follow-up Schedule is a list of rows. Each row counts an offset from an anchor:
+
+- `PLACEMENT_START` (the participant's first day in the job) or `PROGRAM_EXIT` (the day they left
+  the program; unknown until they exit, so those rows wait);
+- `offset_value` in `DAYS`, `WEEKS` (7 days each) or `MONTHS` (calendar months, clamped to the end
+  of a shorter month: Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year);
+- or in quarters after exit (WIOA style), counting calendar quarters (Jan-Mar, Apr-Jun, Jul-Sep,
+  Oct-Dec) after the quarter that holds the exit date: `QUARTER_START` falls due on the first day
+  of quarter n after exit, `QUARTER_END` on its last day. Exit 2026-02-15 → quarter 1 after exit
+  is 2026-04-01..2026-06-30, quarter 3 is 2026-10-01..2026-12-31.
+
+A follow-up is open for `window_days` days from its due date (7 = the due day and the six after).
+`generate()` turns a schedule into `Due` follow-ups sorted by date; `row_index` (1-based position
+in the schedule) and the label identify a follow-up so it is created once. `row_problem()` gives
+the translated reason a row is refused, or None. The shipped schedules are module data, from which
+fixtures are built.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from frappe import _
+from frappe.utils import add_months, cint, getdate
+
+PLACEMENT_START = "Placement Start"
+PROGRAM_EXIT = "Program Exit"
+ANCHORS = (PLACEMENT_START, PROGRAM_EXIT)
+
+DAYS = "Days"
+WEEKS = "Weeks"
+MONTHS = "Months"
+QUARTER_START = "First Week of Quarter after Exit"
+QUARTER_END = "End of Quarter after Exit"
+UNITS = (DAYS, WEEKS, MONTHS, QUARTER_START, QUARTER_END)
+QUARTER_UNITS = (QUARTER_START, QUARTER_END)
+
+
+def _getter(row):
+	"""Read a field from a child-table row, a dict or a plain object alike."""
+	if hasattr(row, "get"):
+		return row.get
+	return lambda field: getattr(row, field, None)
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+	"""One row of a Follow-up Schedule."""
+
+	label: str
+	anchor: str
+	offset_value: int
+	offset_unit: str
+	window_days: int
+
+	@classmethod
+	def from_row(cls, row) -> "ScheduleRow":
+		get = _getter(row)
+		return cls(
+			label=(get("label") or "").strip(),
+			anchor=get("anchor"),
+			offset_value=cint(get("offset_value")),
+			offset_unit=get("offset_unit"),
+			window_days=cint(get("window_days")),
+		)
+
+
+@dataclass(frozen=True)
+class Due:
+	"""A follow-up that falls due on `due_date` and stays open until `window_end` (inclusive)."""
+
+	label: str
+	anchor: str
+	due_date: date
+	window_end: date
+	row_index: int
+
+
+def quarter_bounds(d) -> tuple[date, date]:
+	"""The first and last day of the calendar quarter holding `d`."""
+	return nth_quarter_after(d, 0)
+
+
+def nth_quarter_after(d, n: int) -> tuple[date, date]:
+	"""The first and last day of the nth calendar quarter after the one holding `d` (0 = its own)."""
+	d = getdate(d)
+	index = d.year * 4 + (d.month - 1) // 3 + n
+	year, quarter = divmod(index, 4)
+	start = date(year, quarter * 3 + 1, 1)
+	next_year, next_quarter = divmod(index + 1, 4)
+	end = date(next_year, next_quarter * 3 + 1, 1) - timedelta(days=1)
+	return start, end
+
+
+def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) -> Due | None:
+	"""When `row` falls due for a placement that started on `start_date` and a program exit on
+	`exit_date`; None while its anchor date is unknown."""
+	if row.anchor == PLACEMENT_START:
+		anchor_date = start_date
+	elif row.anchor == PROGRAM_EXIT:
+		anchor_date = exit_date
+	else:
+		raise ValueError(f"Unknown follow-up anchor: {row.anchor!r}")
+	if not anchor_date:
+		return None
+	anchor_date = getdate(anchor_date)
+	n = cint(row.offset_value)
+
+	if row.offset_unit == DAYS:
+		due = anchor_date + timedelta(days=n)
+	elif row.offset_unit == WEEKS:
+		due = anchor_date + timedelta(days=7 * n)
+	elif row.offset_unit == MONTHS:
+		due = getdate(add_months(anchor_date, n))
+	elif row.offset_unit == QUARTER_START:
+		due = nth_quarter_after(anchor_date, n)[0]
+	elif row.offset_unit == QUARTER_END:
+		due = nth_quarter_after(anchor_date, n)[1]
+	else:
+		raise ValueError(f"Unknown follow-up unit: {row.offset_unit!r}")
+
+	window_end = due + timedelta(days=max(cint(row.window_days), 1) - 1)
+	return Due(label=row.label, anchor=row.anchor, due_date=due, window_end=window_end, row_index=row_index)
+
+
+def generate(rows, start_date, exit_date) -> list[Due]:
+	"""Every follow-up of the schedule whose anchor date is known, by due date then row order."""
+	dues = []
+	for index, row in enumerate(rows, start=1):
+		if not isinstance(row, ScheduleRow):
+			row = ScheduleRow.from_row(row)
+		due = due_date_for(row, start_date, exit_date, row_index=index)
+		if due:
+			dues.append(due)
+	return sorted(dues, key=lambda due: (due.due_date, due.row_index))
+
+
+def row_problem(row, index: int) -> str | None:
+	"""Why schedule row number `index` (1-based) is refused, or None."""
+	get = _getter(row)
+	anchor = get("anchor")
+	unit = get("offset_unit")
+	offset = cint(get("offset_value"))
+	window = cint(get("window_days"))
+
+	if not (get("label") or "").strip():
+		return _("Row {0}: a label is required").format(index)
+	if anchor not in ANCHORS:
+		return _("Row {0}: the anchor must be one of {1}, not {2}").format(
+			index, ", ".join(ANCHORS), anchor or _("empty")
+		)
+	if unit not in UNITS:
+		return _("Row {0}: the unit must be one of {1}, not {2}").format(
+			index, ", ".join(UNITS), unit or _("empty")
+		)
+	if offset < 0:
+		return _("Row {0}: the offset cannot be negative").format(index)
+	if window < 1:
+		return _("Row {0}: the window must be at least 1 day, not {1}").format(index, window)
+	if unit in QUARTER_UNITS:
+		if anchor != PROGRAM_EXIT:
+			return _("Row {0}: quarters after exit count from the program exit, not from {1}").format(
+				index, anchor
+			)
+		if offset < 1:
+			return _("Row {0}: quarters after exit start at quarter 1, not {1}").format(index, offset)
+	return None
+
+
+JOB_RETENTION_SETA_NAME = "Job Retention (SETA 02-09)"
+JOB_RETENTION_SETA = [
+	ScheduleRow("Within 1 week of employment", PLACEMENT_START, 0, DAYS, 7),
+	ScheduleRow("1 month after employment", PLACEMENT_START, 1, MONTHS, 7),
+	ScheduleRow("First week of quarter 1 after exit", PROGRAM_EXIT, 1, QUARTER_START, 7),
+	*(ScheduleRow(f"Month {n} after exit", PROGRAM_EXIT, n, MONTHS, 7) for n in range(1, 10)),
+	*(
+		ScheduleRow(f"Quarterly form: end of quarter {n} after exit", PROGRAM_EXIT, n, QUARTER_END, 14)
+		for n in range(1, 4)
+	),
+]
+
+OUTCOMES_15D_NAME = "Outcomes at Close, 3, 6 and 12 Months"
+OUTCOMES_15D = [
+	ScheduleRow("At close", PROGRAM_EXIT, 0, DAYS, 14),
+	ScheduleRow("3 months after exit", PROGRAM_EXIT, 3, MONTHS, 14),
+	ScheduleRow("6 months after exit", PROGRAM_EXIT, 6, MONTHS, 14),
+	ScheduleRow("12 months after exit", PROGRAM_EXIT, 12, MONTHS, 14),
+]
+
+SHIPPED_SCHEDULES = {
+	JOB_RETENTION_SETA_NAME: JOB_RETENTION_SETA,
+	OUTCOMES_15D_NAME: OUTCOMES_15D,
+}

@@ -1,0 +1,232 @@
+"""Match scores: the parts on their own (pure), then the ranking on a small hand-checked fixture."""
+
+import frappe
+
+from employment_partners import api
+from employment_partners.matching.score import JobFacts, PersonFacts, score
+from employment_partners.tests import EPTestCase
+from employment_partners.tests.factories import (
+	make_job_order,
+	make_participant,
+	make_placement,
+	make_referral,
+	make_skill,
+	make_user,
+)
+
+
+def parts_of(result) -> dict[str, int]:
+	return {p["key"]: p["points"] for p in result["parts"]}
+
+
+class TestScoreParts(EPTestCase):
+	def test_perfect_match_scores_100(self):
+		total, parts = score(
+			JobFacts(required_skills=2, transit_accessible=True), PersonFacts(matched_skills=2)
+		)
+		self.assertEqual(total, 100)
+		self.assertEqual(
+			[p.key for p in parts], ["skills", "schedule", "transport", "physical", "wage", "retention"]
+		)
+		self.assertEqual(sum(p.max_points for p in parts), 100)
+
+	def test_rotating_shift_needs_day_evening_and_night(self):
+		job = JobFacts(shift="Rotating")
+		_total, parts = score(job, PersonFacts(available_day=True, available_evening=True))
+		self.assertEqual(parts[1].points, 5)
+		self.assertIn("not available for the Rotating shift", parts[1].why)
+		_total, parts = score(
+			job, PersonFacts(available_day=False, available_evening=True, available_night=True)
+		)
+		self.assertEqual(parts[1].points, 5)
+		_total, parts = score(
+			job, PersonFacts(available_evening=True, available_night=True, available_day=True)
+		)
+		self.assertEqual(parts[1].points, 15)
+
+	def test_transport(self):
+		def points(job, mode):
+			return score(job, PersonFacts(transport_mode=mode))[1][2].points
+
+		needs_car = JobFacts(requires_own_vehicle=True, transit_accessible=True)
+		self.assertEqual([points(needs_car, m) for m in ("Own vehicle", "Public transit")], [15, 0])
+		on_transit = JobFacts(transit_accessible=True)
+		self.assertEqual(
+			[
+				points(on_transit, m)
+				for m in ("Public transit", "Walk or bike", "Rides from others", "No reliable transport")
+			],
+			[15, 15, 8, 0],
+		)
+		off_transit = JobFacts(transit_accessible=False)
+		self.assertEqual(
+			[
+				points(off_transit, m)
+				for m in ("Own vehicle", "Rides from others", "Walk or bike", "Public transit")
+			],
+			[15, 8, 5, 0],
+		)
+
+	def test_physical_limit(self):
+		def points(demand, limit):
+			return score(JobFacts(physical_demand=demand), PersonFacts(max_physical_demand=limit))[1][
+				3
+			].points
+
+		self.assertEqual(
+			[
+				points("Medium", None),
+				points("Medium", "Medium"),
+				points("Medium", "Light"),
+				points("Heavy", "Light"),
+			],
+			[15, 15, 5, 0],
+		)
+
+	def test_wage_against_goal(self):
+		def part(wage, goal):
+			return score(JobFacts(hourly_wage=wage), PersonFacts(target_hourly_wage=goal))[1][4]
+
+		self.assertEqual(
+			[part(20, 0).points, part(20, 20).points, part(15, 20).points], [10, 10, 8]
+		)  # 7.5 -> 8
+		self.assertIn("75% of their goal", part(15, 20).why)
+
+	def test_each_recurring_separation_reason_costs_5(self):
+		job = JobFacts(shift="Night", physical_demand="Heavy", transit_accessible=False, hourly_wage=15)
+		person = PersonFacts(
+			transport_mode="Public transit",
+			target_hourly_wage=18,
+			loss_reasons=("Transportation", "Health", "Dismissed (attendance)", "Laid off", "Health"),
+		)
+		part = score(job, person)[1][5]
+		self.assertEqual(part.points, 0)  # 15 - 3 x 5; laid off never counts; Health once
+		self.assertEqual(part.why, "past losses may recur: Transportation, Health, Dismissed (attendance)")
+		day_job = JobFacts(shift="Day", physical_demand="Light", transit_accessible=True, hourly_wage=20)
+		self.assertEqual(score(day_job, person)[1][5].points, 15)
+
+
+class TestRanking(EPTestCase):
+	"""Evening warehouse order needing three skills; three candidates scored by hand."""
+
+	def setUp(self):
+		super().setUp()
+		forklift, inventory, osha = (make_skill() for _ in range(3))
+		self.order = make_job_order(
+			job_title="Evening Warehouse Associate",
+			skills=[forklift, inventory, osha],
+			shift="Evening",
+			employment_type="Full-time",
+			hours_per_week=40,
+			hourly_wage=21,
+			physical_demand="Medium",
+			transit_accessible=1,
+			openings=3,
+		)
+		# 30 + 15 + 15 + 15 + 10 + 15 = 100
+		self.avery = make_participant(
+			first_name="Avery",
+			skills=[forklift, inventory, osha],
+			available_day=1,
+			available_evening=1,
+			transport_mode="Public transit",
+			target_hourly_wage=20,
+		).name
+		# skills 2/3 = 20; schedule 10 (wants part-time); transport 15; physical 5 (Medium over Light);
+		# wage round(10 x 21/24) = 9; retention 15 - 5 (childcare recurs on evenings) = 10  -> 69
+		self.blake = make_participant(
+			first_name="Blake",
+			skills=[forklift, inventory],
+			available_day=0,
+			available_evening=1,
+			employment_preference="Part-time",
+			transport_mode="Own vehicle",
+			max_physical_demand="Light",
+			target_hourly_wage=24,
+			job_losses=[
+				{"end_date": "2024-05-01", "reason": "Childcare"},
+				{"end_date": "2022-05-01", "reason": "Laid off"},
+			],
+		).name
+		# skills 1/3 = 10; schedule 0 (days only, 30 h at most); transport 8 (rides); physical 15;
+		# wage 10 (no goal); retention 15 - 5 (performance: lacks skills) = 10  -> 53
+		self.casey = make_participant(
+			first_name="Casey",
+			skills=[forklift],
+			available_day=1,
+			max_hours_per_week=30,
+			transport_mode="Rides from others",
+			max_physical_demand="Heavy",
+			job_losses=[
+				{"end_date": "2025-01-10", "reason": "Dismissed (performance)"},
+				{"end_date": "2023-01-10", "reason": "Transportation"},
+			],
+		).name
+		# not candidates: already working (active placement) or exited the program
+		self.placed = make_participant(
+			first_name="Dana", skills=[forklift, inventory, osha], available_evening=1
+		).name
+		make_placement(make_job_order().name, self.placed)
+		self.exited = make_participant(first_name="Eli", exit_date="2026-02-01", available_evening=1).name
+
+	def ours(self, results, key="participant"):
+		mine = {self.avery, self.blake, self.casey, self.placed, self.exited}
+		return [r for r in results if r[key] in mine]
+
+	def test_participants_ranked_with_their_parts(self):
+		results = self.ours(api.find_participants(self.order.name, limit=100))
+		self.assertEqual([r["participant"] for r in results], [self.avery, self.blake, self.casey])
+		self.assertEqual([r["score"] for r in results], [100, 69, 53])
+		self.assertEqual(
+			[parts_of(r) for r in results],
+			[
+				{"skills": 30, "schedule": 15, "transport": 15, "physical": 15, "wage": 10, "retention": 15},
+				{"skills": 20, "schedule": 10, "transport": 15, "physical": 5, "wage": 9, "retention": 10},
+				{"skills": 10, "schedule": 0, "transport": 8, "physical": 15, "wage": 10, "retention": 10},
+			],
+		)
+		blake = {p["key"]: p["why"] for p in results[1]["parts"]}
+		self.assertEqual(blake["skills"], "Holds 2 of 3 required skills")
+		self.assertEqual(blake["schedule"], "available for the Evening shift; wants part-time work")
+		self.assertEqual(blake["retention"], "past losses may recur: Childcare")
+
+	def test_ranking_marks_who_is_already_referred(self):
+		make_referral(self.order.name, self.blake)
+		results = {
+			r["participant"]: r["referral_status"]
+			for r in self.ours(api.find_participants(self.order.name, 100))
+		}
+		self.assertEqual(results, {self.avery: None, self.blake: "Referred", self.casey: None})
+
+	def test_job_orders_ranked_for_a_participant(self):
+		# Blake on a day, part-time, 20 h, 24/h, light, off-transit order with no skills required:
+		# 30 + 5 (not on evenings; part-time suits) + 15 + 15 + 10 + 15 = 90
+		day_job = make_job_order(
+			shift="Day",
+			employment_type="Part-time",
+			hours_per_week=20,
+			hourly_wage=24,
+			physical_demand="Light",
+			transit_accessible=0,
+		)
+		draft = make_job_order(status="Draft")
+		full = make_job_order(openings=1)
+		make_placement(full.name, self.avery)
+		mine = {day_job.name, self.order.name, draft.name, full.name}
+		results = [r for r in api.find_job_orders(self.blake, limit=100) if r["job_order"] in mine]
+		self.assertEqual(
+			[(r["job_order"], r["score"]) for r in results], [(day_job.name, 90), (self.order.name, 69)]
+		)
+
+	def test_limit_is_applied(self):
+		self.assertEqual(len(api.find_participants(self.order.name, limit=1)), 1)
+
+	def test_matching_needs_read_access_to_participants(self):
+		frappe.set_user(make_user("Employer Partner"))
+		with self.assertRaises(frappe.PermissionError):
+			api.find_participants(self.order.name)
+
+	def test_propose_referral_makes_a_proposed_referral(self):
+		frappe.set_user(make_user("Case Manager"))
+		name = api.propose_referral(self.order.name, self.casey)
+		self.assertEqual(frappe.db.get_value("Referral", name, ["status", "match_score"]), ("Proposed", 53))
