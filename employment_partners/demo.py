@@ -11,6 +11,7 @@ from employment_partners.pipeline.conversion import convert_lead
 
 DEMO_REP = "rep@demo.employment-partners.invalid"
 DEMO_MANAGER = "manager@demo.employment-partners.invalid"
+DEMO_CASE_MANAGER = "casemanager@demo.employment-partners.invalid"
 DEMO_PASSWORD = "demo-password-1"
 
 LEADS = [
@@ -70,25 +71,42 @@ LEADS = [
 
 
 def ensure_demo_data():
-	if frappe.db.exists("User", DEMO_REP):
+	if frappe.db.exists("User", DEMO_CASE_MANAGER):
 		print("demo data already loaded")
 		return
+	if not frappe.db.exists("User", DEMO_REP):
+		make_pipeline()
+	make_user(DEMO_CASE_MANAGER, "Jamie", "Case Manager")
+	make_hiring()
+	frappe.db.commit()
+	print(
+		f"demo data loaded: {len(LEADS)} leads, {len(PARTICIPANTS)} participants; users {DEMO_REP}, "
+		f"{DEMO_MANAGER}, {DEMO_CASE_MANAGER}, password {DEMO_PASSWORD}"
+	)
+
+
+def make_user(email: str, first: str, role: str):
+	if frappe.db.exists("User", email):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first,
+			"last_name": "Demo",
+			"send_welcome_email": 0,
+			"new_password": DEMO_PASSWORD,
+			"roles": [{"role": role}],
+		}
+	).insert(ignore_permissions=True)
+
+
+def make_pipeline():
 	for email, first, role in (
 		(DEMO_REP, "Riley", "Business Services Rep"),
 		(DEMO_MANAGER, "Morgan", "Partnership Manager"),
 	):
-		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": first,
-				"last_name": "Demo",
-				"send_welcome_email": 0,
-				"new_password": DEMO_PASSWORD,
-				"roles": [{"role": role}],
-			}
-		)
-		user.insert(ignore_permissions=True)
+		make_user(email, first, role)
 
 	for name, industry, stage, wage, flags, website in LEADS:
 		make_lead(name, industry, stage, wage, flags, website)
@@ -104,10 +122,6 @@ def ensure_demo_data():
 		}
 	).insert(ignore_permissions=True)
 	event.propose_invitees()
-	frappe.db.commit()
-	print(
-		f"demo data loaded: {len(LEADS)} leads; users {DEMO_REP} / {DEMO_MANAGER}, password {DEMO_PASSWORD}"
-	)
 
 
 def make_lead(name, industry, stage, wage, flags, website):
@@ -147,11 +161,232 @@ def make_lead(name, industry, stage, wage, flags, website):
 		lead.stage = next_stage
 		lead.save(ignore_permissions=True)
 	if target >= stages.STAGES.index(stages.SOURCE):
+		# the job orders, referrals and placements of make_hiring() move it on from here
 		partnership = convert_lead(lead.name)
 		frappe.db.set_value(
 			"Hiring Partnership", partnership, "tier", "Top Partner" if target >= 6 else "Standard"
 		)
-		automation.advance_lead(lead.name, stages.JOB_ORDER_CREATED, "demo")
-		for event, needed in ((stages.REFERRAL_CREATED, 5), (stages.EMPLOYER_FEEDBACK, 6)):
-			if target >= needed:
-				automation.advance_lead(lead.name, event, "demo")
+
+
+SKILLS = [
+	("Forklift Certification", "Certification"),
+	("Inventory Control", "Skill"),
+	("OSHA-10", "Certification"),
+	("Customer Service", "Skill"),
+	("Patient Intake", "Skill"),
+	("Cash Handling", "Skill"),
+	("Basic Carpentry", "Skill"),
+]
+
+# employer -> its job order; a lead at Source gets an order, at Match a referral, at Feedback a placement
+JOB_ORDERS = {
+	"Northside Logistics": {
+		"job_title": "Warehouse Associate",
+		"shift": "Evening",
+		"openings": 2,
+		"hourly_wage": 22.5,
+		"physical_demand": "Medium",
+		"transit_accessible": 1,
+		"incentive_offered": 3000,
+		"skills": ["Forklift Certification", "Inventory Control", "OSHA-10"],
+		"career_pathway": "Lead hand after 12 months; shift supervisor training",
+	},
+	"Harbor Health Clinic": {
+		"job_title": "Patient Intake Coordinator",
+		"shift": "Day",
+		"openings": 2,
+		"hourly_wage": 24,
+		"physical_demand": "Sedentary",
+		"transit_accessible": 1,
+		"offers_benefits": 1,
+		"benefits": "Health, dental, 3 weeks paid leave",
+		"skills": ["Customer Service", "Patient Intake"],
+	},
+	"Greenleaf Grocers": {
+		"job_title": "Grocery Clerk",
+		"shift": "Weekend",
+		"employment_type": "Part-time",
+		"hours_per_week": 24,
+		"openings": 3,
+		"hourly_wage": 18.5,
+		"placement_type": "Test and Hire",
+		"physical_demand": "Light",
+		"transit_accessible": 1,
+		"skills": ["Cash Handling", "Customer Service"],
+	},
+}
+
+PARTICIPANTS = [
+	# first, last, skills, extra values
+	(
+		"Maria",
+		"Santos",
+		["Forklift Certification", "Inventory Control", "OSHA-10"],
+		{"available_evening": 1, "target_hourly_wage": 21, "grade_12_or_less": 1},
+	),
+	(
+		"Dev",
+		"Patel",
+		["Forklift Certification", "Inventory Control"],
+		{
+			"available_day": 0,
+			"available_evening": 1,
+			"transport_mode": "Own vehicle",
+			"max_physical_demand": "Light",
+			"target_hourly_wage": 24,
+			"job_losses": [{"employer": "Metro Movers", "end_date": -400, "reason": "Childcare"}],
+		},
+	),
+	(
+		"Aisha",
+		"Bello",
+		["Customer Service", "Patient Intake"],
+		{"target_hourly_wage": 22, "foreign_credentials": 1, "language_indicator": 1},
+	),
+	(
+		"Tom",
+		"Nguyen",
+		["Cash Handling", "Customer Service"],
+		{
+			"available_weekend": 1,
+			"transport_mode": "Walk or bike",
+			"employment_preference": "Part-time",
+			"max_hours_per_week": 25,
+			"target_hourly_wage": 17,
+		},
+	),
+	(
+		"Keisha",
+		"Brown",
+		["Customer Service"],
+		{
+			"transport_mode": "Rides from others",
+			"barrier_childcare": 1,
+			"source_of_income": "Social assistance",
+			"job_losses": [
+				{"employer": "Quick Mart", "end_date": -300, "reason": "Transportation"},
+				{"employer": "City Diner", "end_date": -150, "reason": "Dismissed (attendance)"},
+			],
+		},
+	),
+	(
+		"Luis",
+		"Ortega",
+		["Basic Carpentry", "OSHA-10"],
+		{"transport_mode": "Own vehicle", "target_hourly_wage": 26, "barrier_legal": 1},
+	),
+	(
+		"Grace",
+		"Kim",
+		["Patient Intake"],
+		{"available_evening": 1, "date_of_birth": "1975-03-14", "recent_labour_market_change": 1},
+	),
+	(
+		"Sam",
+		"Okafor",
+		["Inventory Control"],
+		{
+			"available_day": 0,
+			"available_night": 1,
+			"transport_mode": "No reliable transport",
+			"date_of_birth": "2007-08-02",
+			"limited_work_experience": 1,
+			"barrier_housing": 1,
+		},
+	),
+]
+
+REFERRALS = [
+	# employer, participant first name, status (Hired = a placement 45 days ago)
+	("Northside Logistics", "Maria", "Hired"),
+	("Northside Logistics", "Dev", "Interviewing"),
+	("Harbor Health Clinic", "Aisha", "Interviewing"),
+	("Harbor Health Clinic", "Grace", "Referred"),
+]
+
+
+def make_hiring():
+	for skill, kind in SKILLS:
+		if not frappe.db.exists("Job Skill", skill):
+			frappe.get_doc({"doctype": "Job Skill", "skill_name": skill, "skill_type": kind}).insert(
+				ignore_permissions=True
+			)
+	enrolled = add_days(nowdate(), -120)
+	people = {}
+	for first, last, skills, extra in PARTICIPANTS:
+		values = {**extra}
+		for loss in values.get("job_losses", []):
+			loss["end_date"] = add_days(nowdate(), loss["end_date"])
+		people[first] = frappe.get_doc(
+			{
+				"doctype": "Participant",
+				"first_name": first,
+				"last_name": last,
+				"enrolment_date": enrolled,
+				"case_manager": DEMO_CASE_MANAGER,
+				"email": f"{first.lower()}.{last.lower()}@participant.invalid",
+				"skills": [{"skill": s} for s in skills],
+				**values,
+			}
+		).insert(ignore_permissions=True)
+	orders = {}
+	for employer, spec in JOB_ORDERS.items():
+		partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": employer})
+		if not partnership:
+			continue
+		spec = {**spec}
+		skills = spec.pop("skills")
+		orders[employer] = frappe.get_doc(
+			{
+				"doctype": "Job Order",
+				"hiring_partnership": partnership,
+				"status": "Open",
+				"open_date": add_days(nowdate(), -70),
+				"location": f"{employer} main site",
+				"required_skills": [{"skill": s} for s in skills],
+				**spec,
+			}
+		).insert(ignore_permissions=True)
+	for employer, first, status in REFERRALS:
+		if employer not in orders:
+			continue
+		referral = frappe.get_doc(
+			{
+				"doctype": "Referral",
+				"participant": people[first].name,
+				"job_order": orders[employer].name,
+				"status": "Referred",
+				"referred_by": DEMO_CASE_MANAGER,
+			}
+		).insert(ignore_permissions=True)
+		if status == "Hired":
+			make_demo_placement(referral)
+		elif status != "Referred":
+			referral.status = status
+			referral.save(ignore_permissions=True)
+	automation.advance_matured_placements()
+
+
+def make_demo_placement(referral):
+	start = add_days(nowdate(), -45)
+	placement = frappe.get_doc(
+		{
+			"doctype": "Placement",
+			"participant": referral.participant,
+			"job_order": referral.job_order,
+			"referral": referral.name,
+			"start_date": start,
+			"employment_history": "Had a prior job",
+			"prior_employer": "Temp agency assignments",
+			"incentive_amount": 3000,
+			"training_plan": "Forklift refresher and inventory-system training in the first 6 weeks",
+			"incentive_duration_weeks": 12,
+			"skill_complexity": "Medium",
+			"incentive_payments": [
+				{"milestone": "Hire", "due_date": start, "amount": 1000, "paid_on": add_days(start, 14)},
+				{"milestone": "12 weeks retained", "due_date": add_days(start, 84), "amount": 2000},
+			],
+		}
+	)
+	placement.add_default_bonuses()
+	placement.insert(ignore_permissions=True)

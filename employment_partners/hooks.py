@@ -20,6 +20,10 @@ add_to_apps_screen = [
 	}
 ]
 
+# desk: the ranked-matches dialog shared by the Job Order and Participant forms
+app_include_js = "/assets/employment_partners/js/matching.js"
+app_include_css = "/assets/employment_partners/css/employment_partners.css"
+
 after_install = "employment_partners.install.after_install"
 
 # Record-level rules: see employment_partners/permissions.py

@@ -87,3 +87,61 @@ def test_lead_form_opens(desk_page):
 	page.wait_for_selector("[data-fieldname='organisation_name'] input", timeout=60_000)
 	assert "Qualification" in page.inner_text(".form-tabs-list")
 	_shot(page, "lead-form")
+
+
+@pytest.fixture(scope="module")
+def hiring_records():
+	"""A job order and three candidates, committed so the web server sees them; removed afterwards."""
+	import frappe
+
+	from employment_partners.tests.factories import make_job_order, make_participant, make_skill
+
+	skills = [make_skill(f"Browser Skill {n}") for n in ("Forklift", "Inventory")]
+	order = make_job_order(job_title="Browser Check Associate", skills=skills, shift="Evening", openings=2)
+	people = [
+		make_participant(first_name="Avery", last_name="Browser", skills=skills, available_evening=1),
+		make_participant(first_name="Blake", last_name="Browser", skills=skills[:1], available_evening=1),
+		make_participant(first_name="Casey", last_name="Browser", transport_mode="No reliable transport"),
+	]
+	frappe.db.commit()
+	yield order, people
+	for referral in frappe.get_all("Referral", filters={"job_order": order.name}, pluck="name"):
+		frappe.delete_doc("Referral", referral, force=True, ignore_permissions=True)
+	for person in people:
+		frappe.delete_doc("Participant", person.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Job Order", order.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Hiring Partnership", order.hiring_partnership, force=True, ignore_permissions=True)
+	for skill in skills:
+		frappe.delete_doc("Job Skill", skill, force=True, ignore_permissions=True)
+	frappe.db.commit()
+
+
+def test_find_matches_ranks_candidates_with_reasons(desk_page, hiring_records):
+	site, page = desk_page
+	order, _people = hiring_records
+	page.goto(f"{site.browser_url}/app/job-order/{order.name}", wait_until="networkidle")
+	page.get_by_role("button", name="Find Matches").click()
+	page.wait_for_selector(".ep-match-table tbody tr", timeout=60_000)
+	rows = page.locator(".ep-match-table tbody tr")
+	names = [rows.nth(i).locator("td").nth(1).inner_text().split("\n")[0] for i in range(rows.count())]
+	ours = [n for n in names if n.endswith("Browser")]
+	assert ours == ["Avery Browser", "Blake Browser", "Casey Browser"], names
+	first = rows.filter(has_text="Avery Browser")
+	assert "Skills 30/30" in first.inner_text()
+	assert "Holds 2 of 2 required skills" in first.inner_text()
+	_shot(page, "find-matches")
+	first.get_by_role("button", name="Propose Referral").click()
+	page.get_by_text("Proposed").first.wait_for(timeout=30_000)
+
+
+def test_participant_form_shows_suitability_tab(desk_page, hiring_records):
+	site, page = desk_page
+	_order, people = hiring_records
+	page.goto(f"{site.browser_url}/app/participant/{people[0].name}", wait_until="networkidle")
+	page.wait_for_selector(
+		"[data-fieldname='first_name'] input, [data-fieldname='first_name'] .control-value", timeout=60_000
+	)
+	tabs = page.inner_text(".form-tabs-list")
+	assert "Barriers and Suitability" in tabs and "Goals and Availability" in tabs
+	page.get_by_role("button", name="Find Jobs").wait_for(timeout=30_000)
+	_shot(page, "participant-form")

@@ -30,7 +30,13 @@ def test_workspace_shows_the_cards_and_the_stage_chart():
 	workspace = frappe.get_doc("Workspace", "Employment Partners")
 	blocks = json.loads(workspace.content)
 	cards = [b["data"]["number_card_name"] for b in blocks if b["type"] == "number_card"]
-	assert cards == ["Open Employer Leads", "Active Partnerships", "Employer Interactions This Month"]
+	assert cards == [
+		"Open Employer Leads",
+		"Active Partnerships",
+		"Employer Interactions This Month",
+		"Open Job Orders",
+		"Active Placements",
+	]
 	assert [b["data"]["chart_name"] for b in blocks if b["type"] == "chart"] == ["Employer Leads by Stage"]
 	for card in cards:
 		assert frappe.db.exists("Number Card", card)

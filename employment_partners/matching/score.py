@@ -96,6 +96,11 @@ def skills_part(job: JobFacts, person: PersonFacts) -> Part:
 	)
 
 
+def hours(value) -> str:
+	"""40.0 -> "40", 37.5 -> "37.5"."""
+	return f"{flt(value):g}"
+
+
 def available_for_shift(shift: str, person: PersonFacts) -> bool:
 	if shift == "Flexible":
 		return True
@@ -115,12 +120,14 @@ def schedule_part(job: JobFacts, person: PersonFacts) -> Part:
 	hours_fit = flt(job.hours_per_week) <= flt(person.max_hours_per_week)
 	if type_fits and hours_fit:
 		points += 5
-		reasons.append(_("{0} h/week suits them").format(flt(job.hours_per_week)))
+		reasons.append(_("{0} h/week suits them").format(hours(job.hours_per_week)))
 	elif not type_fits:
 		reasons.append(_("wants {0} work").format(_(person.employment_preference).lower()))
 	else:
 		reasons.append(
-			_("{0} h/week is over their {1}").format(flt(job.hours_per_week), flt(person.max_hours_per_week))
+			_("{0} h/week is over their {1}").format(
+				hours(job.hours_per_week), hours(person.max_hours_per_week)
+			)
 		)
 	return Part("schedule", _("Schedule"), points, MAX_POINTS["schedule"], "; ".join(reasons))
 
