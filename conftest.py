@@ -53,5 +53,5 @@ def _isolate():
 
 	yield
 	frappe.db.rollback()
+	frappe.clear_document_cache("Employment Partners Settings", "Employment Partners Settings")
 	frappe.set_user("Administrator")
-	frappe.local.flags.pop("ep_clock", None)

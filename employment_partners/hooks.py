@@ -25,6 +25,7 @@ app_include_js = "/assets/employment_partners/js/matching.js"
 app_include_css = "/assets/employment_partners/css/employment_partners.css"
 
 after_install = "employment_partners.install.after_install"
+after_migrate = "employment_partners.install.after_migrate"
 
 # Record-level rules: see employment_partners/permissions.py
 has_permission = {
@@ -35,8 +36,12 @@ has_permission = {
 }
 
 scheduler_events = {
+	"hourly": [
+		"employment_partners.retention.issues.flag_sla_breaches",
+	],
 	"daily": [
 		"employment_partners.pipeline.automation.advance_matured_placements",
+		"employment_partners.retention.reminders.run_daily",
 	],
 }
 
@@ -52,4 +57,52 @@ fixtures = [
 		],
 	},
 	{"dt": "Kanban Board", "filters": [["name", "in", ["Employer Pipeline"]]]},
+	# the two shipped schedules (retention/schedule.py holds the same rows as data)
+	{
+		"dt": "Follow-up Schedule",
+		"filters": [["name", "in", ["Job Retention (SETA 02-09)", "Outcomes at Close, 3, 6 and 12 Months"]]],
+	},
+	{
+		"dt": "Workflow State",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"New",
+					"Acknowledged",
+					"Intervention Planned",
+					"Resolved",
+					"Escalated",
+					"Closed - Separated",
+				],
+			]
+		],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [
+			["name", "in", ["Acknowledge", "Plan Intervention", "Resolve", "Escalate", "Close as Separated"]]
+		],
+	},
+	{"dt": "Workflow", "filters": [["name", "in", ["Retention Issue"]]]},
+	{
+		"dt": "Notification",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					f"{name}{channel}"
+					for name in (
+						"Retention Issue Reported",
+						"Retention Issue SLA Breached",
+						"Retention Follow-up Due",
+						"Retention Follow-up Overdue",
+					)
+					for channel in ("", " (Email)")
+				],
+			]
+		],
+	},
 ]

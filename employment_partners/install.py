@@ -9,6 +9,24 @@ def after_install():
 	set_default_settings()
 
 
+def after_migrate():
+	"""After every migrate (fixtures are synced by then): new settings get their defaults."""
+	set_default_settings()
+	set_default_follow_up_schedule()
+
+
+def set_default_follow_up_schedule():
+	from employment_partners.retention.schedule import JOB_RETENTION_SETA_NAME
+
+	settings = frappe.get_single(SETTINGS)
+	if not settings.default_follow_up_schedule and frappe.db.exists(
+		"Follow-up Schedule", JOB_RETENTION_SETA_NAME
+	):
+		settings.default_follow_up_schedule = JOB_RETENTION_SETA_NAME
+		settings.flags.ignore_permissions = True
+		settings.save()
+
+
 def set_default_settings():
 	"""Store every settings default, so that reads never meet an empty single."""
 	settings = frappe.get_single(SETTINGS)

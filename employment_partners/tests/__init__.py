@@ -3,6 +3,8 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from employment_partners.utils import SETTINGS
+
 
 class EPTestCase(FrappeTestCase):
 	"""A real-site test case that undoes each test's writes.
@@ -16,5 +18,7 @@ class EPTestCase(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.db.rollback()
+		# a test that changed the settings must not leave them cached
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
 		frappe.set_user("Administrator")
 		super().tearDown()

@@ -22,6 +22,8 @@ def make_user(*roles: str, email: str | None = None) -> str:
 	)
 	user.flags.ignore_permissions = True
 	user.insert()
+	# Frappe mails each desk notification at once in test mode, and that commits: not for test users
+	frappe.db.set_value("Notification Settings", email, "enable_email_notifications", 0)
 	frappe.clear_cache(user=email)
 	return email
 
@@ -129,6 +131,46 @@ def make_placement(job_order: str | None = None, participant: str | None = None,
 		"participant": participant or make_participant().name,
 		"start_date": "2026-03-02",
 		"employment_history": "No prior job",
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()
+
+
+def make_retention_placement(case_manager: str | None = None, **overrides):
+	"""An active placement (start 2026-03-02) of a participant enrolled 2026-01-05, with follow-ups."""
+	person = make_participant(
+		case_manager=case_manager or make_user("Case Manager"), **overrides.pop("participant", {})
+	)
+	return make_placement(participant=person.name, **overrides)
+
+
+def make_outgoing_email_account() -> str:
+	"""A default outgoing account, so Email-channel notifications queue (nothing is sent)."""
+	name = "Agency Outbox"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "agency-outbox@example.com",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def make_retention_issue(placement: str, **overrides):
+	values = {
+		"doctype": "Retention Issue Report",
+		"placement": placement,
+		"reported_by_type": "Employer Contact",
+		"channel": "Phone",
+		"issue_type": "Attendance",
+		"severity": "Medium",
+		"description": "Missed two shifts this week without calling in",
 	}
 	values.update(overrides)
 	return frappe.get_doc(values).insert()

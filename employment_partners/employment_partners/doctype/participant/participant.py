@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from employment_partners.participants import suitability
+from employment_partners.retention import follow_ups
 
 
 class Participant(Document):
@@ -92,6 +93,10 @@ class Participant(Document):
 		self.validate_readiness()
 		self.set_status()
 		self.set_suitability()
+
+	def on_update(self):
+		if self.has_value_changed("exit_date"):
+			follow_ups.sync_participant(self.name)
 
 	def set_full_name(self):
 		self.first_name, self.last_name = (self.first_name or "").strip(), (self.last_name or "").strip()

@@ -8,6 +8,7 @@ from frappe.utils import add_days, getdate
 
 from employment_partners.metrics import placements as placement_metrics
 from employment_partners.placements import job_orders, referrals, rules
+from employment_partners.retention import follow_ups
 from employment_partners.utils import get_settings
 
 ACTIVE, COMPLETED, ENDED = "Active", "Completed", "Ended"
@@ -30,9 +31,22 @@ class Placement(Document):
 		)
 
 		case_manager: DF.Link | None
+		current_employer: DF.Data | None
+		current_hourly_wage: DF.Currency
 		employer_name: DF.Data | None
 		employment_history: DF.Literal["", "Had a prior job", "No prior job"]
+		employment_status: DF.Literal[
+			"",
+			"Employed - Same Employer",
+			"Employed - Other Employer",
+			"In Education or Training",
+			"Unemployed",
+			"Unable to Work",
+			"Unable to Contact",
+		]
+		employment_status_date: DF.Date | None
 		end_date: DF.Date | None
+		follow_up_schedule: DF.Link | None
 		hiring_partnership: DF.Link | None
 		hourly_wage: DF.Currency
 		hours_per_week: DF.Float
@@ -73,10 +87,12 @@ class Placement(Document):
 		self.validate_status()
 		self.validate_incentive()
 		self.set_bonus_due_dates()
+		self.set_follow_up_schedule()
 
 	def on_update(self):
 		self.refresh_job_orders()
 		self.mark_referral_hired()
+		self.sync_follow_ups()
 
 	def after_delete(self):
 		self.refresh_job_orders()
@@ -206,6 +222,15 @@ class Placement(Document):
 				self.append(
 					"retention_bonuses", {"milestone_days": days, "amount": settings.retention_bonus_amount}
 				)
+
+	def set_follow_up_schedule(self):
+		if not self.follow_up_schedule:
+			self.follow_up_schedule = get_settings().default_follow_up_schedule
+
+	def sync_follow_ups(self):
+		"""Follow-ups are made when a placement is active, and move with its start date."""
+		if any(self.has_value_changed(field) for field in ("status", "start_date", "follow_up_schedule")):
+			follow_ups.sync_follow_ups(self)
 
 	def refresh_job_orders(self):
 		before = self.get_doc_before_save()

@@ -1,0 +1,26 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+# import frappe
+from frappe.model.document import Document
+
+
+class FollowupAttempt(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		attempted_on: DF.Datetime
+		method: DF.Literal["Phone", "Email", "Letter / Survey", "In Person", "Employer Verification"]
+		notes: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reached: DF.Check
+	# end: auto-generated types
+
+	pass

@@ -1,0 +1,113 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import today
+
+from employment_partners.retention import follow_ups
+
+
+class RetentionFollowup(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from employment_partners.employment_partners.doctype.follow_up_attempt.follow_up_attempt import (
+			FollowupAttempt,
+		)
+
+		anchor: DF.Data | None
+		attempts: DF.Table[FollowupAttempt]
+		case_manager: DF.Link | None
+		completed_on: DF.Date | None
+		contact_method: DF.Literal[
+			"", "Phone", "Email", "Letter / Survey", "In Person", "Employer Verification"
+		]
+		current_employer: DF.Data | None
+		due_date: DF.Date
+		employer_name: DF.Data | None
+		escalated_on: DF.Datetime | None
+		escalated_to: DF.Link | None
+		follow_up_schedule: DF.Link | None
+		hiring_partnership: DF.Link | None
+		hourly_wage: DF.Currency
+		hours_per_week: DF.Float
+		job_title: DF.Data | None
+		label: DF.Data
+		naming_series: DF.Literal["RFU-.YYYY.-"]
+		notes: DF.SmallText | None
+		outcome: DF.Literal[
+			"",
+			"Employed - Same Employer",
+			"Employed - Other Employer",
+			"In Education or Training",
+			"Unemployed",
+			"Unable to Work",
+			"Unable to Contact",
+		]
+		participant: DF.Link | None
+		participant_name: DF.Data | None
+		placement: DF.Link
+		reminder_sent_on: DF.Datetime | None
+		schedule_row: DF.Int
+		status: DF.Literal["Open", "Done", "Missed"]
+		verification_source: DF.Literal[
+			"", "Pay Stub", "W-2", "Employer Letter", "Employer Verification", "Self-Report"
+		]
+		window_end: DF.Date | None
+	# end: auto-generated types
+
+	def validate(self):
+		self.set_employer_for_same_employer()
+		self.validate_outcome()
+		self.set_status_from_outcome()
+		self.validate_status()
+
+	def on_update(self):
+		if self.status == follow_ups.DONE and self.has_value_changed("status"):
+			follow_ups.update_placement_employment(self)
+			self.close_assignment()
+
+	def set_employer_for_same_employer(self):
+		if self.outcome == follow_ups.SAME_EMPLOYER and not self.current_employer:
+			self.current_employer = self.employer_name
+
+	def validate_outcome(self):
+		problem = follow_ups.outcome_problem(
+			self.outcome,
+			self.current_employer,
+			self.hourly_wage,
+			self.hours_per_week,
+			[bool(a.reached) for a in self.attempts],
+		)
+		if problem:
+			frappe.throw(problem, title=_("Invalid follow-up outcome"))
+
+	def set_status_from_outcome(self):
+		"""Recording an outcome completes the follow-up."""
+		if self.outcome and self.status in (follow_ups.OPEN, follow_ups.MISSED):
+			self.status = follow_ups.DONE
+		if self.status == follow_ups.DONE and not self.completed_on:
+			self.completed_on = today()
+
+	def validate_status(self):
+		before = self.get_doc_before_save()
+		problem = follow_ups.status_problem(
+			before.status if before else None, self.status, self.outcome, self.notes
+		)
+		if problem:
+			frappe.throw(problem, title=_("Status change refused"))
+
+	def close_assignment(self):
+		frappe.db.set_value(
+			"ToDo",
+			{"reference_type": self.doctype, "reference_name": self.name, "status": "Open"},
+			"status",
+			"Closed",
+		)

@@ -1,0 +1,25 @@
+// Copyright (c) 2026, Employment Partners contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Follow-up Due"] = {
+	filters: [
+		{
+			fieldname: "as_of",
+			label: __("As of"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			reqd: 1,
+		},
+		{ fieldname: "case_manager", label: __("Case Manager"), fieldtype: "Link", options: "User" },
+		{ fieldname: "within_days", label: __("Due within (days)"), fieldtype: "Int", default: 14 },
+	],
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		if (column.fieldname === "standing" && data) {
+			const colour =
+				{ Overdue: "red", "In Window": "orange", Upcoming: "blue" }[data.standing] || "gray";
+			value = `<span class="indicator-pill ${colour}">${__(data.standing)}</span>`;
+		}
+		return value;
+	},
+};

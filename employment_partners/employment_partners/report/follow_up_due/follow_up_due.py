@@ -1,0 +1,83 @@
+"""Follow-up Due: the case managers' roster of open retention follow-ups, overdue first."""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, today
+
+from employment_partners.metrics import retention
+
+STANDING_COLOURS = {retention.OVERDUE: "red", retention.IN_WINDOW: "orange", retention.UPCOMING: "blue"}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	as_of = filters.as_of or today()
+	within = cint(filters.within_days) if filters.within_days not in (None, "") else 14
+	rows = retention.follow_ups_due(as_of, within, filters.case_manager)
+	counts = retention.follow_up_counts(as_of, within, filters.case_manager)
+	return columns(), rows, None, chart(counts), summary(counts)
+
+
+def columns():
+	return [
+		{
+			"label": _("Case Manager"),
+			"fieldname": "case_manager",
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 200,
+		},
+		{"label": _("Standing"), "fieldname": "standing", "fieldtype": "Data", "width": 100},
+		{"label": _("Days Overdue"), "fieldname": "days_overdue", "fieldtype": "Int", "width": 100},
+		{"label": _("Participant"), "fieldname": "participant_name", "fieldtype": "Data", "width": 160},
+		{"label": _("Follow-up"), "fieldname": "label", "fieldtype": "Data", "width": 220},
+		{"label": _("Due"), "fieldname": "due_date", "fieldtype": "Date", "width": 100},
+		{"label": _("Window Ends"), "fieldname": "window_end", "fieldtype": "Date", "width": 100},
+		{"label": _("Employer"), "fieldname": "employer_name", "fieldtype": "Data", "width": 160},
+		{
+			"label": _("Follow-up Record"),
+			"fieldname": "name",
+			"fieldtype": "Link",
+			"options": "Retention Follow-up",
+			"width": 140,
+		},
+		{
+			"label": _("Placement"),
+			"fieldname": "placement",
+			"fieldtype": "Link",
+			"options": "Placement",
+			"width": 130,
+		},
+		{"label": _("Escalated On"), "fieldname": "escalated_on", "fieldtype": "Datetime", "width": 150},
+	]
+
+
+def chart(counts):
+	if not counts:
+		return None
+	return {
+		"data": {
+			"labels": [c.case_manager or _("Unassigned") for c in counts],
+			"datasets": [
+				{"name": _("Overdue"), "values": [c.overdue for c in counts]},
+				{"name": _("In Window"), "values": [c.in_window for c in counts]},
+				{"name": _("Upcoming"), "values": [c.upcoming for c in counts]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#e24c4c", "#f8814f", "#2490ef"],
+	}
+
+
+def summary(counts):
+	totals = {key: sum(c[key] for c in counts) for key in ("overdue", "in_window", "upcoming")}
+	return [
+		{
+			"label": _("Overdue"),
+			"value": totals["overdue"],
+			"indicator": "Red" if totals["overdue"] else "Green",
+		},
+		{"label": _("In Window"), "value": totals["in_window"], "indicator": "Orange"},
+		{"label": _("Upcoming"), "value": totals["upcoming"], "indicator": "Blue"},
+	]

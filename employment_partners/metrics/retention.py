@@ -1,0 +1,83 @@
+"""Retention follow-up figures: the follow-up roster and its counts, grouped in the database."""
+
+import frappe
+from frappe.query_builder import Case, Order
+from frappe.query_builder.functions import Count, Sum
+from frappe.utils import add_days, getdate
+
+OVERDUE = "Overdue"
+IN_WINDOW = "In Window"
+UPCOMING = "Upcoming"
+STANDINGS = (OVERDUE, IN_WINDOW, UPCOMING)
+
+
+def _standing(follow_up, as_of):
+	"""Overdue once the window has ended, In Window from the due date, Upcoming before it."""
+	return (
+		Case()
+		.when(follow_up.window_end < as_of, OVERDUE)
+		.when(follow_up.due_date <= as_of, IN_WINDOW)
+		.else_(UPCOMING)
+	)
+
+
+def _open_due_by(as_of, within_days: int, case_manager: str | None):
+	follow_up = frappe.qb.DocType("Retention Follow-up")
+	query = (
+		frappe.qb.from_(follow_up)
+		.where(follow_up.status == "Open")
+		.where(follow_up.due_date <= add_days(as_of, within_days))
+	)
+	if case_manager:
+		query = query.where(follow_up.case_manager == case_manager)
+	return follow_up, query
+
+
+def follow_ups_due(as_of, within_days: int = 14, case_manager: str | None = None) -> list[dict]:
+	"""Open follow-ups due by `as_of` + `within_days`: by case manager, overdue first, then by date."""
+	as_of = getdate(as_of)
+	follow_up, query = _open_due_by(as_of, within_days, case_manager)
+	standing = _standing(follow_up, as_of)
+	rank = Case().when(standing == OVERDUE, 0).when(standing == IN_WINDOW, 1).else_(2)
+	rows = (
+		query.select(
+			follow_up.name,
+			follow_up.case_manager,
+			follow_up.participant,
+			follow_up.participant_name,
+			follow_up.placement,
+			follow_up.employer_name,
+			follow_up.label,
+			follow_up.due_date,
+			follow_up.window_end,
+			standing.as_("standing"),
+			follow_up.reminder_sent_on,
+			follow_up.escalated_on,
+		)
+		.orderby(follow_up.case_manager)
+		.orderby(rank)
+		.orderby(follow_up.due_date, order=Order.asc)
+		.run(as_dict=True)
+	)
+	for row in rows:
+		row.days_overdue = max(0, (as_of - getdate(row.window_end)).days) if row.window_end else 0
+	return rows
+
+
+def follow_up_counts(as_of, within_days: int = 14, case_manager: str | None = None) -> list[dict]:
+	"""Per case manager: how many open follow-ups are overdue, in their window, or upcoming."""
+	as_of = getdate(as_of)
+	follow_up, query = _open_due_by(as_of, within_days, case_manager)
+	standing = _standing(follow_up, as_of)
+	return (
+		query.select(
+			follow_up.case_manager,
+			Sum(Case().when(standing == OVERDUE, 1).else_(0)).as_("overdue"),
+			Sum(Case().when(standing == IN_WINDOW, 1).else_(0)).as_("in_window"),
+			Sum(Case().when(standing == UPCOMING, 1).else_(0)).as_("upcoming"),
+			Count("*").as_("total"),
+		)
+		.groupby(follow_up.case_manager)
+		.orderby(follow_up.case_manager)
+		.run(as_dict=True)
+	)

@@ -1,0 +1,106 @@
+"""Employer-reported retention issues: who may report on what, the acknowledgement SLA, and
+what each workflow state needs.
+
+The states and who may move a report between them are the "Retention Issue" Workflow (a
+fixture): New → Acknowledged → Intervention Planned → Resolved / Escalated / Closed - Separated,
+and an Escalated report goes back to Intervention Planned, or is resolved or closed by a
+Partnership Manager.  Frappe refuses any other move.  This module adds what a state needs
+(an intervention, a resolution, a separation reason) and the SLA clock: a report must be
+acknowledged within `acknowledge_sla_hours` business hours (Settings) of being reported.
+"""
+
+from datetime import datetime, time
+
+import frappe
+from frappe import _
+from frappe.query_builder import Order
+from frappe.utils import get_datetime, get_time, getdate, now_datetime
+
+from employment_partners.retention import sla
+from employment_partners.utils import get_settings
+
+NEW = "New"
+ACKNOWLEDGED = "Acknowledged"
+PLANNED = "Intervention Planned"
+RESOLVED = "Resolved"
+ESCALATED = "Escalated"
+SEPARATED = "Closed - Separated"
+
+STATES = (NEW, ACKNOWLEDGED, PLANNED, RESOLVED, ESCALATED, SEPARATED)
+OPEN_STATES = (NEW, ACKNOWLEDGED, PLANNED, ESCALATED)
+REPORTABLE_PLACEMENTS = ("Active", "Transitioned to Permanent")
+
+
+def participant_label(first_name: str | None, last_name: str | None) -> str:
+	"""What an employer may see of a participant: "Maria S."."""
+	initial = f" {last_name.strip()[0]}." if (last_name or "").strip() else ""
+	return f"{(first_name or '').strip()}{initial}"
+
+
+def business_hours() -> sla.BusinessHours:
+	settings = get_settings()
+	return sla.BusinessHours(
+		day_start=get_time(settings.business_day_start) if settings.business_day_start else time(9),
+		day_end=get_time(settings.business_day_end) if settings.business_day_end else time(17),
+		holidays=frozenset(getdate(h.holiday_date) for h in settings.holidays),
+	)
+
+
+def acknowledge_due(reported_on) -> datetime:
+	return sla.due_at(get_datetime(reported_on), get_settings().acknowledge_sla_hours, business_hours())
+
+
+def placement_problem(placement: str, status: str) -> str | None:
+	if status not in REPORTABLE_PLACEMENTS:
+		return _("Placement {0} is {1}: retention issues are reported on current placements only").format(
+			placement, _(status)
+		)
+	return None
+
+
+def state_problem(to_state: str, doc) -> str | None:
+	"""What a report needs before it may enter `to_state`."""
+	if to_state == PLANNED and not doc.interventions:
+		return _("Add the planned intervention before moving the report to Intervention Planned")
+	if to_state == RESOLVED and not (doc.resolution or "").strip():
+		return _("Say how the issue was resolved")
+	if to_state == SEPARATED:
+		if not doc.separation_reason or not doc.separation_date:
+			return _("Closing as separated needs the separation reason and date")
+	return None
+
+
+def flag_sla_breaches(now: datetime | None = None) -> list[str]:
+	"""Hourly: New reports past their acknowledgement deadline are flagged, once, and the
+	"Retention Issue SLA Breached" notification goes out."""
+	now = now or now_datetime()
+	report = frappe.qb.DocType("Retention Issue Report")
+	names = (
+		frappe.qb.from_(report)
+		.select(report.name)
+		.where(report.status == NEW)
+		.where(report.sla_breached == 0)
+		.where(report.acknowledge_due < now)
+		.orderby(report.acknowledge_due, order=Order.asc)
+		.run(pluck=True)
+	)
+	for name in names:
+		doc = frappe.get_doc("Retention Issue Report", name)
+		doc.db_set({"sla_breached": 1, "breach_notified_on": now})
+		doc.run_method("on_sla_breach")
+	return names
+
+
+def separate_placement(doc):
+	"""Closing a report as separated ends its placement with the reason."""
+	placement = frappe.get_doc("Placement", doc.placement)
+	if placement.status == "Ended":
+		return
+	placement.status = "Ended"
+	placement.end_date = doc.separation_date
+	placement.separation_reason = doc.separation_reason
+	placement.separation_notes = _("Retention issue {0} ({1}): {2}").format(
+		doc.name, _(doc.issue_type), doc.resolution or ""
+	)
+	placement.flags.ignore_permissions = True
+	placement.save()

@@ -1,0 +1,103 @@
+"""The daily retention job: reminders before a follow-up is due, escalation once its window
+has passed, Missed after `missed_after_days`, and follow-ups for placements that have none.
+
+Every step selects its follow-ups with one query and stamps what it did (`reminder_sent_on`,
+`escalated_on`, status Missed), so running it twice sends nothing twice.  The messages are
+Frappe Notifications (fixtures "Retention Follow-up Due" and "Retention Follow-up Overdue"),
+which an agency can reword or switch to another channel without code.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, now_datetime, today
+from pypika.terms import ExistsCriterion
+
+from employment_partners.retention import follow_ups
+from employment_partners.utils import get_settings
+
+PARTNERSHIP_MANAGER = "Partnership Manager"
+
+
+def run_daily() -> dict:
+	on = getdate(today())
+	return {
+		"generated": generate_missing(),
+		"reminded": send_reminders(on),
+		"escalated": escalate_overdue(on),
+		"missed": mark_missed(on),
+	}
+
+
+def _open_follow_ups(*conditions) -> list[str]:
+	follow_up = frappe.qb.DocType("Retention Follow-up")
+	query = frappe.qb.from_(follow_up).select(follow_up.name).where(follow_up.status == follow_ups.OPEN)
+	for condition in conditions:
+		query = query.where(condition(follow_up))
+	return query.orderby(follow_up.due_date).run(pluck=True)
+
+
+def send_reminders(on) -> list[str]:
+	"""Open follow-ups due within `reminder_days` (or already due) and not reminded yet."""
+	horizon = add_days(on, get_settings().reminder_days)
+	names = _open_follow_ups(
+		lambda f: f.due_date <= horizon,
+		lambda f: f.window_end >= on,
+		lambda f: f.reminder_sent_on.isnull(),
+	)
+	for name in names:
+		doc = frappe.get_doc("Retention Follow-up", name)
+		doc.db_set("reminder_sent_on", now_datetime())
+		doc.run_method("on_due_reminder")
+	return names
+
+
+def supervisor_of(case_manager: str | None) -> str | None:
+	for row in get_settings().supervisors:
+		if row.case_manager == case_manager:
+			return row.supervisor
+	return None
+
+
+def escalate_overdue(on) -> list[str]:
+	"""Open follow-ups whose window has ended go to the case manager's supervisor (Settings),
+	or to every Partnership Manager when none is set."""
+	names = _open_follow_ups(lambda f: f.window_end < on, lambda f: f.escalated_on.isnull())
+	for name in names:
+		doc = frappe.get_doc("Retention Follow-up", name)
+		doc.db_set({"escalated_on": now_datetime(), "escalated_to": supervisor_of(doc.case_manager)})
+		doc.run_method("on_overdue_escalation")
+	return names
+
+
+def mark_missed(on) -> list[str]:
+	cutoff = add_days(on, -get_settings().missed_after_days)
+	names = _open_follow_ups(lambda f: f.window_end < cutoff)
+	for name in names:
+		doc = frappe.get_doc("Retention Follow-up", name)
+		note = _("Marked missed: the window ended on {0} with no outcome recorded").format(
+			frappe.format(doc.window_end, "Date")
+		)
+		doc.notes = f"{doc.notes}\n{note}" if doc.notes else note
+		doc.status = follow_ups.MISSED
+		doc.flags.ignore_permissions = True
+		doc.save()
+	return names
+
+
+def generate_missing() -> list[str]:
+	"""Placements that should have follow-ups and have none (made by data import, say)."""
+	placement = frappe.qb.DocType("Placement")
+	follow_up = frappe.qb.DocType("Retention Follow-up")
+	has_any = frappe.qb.from_(follow_up).select(follow_up.name).where(follow_up.placement == placement.name)
+	names = (
+		frappe.qb.from_(placement)
+		.select(placement.name)
+		.where(placement.status.isin(follow_ups.SCHEDULED_STATUSES))
+		.where(ExistsCriterion(has_any).negate())
+		.run(pluck=True)
+	)
+	made = []
+	for name in names:
+		if follow_ups.sync_follow_ups(frappe.get_doc("Placement", name))["created"]:
+			made.append(name)
+	return made
