@@ -300,7 +300,7 @@ REFERRALS = [
 	# employer, participant first name, status (Hired = a placement 45 days ago)
 	("Northside Logistics", "Maria", "Hired"),
 	("Northside Logistics", "Dev", "Interviewing"),
-	("Harbor Health Clinic", "Aisha", "Interviewing"),
+	("Harbor Health Clinic", "Aisha", "Hired"),
 	("Harbor Health Clinic", "Grace", "Referred"),
 ]
 
@@ -360,33 +360,105 @@ def make_hiring():
 			}
 		).insert(ignore_permissions=True)
 		if status == "Hired":
-			make_demo_placement(referral)
+			make_demo_placement(referral, started_days_ago=45 if employer == "Northside Logistics" else 20)
 		elif status != "Referred":
 			referral.status = status
 			referral.save(ignore_permissions=True)
 	automation.advance_matured_placements()
+	make_retention(people)
 
 
-def make_demo_placement(referral):
-	start = add_days(nowdate(), -45)
-	placement = frappe.get_doc(
-		{
-			"doctype": "Placement",
-			"participant": referral.participant,
-			"job_order": referral.job_order,
-			"referral": referral.name,
-			"start_date": start,
-			"employment_history": "Had a prior job",
-			"prior_employer": "Temp agency assignments",
-			"incentive_amount": 3000,
-			"training_plan": "Forklift refresher and inventory-system training in the first 6 weeks",
-			"incentive_duration_weeks": 12,
-			"skill_complexity": "Medium",
-			"incentive_payments": [
-				{"milestone": "Hire", "due_date": start, "amount": 1000, "paid_on": add_days(start, 14)},
-				{"milestone": "12 weeks retained", "due_date": add_days(start, 84), "amount": 2000},
-			],
-		}
-	)
+def make_demo_placement(referral, started_days_ago: int):
+	start = add_days(nowdate(), -started_days_ago)
+	values = {
+		"doctype": "Placement",
+		"participant": referral.participant,
+		"job_order": referral.job_order,
+		"referral": referral.name,
+		"start_date": start,
+		"employment_history": "Had a prior job",
+		"prior_employer": "Temp agency assignments",
+	}
+	if started_days_ago > 30:
+		values.update(
+			{
+				"incentive_amount": 3000,
+				"training_plan": "Forklift refresher and inventory-system training in the first 6 weeks",
+				"incentive_duration_weeks": 12,
+				"skill_complexity": "Medium",
+				"incentive_payments": [
+					{"milestone": "Hire", "due_date": start, "amount": 1000, "paid_on": add_days(start, 14)},
+					{"milestone": "12 weeks retained", "due_date": add_days(start, 84), "amount": 2000},
+				],
+			}
+		)
+	placement = frappe.get_doc(values)
 	placement.add_default_bonuses()
 	placement.insert(ignore_permissions=True)
+
+
+def make_retention(people):
+	"""Follow-ups done and overdue, an issue being worked on and one nobody has acknowledged."""
+	from frappe.model.workflow import apply_workflow
+
+	from employment_partners.retention import issues
+
+	maria = frappe.db.get_value("Placement", {"participant": people["Maria"].name})
+	aisha = frappe.db.get_value("Placement", {"participant": people["Aisha"].name})
+	first = frappe.get_doc("Retention Follow-up", {"placement": maria, "schedule_row": 1})
+	first.update(
+		{
+			"contact_method": "Phone",
+			"attempts": [
+				{"attempted_on": add_to_date(now_datetime(), days=-40), "method": "Phone", "reached": 1}
+			],
+			"outcome": "Employed - Same Employer",
+			"hourly_wage": 22.5,
+			"hours_per_week": 40,
+			"verification_source": "Pay Stub",
+			"completed_on": add_days(nowdate(), -40),
+			"notes": "Settling in well; carpools with a co-worker on late shifts",
+		}
+	)
+	first.save(ignore_permissions=True)
+
+	worked_on = frappe.get_doc(
+		{
+			"doctype": "Retention Issue Report",
+			"placement": maria,
+			"reported_by_type": "Employer Contact",
+			"channel": "Phone",
+			"reported_on": add_to_date(now_datetime(), days=-6),
+			"issue_type": "Tardiness",
+			"severity": "Medium",
+			"incident_start": add_days(nowdate(), -10),
+			"description": "Late to the 3 pm shift three times in two weeks; bus connection missed",
+		}
+	).insert(ignore_permissions=True)
+	worked_on = apply_workflow(worked_on, "Acknowledge")
+	# the story: acknowledged two hours after the call, well inside the SLA
+	worked_on.db_set({"acknowledged_on": add_to_date(worked_on.reported_on, hours=2), "sla_breached": 0})
+	worked_on.append(
+		"interventions",
+		{
+			"intervention_type": "Service Referral - Transportation",
+			"owner_user": DEMO_CASE_MANAGER,
+			"outcome": "Transit pass for 3 months; earlier bus route planned",
+		},
+	)
+	worked_on.save(ignore_permissions=True)
+	apply_workflow(worked_on, "Plan Intervention")
+
+	frappe.get_doc(
+		{
+			"doctype": "Retention Issue Report",
+			"placement": aisha,
+			"reported_by_type": "Employer Contact",
+			"channel": "Email",
+			"reported_on": add_to_date(now_datetime(), days=-5),
+			"issue_type": "Childcare",
+			"severity": "High",
+			"description": "Left early twice to collect her child; asks about a later start time",
+		}
+	).insert(ignore_permissions=True)
+	issues.flag_sla_breaches()

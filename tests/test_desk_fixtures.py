@@ -36,7 +36,24 @@ def test_workspace_shows_the_cards_and_the_stage_chart():
 		"Employer Interactions This Month",
 		"Open Job Orders",
 		"Active Placements",
+		"Overdue Follow-ups",
+		"Open Retention Issues",
 	]
 	assert [b["data"]["chart_name"] for b in blocks if b["type"] == "chart"] == ["Employer Leads by Stage"]
 	for card in cards:
 		assert frappe.db.exists("Number Card", card)
+
+
+def test_retention_workflow_and_notifications_ship():
+	workflow = frappe.get_doc("Workflow", "Retention Issue")
+	assert (workflow.document_type, workflow.workflow_state_field, workflow.is_active) == (
+		"Retention Issue Report",
+		"status",
+		1,
+	)
+	moves = {(t.state, t.action, t.next_state) for t in workflow.transitions}
+	assert ("Intervention Planned", "Close as Separated", "Closed - Separated") in moves
+	assert not any(t.state == "New" and t.next_state != "Acknowledged" for t in workflow.transitions)
+	for name in ("Retention Issue Reported", "Retention Follow-up Due", "Retention Follow-up Overdue"):
+		assert frappe.db.get_value("Notification", name, "enabled") == 1
+		assert frappe.db.get_value("Notification", f"{name} (Email)", "channel") == "Email"

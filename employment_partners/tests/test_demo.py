@@ -21,10 +21,25 @@ class TestDemoData(EPTestCase):
 			[stage(n) for n in ("Northside Logistics", "Harbor Health Clinic", "Greenleaf Grocers")],
 			["Feedback", "Match", "Source"],
 		)
-		placement = frappe.get_all("Placement", fields=["participant_name", "status", "employer_name"])
+		placement = frappe.get_all(
+			"Placement", fields=["participant_name", "status", "employer_name"], order_by="start_date"
+		)
 		self.assertEqual(
 			[(p.participant_name, p.status, p.employer_name) for p in placement],
-			[("Maria Santos", "Active", "Northside Logistics")],
+			[
+				("Maria Santos", "Active", "Northside Logistics"),
+				("Aisha Bello", "Active", "Harbor Health Clinic"),
+			],
+		)
+		issues = frappe.get_all(
+			"Retention Issue Report", fields=["status", "sla_breached"], order_by="reported_on"
+		)
+		self.assertEqual(
+			[(i.status, i.sla_breached) for i in issues], [("Intervention Planned", 0), ("New", 1)]
+		)
+		self.assertEqual(
+			frappe.db.get_value("Placement", {"participant_name": "Maria Santos"}, "employment_status"),
+			"Employed - Same Employer",
 		)
 		order = frappe.db.get_value(
 			"Job Order", {"employer_name": "Northside Logistics"}, ["filled", "status"], as_dict=True

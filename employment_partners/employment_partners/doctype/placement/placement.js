@@ -14,9 +14,24 @@ frappe.ui.form.on("Placement", {
 		}));
 	},
 	refresh(frm) {
-		if (frm.doc.docstatus === 0) {
-			frm.add_custom_button(__("Add Retention Bonus Milestones"), () =>
-				frm.call("add_default_bonuses").then(() => frm.dirty())
+		frm.add_custom_button(__("Add Retention Bonus Milestones"), () =>
+			frm.call("add_default_bonuses").then(() => frm.dirty())
+		);
+		if (frm.is_new()) return;
+		if (["Active", "Transitioned to Permanent"].includes(frm.doc.status)) {
+			frm.add_custom_button(
+				__("Retention Issue"),
+				() => frappe.new_doc("Retention Issue Report", { placement: frm.doc.name }),
+				__("Report")
+			);
+		}
+		if (frm.doc.employment_status) {
+			frm.dashboard.add_indicator(
+				__("{0} (as of {1})", [
+					__(frm.doc.employment_status),
+					frappe.datetime.str_to_user(frm.doc.employment_status_date),
+				]),
+				frm.doc.employment_status.startsWith("Employed") ? "green" : "orange"
 			);
 		}
 	},

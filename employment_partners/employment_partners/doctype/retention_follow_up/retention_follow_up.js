@@ -1,0 +1,18 @@
+// Copyright (c) 2026, Employment Partners contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Retention Follow-up", {
+	refresh(frm) {
+		if (frm.doc.status === "Open" && frm.doc.window_end < frappe.datetime.get_today()) {
+			frm.dashboard.set_headline_alert(
+				__("Overdue: the window ended on {0}", [frappe.datetime.str_to_user(frm.doc.window_end)]),
+				"red"
+			);
+		}
+	},
+	outcome(frm) {
+		if (frm.doc.outcome === "Employed - Same Employer" && !frm.doc.current_employer) {
+			frm.set_value("current_employer", frm.doc.employer_name);
+		}
+	},
+});

@@ -1,0 +1,67 @@
+"""Follow-up Due on a hand-built roster: two case managers, follow-ups overdue, in window, upcoming."""
+
+import frappe
+
+from employment_partners.employment_partners.report.follow_up_due.follow_up_due import execute
+from employment_partners.tests import EPTestCase
+from employment_partners.tests.factories import make_retention_placement, make_user
+
+
+class TestFollowUpDue(EPTestCase):
+	def setUp(self):
+		super().setUp()
+		self.ana, self.ben = make_user("Case Manager"), make_user("Case Manager")
+		# each placement gets two follow-ups: start+0 (7-day window) and start+1 month (7-day window)
+		make_retention_placement(case_manager=self.ana, start_date="2026-03-02")  # 03-02..03-08, 04-02..04-08
+		make_retention_placement(case_manager=self.ben, start_date="2026-03-20")  # 03-20..03-26, 04-20..04-26
+		self.mine = {self.ana, self.ben}
+
+	def run_report(self, **filters):
+		columns, data, _message, chart, summary = execute(frappe._dict(filters))
+		return columns, [row for row in data if row.case_manager in self.mine], chart, summary
+
+	def test_roster_overdue_first_per_case_manager(self):
+		# as of 2026-03-25, due within 14 days (by 04-08)
+		_columns, rows, chart, summary = self.run_report(as_of="2026-03-25", within_days=14)
+		self.assertEqual(
+			[(r.case_manager, r.label, str(r.due_date), r.standing, r.days_overdue) for r in rows],
+			sorted(
+				[
+					(self.ana, "Within 1 week of employment", "2026-03-02", "Overdue", 17),  # 03-25 - 03-08
+					(self.ana, "1 month after employment", "2026-04-02", "Upcoming", 0),
+					(self.ben, "Within 1 week of employment", "2026-03-20", "In Window", 0),
+				],
+				key=lambda r: r[0],
+			),
+		)
+		labels = chart["data"]["labels"]
+		ours = {label: i for i, label in enumerate(labels) if label in self.mine}
+		overdue, in_window, upcoming = (d["values"] for d in chart["data"]["datasets"])
+		self.assertEqual(
+			[(overdue[ours[u]], in_window[ours[u]], upcoming[ours[u]]) for u in (self.ana, self.ben)],
+			[(1, 0, 1), (0, 1, 0)],
+		)
+		self.assertEqual([s["label"] for s in summary], ["Overdue", "In Window", "Upcoming"])
+
+	def test_filters(self):
+		_columns, rows, _chart, _summary = self.run_report(
+			as_of="2026-03-25", within_days=0, case_manager=self.ana
+		)
+		self.assertEqual([(r.label, r.standing) for r in rows], [("Within 1 week of employment", "Overdue")])
+		_columns, rows, _chart, summary = self.run_report(
+			as_of="2026-03-25", within_days=0, case_manager=self.ben
+		)
+		self.assertEqual(
+			[(r.label, r.standing) for r in rows], [("Within 1 week of employment", "In Window")]
+		)
+		self.assertEqual([s["value"] for s in summary], [0, 1, 0])
+
+	def test_done_follow_ups_leave_the_roster(self):
+		name = frappe.db.get_value(
+			"Retention Follow-up", {"case_manager": self.ana, "schedule_row": 1}, "name"
+		)
+		doc = frappe.get_doc("Retention Follow-up", name)
+		doc.update({"outcome": "Employed - Same Employer", "hourly_wage": 20})
+		doc.save()
+		_columns, rows, _chart, _summary = self.run_report(as_of="2026-03-25", within_days=14)
+		self.assertNotIn(name, [r.name for r in rows])
