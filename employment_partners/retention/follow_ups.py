@@ -179,3 +179,12 @@ def update_placement_employment(follow_up):
 			"current_hourly_wage": follow_up.hourly_wage if follow_up.outcome in EMPLOYED else 0,
 		},
 	)
+
+
+def delete_open_follow_ups(placement: str):
+	"""A placement deleted (entered by mistake) takes its open follow-ups with it; done and
+	missed ones are history, and Frappe refuses the deletion while they exist."""
+	for name in frappe.get_all(
+		"Retention Follow-up", filters={"placement": placement, "status": OPEN}, pluck="name"
+	):
+		frappe.delete_doc("Retention Follow-up", name, ignore_permissions=True)

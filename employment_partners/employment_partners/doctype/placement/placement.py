@@ -94,6 +94,9 @@ class Placement(Document):
 		self.mark_referral_hired()
 		self.sync_follow_ups()
 
+	def on_trash(self):
+		follow_ups.delete_open_follow_ups(self.name)
+
 	def after_delete(self):
 		self.refresh_job_orders()
 

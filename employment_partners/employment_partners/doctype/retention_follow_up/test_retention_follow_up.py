@@ -195,3 +195,17 @@ class TestOutcomes(EPTestCase):
 		self.assertEqual(doc.status, "Done")
 		with self.assertRaisesRegex(frappe.ValidationError, "already done"):
 			self.record(status="Open", outcome=None)
+
+
+class TestDeletingAPlacement(EPTestCase):
+	def test_open_follow_ups_go_with_it_history_blocks_it(self):
+		placement = make_retention_placement()
+		placement.delete()
+		self.assertFalse(frappe.db.exists("Retention Follow-up", {"placement": placement.name}))
+
+		kept = make_retention_placement()
+		done = frappe.get_doc("Retention Follow-up", {"placement": kept.name, "schedule_row": 1})
+		done.update({"outcome": "Unemployed"})
+		done.save()
+		with self.assertRaises(frappe.LinkExistsError):
+			frappe.delete_doc("Placement", kept.name)
