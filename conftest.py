@@ -33,9 +33,34 @@ def pytest_configure(config):
 	frappe.init(site=site, sites_path=str(sites))
 	frappe.connect()
 	frappe.flags.in_test = True
+	# as Frappe's own test runner does: emails are queued (and checked) but never sent, so no
+	# send-now path commits a test's data
+	frappe.flags.mute_emails = True
+	_ensure_outgoing_email_account()
 	frappe.set_user("Administrator")
 	if not frappe.conf.allow_tests:
 		raise pytest.UsageError(f"allow_tests is off on {site}; run the tests with: bash scripts/test.sh")
+
+
+def _ensure_outgoing_email_account():
+	"""Email-channel notifications need a default outgoing account to queue their mail; the test
+	site gets one (muted above, so it never connects anywhere)."""
+	import frappe
+
+	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "Test Outbox",
+			"email_id": "test-outbox@example.com",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "127.0.0.1",
+			"no_smtp_authentication": 1,
+		}
+	).insert(ignore_permissions=True)
+	frappe.db.commit()
 
 
 def pytest_unconfigure(config):

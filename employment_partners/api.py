@@ -5,6 +5,7 @@ takes typed arguments (Frappe validates the types of whitelisted arguments).
 """
 
 import frappe
+from frappe.utils import add_days
 
 from employment_partners.matching import candidates
 
@@ -32,3 +33,33 @@ def propose_referral(job_order: str, participant: str) -> str:
 		{"doctype": "Referral", "job_order": job_order, "participant": participant, "status": "Proposed"}
 	).insert()
 	return referral.name
+
+
+@frappe.whitelist()
+def follow_up_events(start: str, end: str, filters: str | None = None, **kwargs) -> list[dict]:
+	"""Calendar of retention follow-ups: all-day events over each follow-up's window, titled
+	"participant: follow-up".  Permissions apply (frappe.get_list)."""
+	conditions = frappe.parse_json(filters) if filters else []
+	conditions += [
+		["Retention Follow-up", "due_date", "<=", end],
+		["Retention Follow-up", "window_end", ">=", start],
+	]
+	rows = frappe.get_list(
+		"Retention Follow-up",
+		fields=["name", "due_date", "window_end", "participant_name", "label", "status"],
+		filters=conditions,
+		order_by="due_date",
+	)
+	return [
+		{
+			"name": row.name,
+			"due_date": row.due_date,
+			"window_end": row.window_end,
+			# the calendar's all-day end is exclusive; the window's last day is inclusive
+			"calendar_end": add_days(row.window_end, 1),
+			"title": f"{row.participant_name}: {row.label}",
+			"status": row.status,
+			"all_day": 1,
+		}
+		for row in rows
+	]

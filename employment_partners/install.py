@@ -6,7 +6,12 @@ from employment_partners.utils import SETTINGS
 
 
 def after_install():
+	# Frappe syncs an app's fixtures only after this hook; the default follow-up schedule is one
+	from frappe.utils.fixtures import sync_fixtures
+
+	sync_fixtures("employment_partners")
 	set_default_settings()
+	set_default_follow_up_schedule()
 
 
 def after_migrate():
@@ -28,10 +33,17 @@ def set_default_follow_up_schedule():
 
 
 def set_default_settings():
-	"""Store every settings default, so that reads never meet an empty single."""
+	"""Store every settings default that the site has never stored, so that reads never meet an
+	empty single.  Judged on what is in the database: a new single's Time fields come back
+	filled with the current time (Frappe sets them so), not with their default."""
+	stored = {
+		field
+		for field, value in frappe.db.sql("select field, value from tabSingles where doctype = %s", SETTINGS)
+		if value not in (None, "")
+	}
 	settings = frappe.get_single(SETTINGS)
 	for df in settings.meta.fields:
-		if df.default is not None and settings.get(df.fieldname) in (None, "", 0):
+		if df.default is not None and df.fieldname not in stored:
 			settings.set(df.fieldname, df.default)
 	settings.flags.ignore_permissions = True
 	settings.save()

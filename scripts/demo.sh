@@ -40,6 +40,10 @@ as_bench bash -c "cd '$EP_BENCH_DIR' && bench use '$EP_DEMO_SITE' >/dev/null \
 	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data"
 
 stop_demo
+for _ in $(seq 20); do # a stopped demo lets go of its port within a few seconds
+	(echo >"/dev/tcp/127.0.0.1/$EP_PORT") 2>/dev/null || break
+	sleep 0.5
+done
 if (echo >"/dev/tcp/127.0.0.1/$EP_PORT") 2>/dev/null; then
 	die "port $EP_PORT is in use by another program; stop it or set EP_PORT to a free port"
 fi

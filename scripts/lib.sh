@@ -391,6 +391,7 @@ ensure_site() {
 	fi
 	if [[ -z "$db_name" || -z "$(mariadb_query "SHOW DATABASES LIKE '$db_name'")" ]]; then
 		say "creating site $site"
+		rm -f "$site_dir/.ep-schema-hash" # a new site is migrated once, whatever an old one left behind
 		local install_args=()
 		for app in $(site_apps); do install_args+=(--install-app "$app"); done
 		as_bench bash -c "cd '$EP_BENCH_DIR' && bench new-site '$site' --force --db-root-username '$EP_DB_ADMIN_USER' \

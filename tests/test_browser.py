@@ -145,3 +145,52 @@ def test_participant_form_shows_suitability_tab(desk_page, hiring_records):
 	assert "Barriers and Suitability" in tabs and "Goals and Availability" in tabs
 	page.get_by_role("button", name="Find Jobs").wait_for(timeout=30_000)
 	_shot(page, "participant-form")
+
+
+@pytest.fixture(scope="module")
+def retention_records():
+	"""A placement with its follow-ups and one retention issue, committed for the web server."""
+	import frappe
+
+	from employment_partners.tests.factories import make_retention_issue, make_retention_placement
+
+	placement = make_retention_placement(
+		case_manager="Administrator",
+		start_date="2026-03-02",
+		participant={"first_name": "Robin", "last_name": "Browsercheck"},
+	)
+	issue = make_retention_issue(placement.name, reported_on="2026-03-20 10:00:00")
+	frappe.db.commit()
+	yield placement, issue
+	follow_ups = frappe.get_all("Retention Follow-up", filters={"placement": placement.name}, pluck="name")
+	frappe.db.delete("ToDo", {"reference_type": "Retention Follow-up", "reference_name": ("in", follow_ups)})
+	frappe.delete_doc("Retention Issue Report", issue.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Placement", placement.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Participant", placement.participant, force=True, ignore_permissions=True)
+	order = frappe.get_doc("Job Order", placement.job_order)
+	order.delete(ignore_permissions=True, force=True)
+	frappe.delete_doc("Hiring Partnership", order.hiring_partnership, force=True, ignore_permissions=True)
+	frappe.db.commit()
+
+
+def test_follow_up_due_report_lists_overdue_first(desk_page, retention_records):
+	site, page = desk_page
+	_placement, _issue = retention_records
+	page.goto(f"{site.browser_url}/app/query-report/Follow-up Due?as_of=2026-04-10", wait_until="networkidle")
+	page.wait_for_selector(".dt-scrollable .dt-row", timeout=60_000)
+	body = page.inner_text(".dt-scrollable")
+	assert "Robin Browsercheck" in body
+	assert "Within 1 week of employment" in body and "Overdue" in body
+	assert "OVERDUE" in page.inner_text(".report-summary").upper()
+	_shot(page, "follow-up-due")
+
+
+def test_retention_issue_shows_workflow_actions(desk_page, retention_records):
+	site, page = desk_page
+	_placement, issue = retention_records
+	page.goto(f"{site.browser_url}/app/retention-issue-report/{issue.name}", wait_until="networkidle")
+	page.wait_for_selector("[data-fieldname='issue_type']", timeout=60_000)
+	page.get_by_role("button", name="Actions").click()
+	page.get_by_text("Acknowledge").first.wait_for(timeout=30_000)
+	assert "Robin B." in page.inner_text(".page-head")
+	_shot(page, "retention-issue")

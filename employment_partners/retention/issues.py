@@ -37,8 +37,8 @@ def participant_label(first_name: str | None, last_name: str | None) -> str:
 	return f"{(first_name or '').strip()}{initial}"
 
 
-def business_hours() -> sla.BusinessHours:
-	settings = get_settings()
+def business_hours(settings=None) -> sla.BusinessHours:
+	settings = settings or get_settings()
 	return sla.BusinessHours(
 		day_start=get_time(settings.business_day_start) if settings.business_day_start else time(9),
 		day_end=get_time(settings.business_day_end) if settings.business_day_end else time(17),

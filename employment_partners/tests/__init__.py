@@ -14,6 +14,7 @@ class EPTestCase(FrappeTestCase):
 
 	def setUp(self):
 		super().setUp()
+		frappe.flags.mute_emails = True  # queued, never sent (see conftest.py)
 		frappe.set_user("Administrator")
 
 	def tearDown(self):

@@ -22,8 +22,6 @@ def make_user(*roles: str, email: str | None = None) -> str:
 	)
 	user.flags.ignore_permissions = True
 	user.insert()
-	# Frappe mails each desk notification at once in test mode, and that commits: not for test users
-	frappe.db.set_value("Notification Settings", email, "enable_email_notifications", 0)
 	frappe.clear_cache(user=email)
 	return email
 
@@ -144,24 +142,6 @@ def make_retention_placement(case_manager: str | None = None, **overrides):
 	return make_placement(participant=person.name, **overrides)
 
 
-def make_outgoing_email_account() -> str:
-	"""A default outgoing account, so Email-channel notifications queue (nothing is sent)."""
-	name = "Agency Outbox"
-	if not frappe.db.exists("Email Account", name):
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": name,
-				"email_id": "agency-outbox@example.com",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "127.0.0.1",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
-	return name
-
-
 def make_retention_issue(placement: str, **overrides):
 	values = {
 		"doctype": "Retention Issue Report",
@@ -174,3 +154,19 @@ def make_retention_issue(placement: str, **overrides):
 	}
 	values.update(overrides)
 	return frappe.get_doc(values).insert()
+
+
+def emails_about(doctype: str, name: str, subject_starts: str, recipient: str) -> int:
+	"""Emails an Email-channel Notification sent about a record (Frappe logs each as an
+	automated Communication, and queues it: tests mute sending)."""
+	communication = frappe.qb.DocType("Communication")
+	return len(
+		frappe.qb.from_(communication)
+		.select(communication.name)
+		.where(communication.reference_doctype == doctype)
+		.where(communication.reference_name == name)
+		.where(communication.communication_type == "Automated Message")
+		.where(communication.subject.like(f"{subject_starts}%"))
+		.where(communication.recipients.like(f"%{recipient}%"))
+		.run()
+	)

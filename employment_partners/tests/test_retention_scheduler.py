@@ -5,7 +5,7 @@ import frappe
 from employment_partners.retention import reminders
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
-	make_outgoing_email_account,
+	emails_about,
 	make_retention_placement,
 	make_user,
 )
@@ -22,7 +22,6 @@ def notifications(user: str, subject_contains: str) -> int:
 class TestDailyFollowUpJob(EPTestCase):
 	def setUp(self):
 		super().setUp()
-		make_outgoing_email_account()
 		self.case_manager = make_user("Case Manager")
 		self.supervisor = make_user("Case Manager")
 		# start 2026-03-02: "Within 1 week" due 03-02 (window to 03-08), "1 month" due 04-02 (to 04-08)
@@ -51,7 +50,7 @@ class TestDailyFollowUpJob(EPTestCase):
 		self.assertEqual((reminded["reminded"], again["reminded"]), ([first], []))
 		self.assertEqual(notifications(self.case_manager, "Follow-up due"), 1)
 		self.assertEqual(
-			frappe.db.count("Email Queue Recipient", {"recipient": self.case_manager}), 1, "one email too"
+			emails_about("Retention Follow-up", first, "Follow-up due", self.case_manager), 1, "and one email"
 		)
 
 		escalated, again = self.run_twice("2026-03-09")  # window ended 03-08

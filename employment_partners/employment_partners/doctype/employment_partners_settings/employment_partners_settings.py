@@ -23,8 +23,106 @@ class EmploymentPartnersSettings(Document):
 		)
 
 		acknowledge_sla_hours: DF.Int
-		business_day_end: DF.Time
-		business_day_start: DF.Time
+		business_day_end: DF.Literal[
+			"00:00",
+			"00:30",
+			"01:00",
+			"01:30",
+			"02:00",
+			"02:30",
+			"03:00",
+			"03:30",
+			"04:00",
+			"04:30",
+			"05:00",
+			"05:30",
+			"06:00",
+			"06:30",
+			"07:00",
+			"07:30",
+			"08:00",
+			"08:30",
+			"09:00",
+			"09:30",
+			"10:00",
+			"10:30",
+			"11:00",
+			"11:30",
+			"12:00",
+			"12:30",
+			"13:00",
+			"13:30",
+			"14:00",
+			"14:30",
+			"15:00",
+			"15:30",
+			"16:00",
+			"16:30",
+			"17:00",
+			"17:30",
+			"18:00",
+			"18:30",
+			"19:00",
+			"19:30",
+			"20:00",
+			"20:30",
+			"21:00",
+			"21:30",
+			"22:00",
+			"22:30",
+			"23:00",
+			"23:30",
+		]
+		business_day_start: DF.Literal[
+			"00:00",
+			"00:30",
+			"01:00",
+			"01:30",
+			"02:00",
+			"02:30",
+			"03:00",
+			"03:30",
+			"04:00",
+			"04:30",
+			"05:00",
+			"05:30",
+			"06:00",
+			"06:30",
+			"07:00",
+			"07:30",
+			"08:00",
+			"08:30",
+			"09:00",
+			"09:30",
+			"10:00",
+			"10:30",
+			"11:00",
+			"11:30",
+			"12:00",
+			"12:30",
+			"13:00",
+			"13:30",
+			"14:00",
+			"14:30",
+			"15:00",
+			"15:30",
+			"16:00",
+			"16:30",
+			"17:00",
+			"17:30",
+			"18:00",
+			"18:30",
+			"19:00",
+			"19:30",
+			"20:00",
+			"20:30",
+			"21:00",
+			"21:30",
+			"22:00",
+			"22:30",
+			"23:00",
+			"23:30",
+		]
 		default_follow_up_schedule: DF.Link | None
 		holidays: DF.Table[EmploymentPartnersHoliday]
 		incentive_cap: DF.Currency
@@ -43,6 +141,8 @@ class EmploymentPartnersSettings(Document):
 
 	def validate(self):
 		self.validate_positive_intervals()
+		self.validate_business_hours()
+		self.validate_money()
 
 	def validate_positive_intervals(self):
 		for fieldname in (
@@ -50,10 +150,30 @@ class EmploymentPartnersSettings(Document):
 			"partnership_check_in_days",
 			"reply_sla_hours",
 			"acknowledge_sla_hours",
+			"missed_after_days",
+			"match_results",
 		):
 			value = self.get(fieldname)
 			if value is None or value < 1:
 				frappe.throw(
 					_("{0} must be at least 1, not {1}").format(_(self.meta.get_label(fieldname)), value),
+					title=_("Invalid setting"),
+				)
+
+		if (self.reminder_days or 0) < 0:
+			frappe.throw(_("Reminder days cannot be negative"), title=_("Invalid setting"))
+
+	def validate_business_hours(self):
+		from employment_partners.retention import issues, sla
+
+		problem = sla.business_hours_problem(issues.business_hours(self))
+		if problem:
+			frappe.throw(problem, title=_("Invalid business hours"))
+
+	def validate_money(self):
+		for fieldname in ("incentive_cap", "retention_bonus_amount", "living_wage_hourly"):
+			if (self.get(fieldname) or 0) < 0:
+				frappe.throw(
+					_("{0} cannot be negative").format(_(self.meta.get_label(fieldname))),
 					title=_("Invalid setting"),
 				)

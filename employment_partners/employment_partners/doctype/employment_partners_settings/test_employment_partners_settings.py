@@ -25,3 +25,24 @@ class TestEmploymentPartnersSettings(EPTestCase):
 		settings.lead_follow_up_days = 7
 		settings.save()
 		self.assertEqual(get_settings().lead_follow_up_days, 7)
+
+	def test_retention_defaults_are_installed(self):
+		settings = get_settings()
+		self.assertEqual((settings.business_day_start, settings.business_day_end), ("09:00", "17:00"))
+		self.assertEqual((settings.reminder_days, settings.missed_after_days), (3, 30))
+		self.assertEqual(settings.incentive_cap, 8000)
+
+	def test_business_day_must_end_after_it_starts(self):
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.business_day_start, settings.business_day_end = "17:00", "09:00"
+		with self.assertRaisesRegex(frappe.ValidationError, "working day must end after it starts"):
+			settings.save()
+		settings.reload()
+		settings.business_day_start, settings.business_day_end = "08:30", "16:30"
+		settings.save()
+
+	def test_negative_money_is_refused(self):
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.incentive_cap = -1
+		with self.assertRaisesRegex(frappe.ValidationError, "cannot be negative"):
+			settings.save()

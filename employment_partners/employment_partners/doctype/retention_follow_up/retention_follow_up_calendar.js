@@ -1,13 +1,16 @@
 frappe.views.calendar["Retention Follow-up"] = {
 	field_map: {
 		start: "due_date",
-		end: "window_end",
+		end: "calendar_end",
 		id: "name",
-		title: "participant_name",
+		title: "title",
+		allDay: "all_day",
+		status: "status",
 	},
+	style_map: { Open: "info", Done: "success", Missed: "danger" },
 	filters: [
 		{ fieldtype: "Link", fieldname: "case_manager", options: "User", label: __("Case Manager") },
 		{ fieldtype: "Select", fieldname: "status", options: "\nOpen\nDone\nMissed", label: __("Status") },
 	],
-	get_events_method: "frappe.desk.calendar.get_events",
+	get_events_method: "employment_partners.api.follow_up_events",
 };

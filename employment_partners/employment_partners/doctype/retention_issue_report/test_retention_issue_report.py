@@ -4,9 +4,9 @@ from frappe.model.workflow import WorkflowPermissionError, apply_workflow
 from employment_partners.retention import issues
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
+	emails_about,
 	make_hiring_partnership,
 	make_job_order,
-	make_outgoing_email_account,
 	make_retention_issue,
 	make_retention_placement,
 	make_user,
@@ -20,7 +20,6 @@ def desk_notifications(user: str, text: str) -> int:
 class RetentionIssueCase(EPTestCase):
 	def setUp(self):
 		super().setUp()
-		make_outgoing_email_account()
 		self.bsr = make_user("Business Services Rep")
 		self.case_manager = make_user("Case Manager")
 		order = make_job_order(hiring_partnership=make_hiring_partnership(assigned_bsr=self.bsr).name)
@@ -37,7 +36,7 @@ class TestReporting(RetentionIssueCase):
 		self.assertEqual((report.status, report.participant_label), ("New", "Maria S."))
 		for user in (self.bsr, self.case_manager):
 			self.assertEqual(desk_notifications(user, "Retention issue at"), 1, user)
-			self.assertEqual(frappe.db.count("Email Queue Recipient", {"recipient": user}), 1, user)
+			self.assertEqual(emails_about(report.doctype, report.name, "Retention issue at", user), 1, user)
 
 	def test_no_report_on_an_ended_placement(self):
 		self.placement.update({"status": "Ended", "end_date": "2026-04-01", "separation_reason": "Quit"})

@@ -1,0 +1,70 @@
+"""Refresh the README screenshots from a running demo (bash scripts/demo.sh), in Debian's Chromium.
+
+<bench>/env/bin/python scripts/screenshots.py [http://ep.localhost:8000] [docs]
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://ep.localhost:8000"
+OUT = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "docs")
+ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+
+
+def main():
+	OUT.mkdir(parents=True, exist_ok=True)
+	with sync_playwright() as p:
+		browser = p.chromium.launch(
+			executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True, args=ARGS
+		)
+		page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+		page.goto(f"{BASE}/login", wait_until="networkidle")
+		page.fill("#login_email", "Administrator")
+		page.fill("#login_password", "admin")
+		page.click(".btn-login")
+		page.wait_for_url("**/app**", timeout=60_000)
+
+		def shot(name: str, url: str, ready: str, before=None):
+			page.goto(f"{BASE}{url}", wait_until="networkidle")
+			page.wait_for_selector(ready, timeout=60_000)
+			if before:
+				before()
+			page.wait_for_timeout(1500)
+			page.screenshot(path=str(OUT / f"{name}.png"))
+			print("saved", name)
+
+		shot("workspace", "/app/employment-partners", ".widget.number-widget-box")
+		shot("kanban", "/app/employer-lead/view/kanban/Employer Pipeline", ".kanban-card-wrapper")
+
+		def open_matches():
+			page.get_by_role("button", name="Find Matches").click()
+			page.wait_for_selector(".ep-match-table tbody tr", timeout=60_000)
+
+		order = page.evaluate(
+			"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Job Order',
+				filters: {job_title: 'Warehouse Associate'}, fieldname: 'name'}).then(r => r.name)"""
+		)
+		shot("find-matches", f"/app/job-order/{order}", "[data-fieldname='job_title']", open_matches)
+		shot("follow-up-due", "/app/query-report/Follow-up Due", ".dt-scrollable .dt-row")
+		issue = page.evaluate(
+			"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Retention Issue Report',
+				filters: {status: 'Intervention Planned'}, fieldname: 'name'}).then(r => r.name)"""
+		)
+		shot("retention-issue", f"/app/retention-issue-report/{issue}", "[data-fieldname='issue_type']")
+		shot("follow-up-calendar", "/app/retention-follow-up/view/calendar/default", ".fc-view")
+		browser.close()
+
+
+if __name__ == "__main__":
+	main()
