@@ -348,6 +348,12 @@ link_app() {
 		rsync -a --delete --exclude .git "$EP_REPO_DIR/" "$target/"
 		chown -R "$EP_BENCH_USER" "$target"
 	fi
+	# the desk serves the app's public files through sites/assets; keep that link on this checkout
+	local assets="$EP_BENCH_DIR/sites/assets/employment_partners"
+	if [[ -d "$EP_BENCH_DIR/sites/assets" && "$(readlink "$assets" 2>/dev/null)" != "$target/employment_partners/public" ]]; then
+		rm -rf "$assets"
+		as_bench ln -s "$target/employment_partners/public" "$assets"
+	fi
 	local marker="$EP_BENCH_DIR/env/.ep-installed"
 	local want
 	want="$EP_REPO_DIR:$(sha1sum "$EP_REPO_DIR/pyproject.toml" | cut -c1-40)"

@@ -25,6 +25,11 @@ def hours_problem(hours) -> str | None:
 	return None
 
 
+def pay_problem(wage, hours) -> str | None:
+	"""A job order's or a placement's terms: a positive wage and 1-80 hours a week."""
+	return wage_problem(wage) or hours_problem(hours)
+
+
 def incentive_problem(amount, cap) -> str | None:
 	"""The employer incentive for one participant: not negative, not above the cap in Settings."""
 	if flt(amount) < 0:

@@ -72,9 +72,9 @@ class JobOrder(Document):
 		automation.advance_lead(self.employer_lead, stages.JOB_ORDER_CREATED, self.name)
 
 	def validate_pay_and_hours(self):
-		for problem in (rules.wage_problem(self.hourly_wage), rules.hours_problem(self.hours_per_week)):
-			if problem:
-				frappe.throw(problem, title=_("Invalid job order"))
+		problem = rules.pay_problem(self.hourly_wage, self.hours_per_week)
+		if problem:
+			frappe.throw(problem, title=_("Invalid job order"))
 
 	def validate_dates(self):
 		if self.open_date and self.close_date and getdate(self.close_date) < getdate(self.open_date):

@@ -101,9 +101,9 @@ class Placement(Document):
 		self.refresh_job_orders()
 
 	def validate_pay_and_hours(self):
-		for problem in (rules.wage_problem(self.hourly_wage), rules.hours_problem(self.hours_per_week)):
-			if problem:
-				frappe.throw(problem, title=_("Invalid placement"))
+		problem = rules.pay_problem(self.hourly_wage, self.hours_per_week)
+		if problem:
+			frappe.throw(problem, title=_("Invalid placement"))
 
 	def validate_dates(self):
 		enrolled = frappe.db.get_value("Participant", self.participant, "enrolment_date")
