@@ -63,13 +63,13 @@ def person_facts(row: dict, matched_skills: int) -> PersonFacts:
 	)
 
 
-def _result(total: int, parts, **identity) -> dict:
-	return {**identity, "score": total, "parts": [p.as_dict() for p in parts]}
-
-
-def _sort_key(result: dict, name_key: str):
-	retention = next(p for p in result["parts"] if p["key"] == "retention")
-	return (-result["score"], -retention["points"], result[name_key])
+def _best(scored: list[tuple[int, list, dict]], name_key: str, limit) -> list[dict]:
+	"""The top rows, rendered in words only now: score, then fewer recurring risks, then name."""
+	scored.sort(key=lambda row: (-row[0], -row[1][-1].points, row[2][name_key]))
+	return [
+		{**identity, "score": total, "parts": [p.as_dict() for p in parts]}
+		for total, parts, identity in scored[: _limit(limit)]
+	]
 
 
 def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
@@ -101,21 +101,17 @@ def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
 		{"job_order": job_order, "sep": REASON_SEPARATOR},
 		as_dict=True,
 	)
-	results = []
+	scored = []
 	for row in rows:
 		total, parts = score(facts, person_facts(row, row.matched_skills))
-		results.append(
-			_result(
-				total,
-				parts,
-				participant=row.name,
-				full_name=row.full_name,
-				case_manager=row.case_manager,
-				referral_status=row.referral_status,
-			)
-		)
-	results.sort(key=lambda r: _sort_key(r, "participant"))
-	return results[: _limit(limit)]
+		identity = {
+			"participant": row.name,
+			"full_name": row.full_name,
+			"case_manager": row.case_manager,
+			"referral_status": row.referral_status,
+		}
+		scored.append((total, parts, identity))
+	return _best(scored, "participant", limit)
 
 
 def _person(participant: str) -> dict | None:
@@ -155,22 +151,18 @@ def rank_job_orders(participant: str, limit: int = 20) -> list[dict]:
 	rows = _jobs_for(
 		participant, "jo.status = %(open)s and jo.filled < jo.openings", {"open": job_orders.OPEN}
 	)
-	results = []
+	scored = []
 	for row in rows:
 		total, parts = score(job_facts(row, row.required_skills), person_facts(person, row.matched_skills))
-		results.append(
-			_result(
-				total,
-				parts,
-				job_order=row.name,
-				job_title=row.job_title,
-				employer_name=row.employer_name,
-				hourly_wage=flt(row.hourly_wage),
-				referral_status=row.referral_status,
-			)
-		)
-	results.sort(key=lambda r: _sort_key(r, "job_order"))
-	return results[: _limit(limit)]
+		identity = {
+			"job_order": row.name,
+			"job_title": row.job_title,
+			"employer_name": row.employer_name,
+			"hourly_wage": flt(row.hourly_wage),
+			"referral_status": row.referral_status,
+		}
+		scored.append((total, parts, identity))
+	return _best(scored, "job_order", limit)
 
 
 def pair_score(job_order: str, participant: str) -> tuple[int, list[dict]] | None:

@@ -12,11 +12,14 @@ those values for many people or jobs at once live in `matching/candidates.py`.
 | physical   | 15  | the job's physical demand is within their limit                        |
 | wage       | 10  | the wage meets their goal (share of goal otherwise)                    |
 | retention  | 15  | none of their past separation reasons recurs in this job (-5 each)     |
+
+Scoring runs over every candidate, so the words are not built there: each part keeps a `Why`
+(a lazily translated template and its values) that is rendered only for the rows shown.
 """
 
 from dataclasses import dataclass, field
 
-from frappe import _
+from frappe import _lt
 from frappe.utils import flt, fmt_money
 
 DEMANDS = ("Sedentary", "Light", "Medium", "Heavy", "Very Heavy")
@@ -52,22 +55,71 @@ class PersonFacts:
 	loss_reasons: tuple[str, ...] = field(default_factory=tuple)
 
 
+class Money(float):
+	"""A wage, shown in the site's currency format when rendered."""
+
+	def __str__(self) -> str:
+		return fmt_money(float(self))
+
+
+class Why:
+	"""A reason in words: a lazily translated template and the values it is filled with."""
+
+	__slots__ = ("args", "template")
+
+	def __init__(self, template, *args):
+		self.template, self.args = template, args
+
+	def __str__(self) -> str:
+		return str(self.template).format(
+			*(
+				str(a) if isinstance(a, Money | Why) or not isinstance(a, int | float) else a
+				for a in self.args
+			)
+		)
+
+
+class Joined(Why):
+	"""Several reasons in one line, separated by "; "."""
+
+	def __str__(self) -> str:
+		return "; ".join(str(a) for a in self.args)
+
+
 @dataclass(frozen=True)
 class Part:
 	key: str
-	label: str
+	label: object  # lazily translated
 	points: int
 	max_points: int
-	why: str
+	reason: Why
+
+	@property
+	def why(self) -> str:
+		return str(self.reason)
 
 	def as_dict(self) -> dict:
 		return {
 			"key": self.key,
-			"label": self.label,
+			"label": str(self.label),
 			"points": self.points,
 			"max_points": self.max_points,
 			"why": self.why,
 		}
+
+
+LABELS = {
+	"skills": _lt("Skills"),
+	"schedule": _lt("Schedule"),
+	"transport": _lt("Transport"),
+	"physical": _lt("Physical"),
+	"wage": _lt("Wage"),
+	"retention": _lt("Retention risk"),
+}
+
+
+def _part(key: str, points: int, reason: Why) -> Part:
+	return Part(key, LABELS[key], points, MAX_POINTS[key], reason)
 
 
 def score(job: JobFacts, person: PersonFacts) -> tuple[int, list[Part]]:
@@ -85,14 +137,12 @@ def score(job: JobFacts, person: PersonFacts) -> tuple[int, list[Part]]:
 def skills_part(job: JobFacts, person: PersonFacts) -> Part:
 	top = MAX_POINTS["skills"]
 	if not job.required_skills:
-		return Part("skills", _("Skills"), top, top, _("No skills required"))
+		return _part("skills", top, Why(_lt("No skills required")))
 	held = min(person.matched_skills, job.required_skills)
-	return Part(
+	return _part(
 		"skills",
-		_("Skills"),
 		round(top * held / job.required_skills),
-		top,
-		_("Holds {0} of {1} required skills").format(held, job.required_skills),
+		Why(_lt("Holds {0} of {1} required skills"), held, job.required_skills),
 	)
 
 
@@ -113,89 +163,70 @@ def schedule_part(job: JobFacts, person: PersonFacts) -> Part:
 	reasons, points = [], 0
 	if available_for_shift(job.shift, person):
 		points += 10
-		reasons.append(_("available for the {0} shift").format(_(job.shift)))
+		reasons.append(Why(_lt("available for the {0} shift"), _lt(job.shift)))
 	else:
-		reasons.append(_("not available for the {0} shift").format(_(job.shift)))
+		reasons.append(Why(_lt("not available for the {0} shift"), _lt(job.shift)))
 	type_fits = person.employment_preference in ("Either", job.employment_type)
 	hours_fit = flt(job.hours_per_week) <= flt(person.max_hours_per_week)
 	if type_fits and hours_fit:
 		points += 5
-		reasons.append(_("{0} h/week suits them").format(hours(job.hours_per_week)))
+		reasons.append(Why(_lt("{0} h/week suits them"), hours(job.hours_per_week)))
 	elif not type_fits:
-		reasons.append(_("wants {0} work").format(_(person.employment_preference).lower()))
+		reasons.append(Why(_lt("wants {0} work"), person.employment_preference.lower()))
 	else:
 		reasons.append(
-			_("{0} h/week is over their {1}").format(
-				hours(job.hours_per_week), hours(person.max_hours_per_week)
+			Why(
+				_lt("{0} h/week is over their {1}"),
+				hours(job.hours_per_week),
+				hours(person.max_hours_per_week),
 			)
 		)
-	return Part("schedule", _("Schedule"), points, MAX_POINTS["schedule"], "; ".join(reasons))
+	return _part("schedule", points, Joined(None, *reasons))
 
 
 def transport_part(job: JobFacts, person: PersonFacts) -> Part:
 	top, mode = MAX_POINTS["transport"], person.transport_mode
 	if mode == "Own vehicle":
-		points, why = top, _("drives there")
+		points, why = top, Why(_lt("drives there"))
 	elif job.requires_own_vehicle:
-		points, why = 0, _("the job needs their own vehicle; they travel by {0}").format(_(mode).lower())
+		points, why = 0, Why(_lt("the job needs their own vehicle; they travel by {0}"), mode.lower())
 	elif mode == "No reliable transport":
-		points, why = 0, _("no reliable transport")
+		points, why = 0, Why(_lt("no reliable transport"))
 	elif job.transit_accessible and mode in ("Public transit", "Walk or bike"):
-		points, why = top, _("the site is on transit")
+		points, why = top, Why(_lt("the site is on transit"))
 	elif mode == "Rides from others":
-		points, why = 8, _("depends on rides from others")
+		points, why = 8, Why(_lt("depends on rides from others"))
 	elif mode == "Walk or bike":
-		points, why = 5, _("the site is off transit; they walk or bike")
+		points, why = 5, Why(_lt("the site is off transit; they walk or bike"))
 	else:
-		points, why = 0, _("the site is not reachable by transit")
-	return Part("transport", _("Transport"), points, top, why)
+		points, why = 0, Why(_lt("the site is not reachable by transit"))
+	return _part("transport", points, why)
 
 
 def physical_part(job: JobFacts, person: PersonFacts) -> Part:
 	top = MAX_POINTS["physical"]
 	if not person.max_physical_demand:
-		return Part("physical", _("Physical"), top, top, _("no physical limit recorded"))
+		return _part("physical", top, Why(_lt("no physical limit recorded")))
 	over = DEMANDS.index(job.physical_demand) - DEMANDS.index(person.max_physical_demand)
+	demand, limit = _lt(job.physical_demand), _lt(person.max_physical_demand)
 	if over <= 0:
-		points, why = top, _("{0} work is within their limit").format(_(job.physical_demand))
-	elif over == 1:
-		points, why = (
-			5,
-			_("{0} work is one level above their limit ({1})").format(
-				_(job.physical_demand), _(person.max_physical_demand)
-			),
-		)
-	else:
-		points, why = (
-			0,
-			_("{0} work is beyond their limit ({1})").format(
-				_(job.physical_demand), _(person.max_physical_demand)
-			),
-		)
-	return Part("physical", _("Physical"), points, top, why)
+		return _part("physical", top, Why(_lt("{0} work is within their limit"), demand))
+	if over == 1:
+		return _part("physical", 5, Why(_lt("{0} work is one level above their limit ({1})"), demand, limit))
+	return _part("physical", 0, Why(_lt("{0} work is beyond their limit ({1})"), demand, limit))
 
 
 def wage_part(job: JobFacts, person: PersonFacts) -> Part:
 	top = MAX_POINTS["wage"]
 	goal, wage = flt(person.target_hourly_wage), flt(job.hourly_wage)
 	if not goal:
-		return Part("wage", _("Wage"), top, top, _("no wage goal recorded"))
+		return _part("wage", top, Why(_lt("no wage goal recorded")))
 	if wage >= goal:
-		return Part(
-			"wage",
-			_("Wage"),
-			top,
-			top,
-			_("{0} meets their goal of {1}").format(fmt_money(wage), fmt_money(goal)),
-		)
-	return Part(
+		return _part("wage", top, Why(_lt("{0} meets their goal of {1}"), Money(wage), Money(goal)))
+	return _part(
 		"wage",
-		_("Wage"),
 		round(top * wage / goal),
-		top,
-		_("{0} is {1}% of their goal of {2}").format(
-			fmt_money(wage), round(100 * wage / goal), fmt_money(goal)
-		),
+		Why(_lt("{0} is {1}% of their goal of {2}"), Money(wage), round(100 * wage / goal), Money(goal)),
 	)
 
 
@@ -214,20 +245,22 @@ def recurring_reasons(job: JobFacts, person: PersonFacts) -> list[str]:
 	return [reason for reason in dict.fromkeys(person.loss_reasons) if triggers.get(reason)]
 
 
+class ReasonList(Why):
+	"""Past separation reasons, each translated, separated by commas."""
+
+	def __str__(self) -> str:
+		return str(self.template).format(", ".join(str(_lt(r)) for r in self.args))
+
+
 def retention_part(job: JobFacts, person: PersonFacts) -> Part:
 	top = MAX_POINTS["retention"]
 	recurring = recurring_reasons(job, person)
 	if not recurring:
-		why = _("no past separation reason recurs here") if person.loss_reasons else _("no past job losses")
-		return Part("retention", _("Retention risk"), top, top, why)
+		if person.loss_reasons:
+			return _part("retention", top, Why(_lt("no past separation reason recurs here")))
+		return _part("retention", top, Why(_lt("no past job losses")))
 	points = max(0, top - RETENTION_PENALTY * len(recurring))
-	return Part(
-		"retention",
-		_("Retention risk"),
-		points,
-		top,
-		_("past losses may recur: {0}").format(", ".join(_(r) for r in recurring)),
-	)
+	return _part("retention", points, ReasonList(_lt("past losses may recur: {0}"), *recurring))
 
 
 def describe(parts: list[dict]) -> str:
