@@ -3,31 +3,23 @@
 <bench>/env/bin/python scripts/screenshots.py [http://ep.localhost:8000] [docs]
 """
 
-import shutil
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # the same browser and flags as the tests
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://ep.localhost:8000"
-OUT = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "docs")
-ARGS = [
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-]
+OUT = Path(sys.argv[2] if len(sys.argv) > 2 else REPO / "docs")
 
 
 def main():
 	OUT.mkdir(parents=True, exist_ok=True)
 	with sync_playwright() as p:
-		browser = p.chromium.launch(
-			executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True, args=ARGS
-		)
+		browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 		page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
 		page.goto(f"{BASE}/login", wait_until="networkidle")
 		page.fill("#login_email", "Administrator")
