@@ -98,6 +98,7 @@ class Placement(Document):
 		follow_ups.delete_open_follow_ups(self.name)
 
 	def after_delete(self):
+		self.flags.deleted = True
 		self.refresh_job_orders()
 
 	def validate_pay_and_hours(self):
@@ -236,6 +237,11 @@ class Placement(Document):
 			follow_ups.sync_follow_ups(self)
 
 	def refresh_job_orders(self):
+		"""Openings are filled by placements' status and order: recount only when those move."""
+		if not self.flags.deleted and not (
+			self.has_value_changed("status") or self.has_value_changed("job_order")
+		):
+			return
 		before = self.get_doc_before_save()
 		names = {self.job_order} | ({before.job_order} if before else set())
 		for name in names:
@@ -243,5 +249,5 @@ class Placement(Document):
 				frappe.get_doc("Job Order", name).refresh_fill()
 
 	def mark_referral_hired(self):
-		if self.referral:
+		if self.referral and self.has_value_changed("referral"):
 			frappe.get_doc("Referral", self.referral).mark_hired(self.name)
