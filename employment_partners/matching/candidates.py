@@ -26,7 +26,9 @@ PERSON_COLUMNS = """
 JOB_COLUMNS = """
 	jo.name, jo.job_title, jo.employer_name, jo.hiring_partnership, jo.shift, jo.employment_type,
 	jo.hours_per_week, jo.hourly_wage, jo.physical_demand, jo.transit_accessible,
-	jo.requires_own_vehicle, jo.openings, jo.filled
+	jo.requires_own_vehicle, jo.openings, jo.filled,
+	(select count(distinct js.skill) from `tabJob Order Skill` js
+		where js.parent = jo.name and js.parenttype = 'Job Order') as required_skills
 """
 
 
@@ -34,9 +36,9 @@ def _limit(limit) -> int:
 	return max(1, min(cint(limit) or 20, MAX_LIMIT))
 
 
-def job_facts(row: dict, required_skills: int) -> JobFacts:
+def job_facts(row: dict) -> JobFacts:
 	return JobFacts(
-		required_skills=cint(required_skills),
+		required_skills=cint(row["required_skills"]),
 		shift=row["shift"],
 		employment_type=row["employment_type"],
 		hours_per_week=flt(row["hours_per_week"]),
@@ -75,16 +77,13 @@ def _best(scored: list[tuple[int, list, dict]], name_key: str, limit) -> list[di
 def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
 	"""Active participants who are not in an active placement, best match first."""
 	job = frappe.db.sql(
-		f"""select {JOB_COLUMNS},
-			(select count(distinct js.skill) from `tabJob Order Skill` js
-				where js.parent = jo.name and js.parenttype = 'Job Order') as required_skills
-		from `tabJob Order` jo where jo.name = %(job_order)s""",
+		f"select {JOB_COLUMNS} from `tabJob Order` jo where jo.name = %(job_order)s",
 		{"job_order": job_order},
 		as_dict=True,
 	)
 	if not job:
 		return []
-	facts = job_facts(job[0], job[0].required_skills)
+	facts = job_facts(job[0])
 	rows = frappe.db.sql(
 		f"""select {PERSON_COLUMNS},
 			(select count(distinct ps.skill) from `tabParticipant Skill` ps
@@ -128,8 +127,6 @@ def _jobs_for(participant: str, where: str, values: dict) -> list[dict]:
 	return frappe.db.sql(
 		f"""select {JOB_COLUMNS},
 			(select count(distinct js.skill) from `tabJob Order Skill` js
-				where js.parent = jo.name and js.parenttype = 'Job Order') as required_skills,
-			(select count(distinct js.skill) from `tabJob Order Skill` js
 				join `tabParticipant Skill` ps on ps.skill = js.skill
 					and ps.parent = %(participant)s and ps.parenttype = 'Participant'
 				where js.parent = jo.name and js.parenttype = 'Job Order') as matched_skills,
@@ -153,7 +150,7 @@ def rank_job_orders(participant: str, limit: int = 20) -> list[dict]:
 	)
 	scored = []
 	for row in rows:
-		total, parts = score(job_facts(row, row.required_skills), person_facts(person, row.matched_skills))
+		total, parts = score(job_facts(row), person_facts(person, row.matched_skills))
 		identity = {
 			"job_order": row.name,
 			"job_title": row.job_title,
@@ -171,7 +168,5 @@ def pair_score(job_order: str, participant: str) -> tuple[int, list[dict]] | Non
 	rows = _jobs_for(participant, "jo.name = %(job_order)s", {"job_order": job_order}) if person else []
 	if not rows:
 		return None
-	total, parts = score(
-		job_facts(rows[0], rows[0].required_skills), person_facts(person, rows[0].matched_skills)
-	)
+	total, parts = score(job_facts(rows[0]), person_facts(person, rows[0].matched_skills))
 	return total, [p.as_dict() for p in parts]

@@ -82,6 +82,9 @@ class Why:
 class Joined(Why):
 	"""Several reasons in one line, separated by "; "."""
 
+	def __init__(self, *reasons: Why):
+		super().__init__(None, *reasons)
+
 	def __str__(self) -> str:
 		return "; ".join(str(a) for a in self.args)
 
@@ -181,7 +184,7 @@ def schedule_part(job: JobFacts, person: PersonFacts) -> Part:
 				hours(person.max_hours_per_week),
 			)
 		)
-	return _part("schedule", points, Joined(None, *reasons))
+	return _part("schedule", points, Joined(*reasons))
 
 
 def transport_part(job: JobFacts, person: PersonFacts) -> Part:

@@ -8,7 +8,6 @@ from frappe.utils import add_days, getdate
 OVERDUE = "Overdue"
 IN_WINDOW = "In Window"
 UPCOMING = "Upcoming"
-STANDINGS = (OVERDUE, IN_WINDOW, UPCOMING)
 
 
 def _standing(follow_up, as_of):

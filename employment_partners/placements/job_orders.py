@@ -13,8 +13,6 @@ FILLED = "Filled"
 CLOSED = "Closed"
 CANCELLED = "Cancelled"
 
-STATUSES = (DRAFT, OPEN, ON_HOLD, FILLED, CLOSED, CANCELLED)
-
 ALLOWED_MOVES = {
 	DRAFT: {OPEN, CANCELLED},
 	OPEN: {ON_HOLD, FILLED, CLOSED, CANCELLED},
@@ -22,15 +20,6 @@ ALLOWED_MOVES = {
 	FILLED: {OPEN, CLOSED},
 	CLOSED: {OPEN},
 	CANCELLED: set(),
-}
-
-STATUS_COLOURS = {
-	DRAFT: "gray",
-	OPEN: "blue",
-	ON_HOLD: "orange",
-	FILLED: "green",
-	CLOSED: "darkgrey",
-	CANCELLED: "red",
 }
 
 

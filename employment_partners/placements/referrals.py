@@ -24,16 +24,6 @@ WITH_EMPLOYER = (REFERRED, INTERVIEWING, OFFERED)
 ACCEPTED = (OFFERED, HIRED)
 DECIDED = (OFFERED, HIRED, DECLINED)
 
-STATUS_COLOURS = {
-	PROPOSED: "gray",
-	REFERRED: "blue",
-	INTERVIEWING: "cyan",
-	OFFERED: "purple",
-	HIRED: "green",
-	DECLINED: "red",
-	WITHDRAWN: "darkgrey",
-}
-
 
 def status_problem(
 	from_status: str | None,

@@ -163,11 +163,9 @@ def sync_participant(participant: str):
 
 def update_placement_employment(follow_up):
 	"""A done follow-up is the placement's latest word on employment, unless a later one exists."""
-	placement = frappe.db.get_value(
-		"Placement", follow_up.placement, ["employment_status_date"], as_dict=True
-	)
+	latest = frappe.db.get_value("Placement", follow_up.placement, "employment_status_date")
 	as_of = getdate(follow_up.completed_on)
-	if placement.employment_status_date and getdate(placement.employment_status_date) > as_of:
+	if latest and getdate(latest) > as_of:
 		return
 	frappe.db.set_value(
 		"Placement",

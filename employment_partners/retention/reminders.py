@@ -15,8 +15,6 @@ from pypika.terms import ExistsCriterion
 from employment_partners.retention import follow_ups
 from employment_partners.utils import get_settings
 
-PARTNERSHIP_MANAGER = "Partnership Manager"
-
 
 def run_daily() -> dict:
 	on = getdate(today())
