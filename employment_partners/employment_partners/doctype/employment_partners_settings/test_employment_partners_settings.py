@@ -46,3 +46,18 @@ class TestEmploymentPartnersSettings(EPTestCase):
 		settings.incentive_cap = -1
 		with self.assertRaisesRegex(frappe.ValidationError, "cannot be negative"):
 			settings.save()
+
+	def test_retention_intervals(self):
+		for field, value, message in (
+			("reminder_days", -1, "Reminder days cannot be negative"),
+			("missed_after_days", 0, "must be at least 1, not 0"),
+			("match_results", 0, "must be at least 1, not 0"),
+		):
+			settings = frappe.get_doc("Employment Partners Settings")
+			settings.set(field, value)
+			with self.assertRaisesRegex(frappe.ValidationError, message):
+				settings.save()
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.update({"reminder_days": 0, "missed_after_days": 1, "match_results": 1})
+		settings.save()
+		self.assertEqual((get_settings().reminder_days, get_settings().missed_after_days), (0, 1))
