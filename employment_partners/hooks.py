@@ -20,8 +20,12 @@ add_to_apps_screen = [
 	}
 ]
 
-# desk: the ranked-matches dialog shared by the Job Order and Participant forms
-app_include_js = "/assets/employment_partners/js/matching.js"
+# desk: the ranked-matches dialog shared by the Job Order and Participant forms, and the
+# "Restore shipped default" button on shipped records
+app_include_js = [
+	"/assets/employment_partners/js/matching.js",
+	"/assets/employment_partners/js/shipped_defaults.js",
+]
 app_include_css = "/assets/employment_partners/css/employment_partners.css"
 
 after_install = "employment_partners.install.after_install"
@@ -45,64 +49,9 @@ scheduler_events = {
 	],
 }
 
-fixtures = [
-	{
-		"dt": "Role",
-		"filters": [
-			[
-				"name",
-				"in",
-				["Business Services Rep", "Partnership Manager", "Case Manager", "Employer Partner"],
-			]
-		],
-	},
-	{"dt": "Kanban Board", "filters": [["name", "in", ["Employer Pipeline"]]]},
-	# the two shipped schedules (retention/schedule.py holds the same rows as data)
-	{
-		"dt": "Follow-up Schedule",
-		"filters": [["name", "in", ["Job Retention (SETA 02-09)", "Outcomes at Close, 3, 6 and 12 Months"]]],
-	},
-	{
-		"dt": "Workflow State",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"New",
-					"Acknowledged",
-					"Intervention Planned",
-					"Resolved",
-					"Escalated",
-					"Closed - Separated",
-				],
-			]
-		],
-	},
-	{
-		"dt": "Workflow Action Master",
-		"filters": [
-			["name", "in", ["Acknowledge", "Plan Intervention", "Resolve", "Escalate", "Close as Separated"]]
-		],
-	},
-	{"dt": "Workflow", "filters": [["name", "in", ["Retention Issue"]]]},
-	{
-		"dt": "Notification",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					f"{name}{channel}"
-					for name in (
-						"Retention Issue Reported",
-						"Retention Issue SLA Breached",
-						"Retention Follow-up Due",
-						"Retention Follow-up Overdue",
-					)
-					for channel in ("", " (Email)")
-				],
-			]
-		],
-	},
-]
+# Roles, the retention workflow, notifications, the kanban board and the follow-up schedules are
+# shipped as defaults (employment_partners/defaults/): created when absent, never overwritten by
+# a migrate. No fixtures: Frappe re-imports fixtures over an agency's edits on every migrate.
+
+# the desk's "Restore shipped default" button needs to know which records are shipped
+boot_session = "employment_partners.install.boot_session"

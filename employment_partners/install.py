@@ -1,23 +1,26 @@
-"""Install hooks."""
+"""Install and migrate hooks."""
 
 import frappe
 
+from employment_partners import defaults
 from employment_partners.utils import SETTINGS
 
 
 def after_install():
-	# Frappe syncs an app's fixtures only after this hook; the default follow-up schedule is one
-	from frappe.utils.fixtures import sync_fixtures
-
-	sync_fixtures("employment_partners")
-	set_default_settings()
-	set_default_follow_up_schedule()
+	after_migrate()
 
 
 def after_migrate():
-	"""After every migrate (fixtures are synced by then): new settings get their defaults."""
+	"""After install and every migrate: the shipped records the site lacks, and new settings'
+	defaults.  Nothing that exists is overwritten (see employment_partners/defaults)."""
+	defaults.ensure_defaults()
 	set_default_settings()
 	set_default_follow_up_schedule()
+
+
+def boot_session(bootinfo):
+	"""The desk offers "Restore shipped default" on these records."""
+	bootinfo.ep_shipped_defaults = defaults.shipped_names()
 
 
 def set_default_follow_up_schedule():
