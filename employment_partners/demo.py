@@ -405,7 +405,9 @@ def make_retention(people):
 
 	maria = frappe.db.get_value("Placement", {"participant": people["Maria"].name})
 	aisha = frappe.db.get_value("Placement", {"participant": people["Aisha"].name})
-	first = frappe.get_doc("Retention Follow-up", {"placement": maria, "schedule_row": 1})
+	first = frappe.get_doc(
+		"Retention Follow-up", {"placement": maria, "schedule_row_id": "seta-02-09-employment-week-1"}
+	)
 	first.update(
 		{
 			"contact_method": "Phone",

@@ -1,10 +1,18 @@
-"""Retention follow-ups: made from a placement's schedule, and what a recorded outcome means.
+"""Retention follow-ups: made from schedules, and what a recorded outcome means.
 
-`sync_follow_ups(placement)` is the one place follow-ups are created.  It is idempotent: a
-follow-up is identified by (placement, schedule, row), so running it again creates nothing
-twice.  Open follow-ups move when the placement's start or the participant's exit date moves
-(or disappear when their anchor does); Done and Missed ones are history and never change.
-Each new follow-up is assigned to the case manager with a Frappe ToDo.
+Two owners, by the row's anchor (retention/schedule.py):
+
+- rows anchored on the **placement start** make one follow-up per placement, from the
+  placement's schedule (`sync_placement`): within a week of employment, a month after;
+- rows anchored on the **program exit** make one follow-up per exited participant, placed or
+  not, from the participant's schedule (`sync_participant`): at close, 3, 6 and 12 months,
+  the quarters after exit. A placement that ended before the exit, a second placement, or no
+  placement at all changes nothing: outcomes after exit are the person's.
+
+Both are idempotent: a follow-up is identified by its owner, schedule and schedule row id, so
+running again creates nothing twice. Open follow-ups move when their anchor date moves (or
+disappear with it); Done and Missed ones are history and never change. Each new follow-up is
+assigned to the participant's case manager with a Frappe ToDo.
 """
 
 import frappe
@@ -12,7 +20,7 @@ from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 from frappe.utils import flt, getdate
 
-from employment_partners.placements import rules
+from employment_partners.placements import placements, rules
 from employment_partners.retention import schedule
 from employment_partners.utils import get_settings
 
@@ -21,15 +29,26 @@ OPEN, DONE, MISSED = "Open", "Done", "Missed"
 SAME_EMPLOYER = "Employed - Same Employer"
 OTHER_EMPLOYER = "Employed - Other Employer"
 EMPLOYED = (SAME_EMPLOYER, OTHER_EMPLOYER)
+IN_TRAINING = "In Education or Training"
+UNEMPLOYED = "Unemployed"
+UNABLE_TO_WORK = "Unable to Work"
 UNABLE_TO_CONTACT = "Unable to Contact"
+OUTCOMES = (SAME_EMPLOYER, OTHER_EMPLOYER, IN_TRAINING, UNEMPLOYED, UNABLE_TO_WORK, UNABLE_TO_CONTACT)
 MIN_ATTEMPTS = 3
 
-# placements whose schedule makes new follow-ups; an ended placement keeps what it has
-SCHEDULED_STATUSES = ("Active", "Completed", "Transitioned to Permanent")
 
-
-def outcome_problem(outcome: str | None, employer: str | None, wage, hours, attempts: list) -> str | None:
-	"""Why a recorded outcome is refused, or None.  `attempts` holds the reached flags."""
+def outcome_problem(
+	outcome: str | None,
+	employer: str | None,
+	wage,
+	hours,
+	attempts: list,
+	employer_placement: str | None = None,
+) -> str | None:
+	"""Why a recorded outcome is refused, or None.  `attempts` holds the reached flags;
+	`employer_placement` is the placement whose employer "the same employer" means."""
+	if outcome == SAME_EMPLOYER and not employer_placement:
+		return _("Choose the placement whose employer they still work for")
 	if outcome in EMPLOYED:
 		if not (employer or "").strip():
 			return _("An employed outcome needs the employer's name")
@@ -65,36 +84,79 @@ def status_problem(
 	return None
 
 
-def schedule_of(placement) -> str | None:
-	return placement.follow_up_schedule or get_settings().default_follow_up_schedule
+def default_schedule() -> str | None:
+	return get_settings().default_follow_up_schedule
 
 
-def sync_follow_ups(placement) -> dict:
-	"""Create, move or remove the placement's open follow-ups to match its schedule and dates."""
-	counts = {"created": 0, "moved": 0, "removed": 0}
-	schedule_name = schedule_of(placement)
-	existing = frappe.get_all(
-		"Retention Follow-up",
-		filters={"placement": placement.name},
-		fields=["name", "follow_up_schedule", "schedule_row", "status", "due_date", "window_end"],
-	)
-	if placement.status not in SCHEDULED_STATUSES and not existing:
-		return counts
-	exit_date = frappe.db.get_value("Participant", placement.participant, "exit_date")
-	rows = frappe.get_all(
+def schedule_rows(schedule_name: str | None, anchor: str) -> list[dict]:
+	"""The rows of a schedule that have this anchor, in the schedule's order, with their ids."""
+	if not schedule_name:
+		return []
+	return frappe.get_all(
 		"Follow-up Schedule Row",
-		filters={"parent": schedule_name, "parenttype": "Follow-up Schedule"},
-		fields=["label", "anchor", "offset_value", "offset_unit", "window_days"],
+		filters={"parent": schedule_name, "parenttype": "Follow-up Schedule", "anchor": anchor},
+		fields=["name", "label", "anchor", "offset_value", "offset_unit", "window_days"],
 		order_by="idx",
 	)
-	dues = {due.row_index: due for due in schedule.generate(rows, placement.start_date, exit_date)}
-	by_row = {(f.follow_up_schedule, f.schedule_row): f for f in existing}
 
-	for row_index, due in dues.items():
-		current = by_row.get((schedule_name, row_index))
+
+def sync_placement(placement) -> dict:
+	"""Create, move or remove the placement's open follow-ups (rows anchored on its start)."""
+	existing = _existing({"placement": placement.name})
+	if placement.status not in placements.SCHEDULED and not existing:
+		return _counts()
+	schedule_name = placement.follow_up_schedule or default_schedule()
+	rows = schedule_rows(schedule_name, schedule.PLACEMENT_START)
+	dues = schedule.generate(rows, placement.start_date, None)
+	owner = {"placement": placement.name, "participant": placement.participant}
+	return _reconcile(existing, schedule_name, dues, owner, placement.status in placements.SCHEDULED)
+
+
+def sync_participant(participant, create_not_before=None) -> dict:
+	"""Create, move or remove the participant's open follow-ups after exit (rows anchored on the
+	program exit): once per exited participant, placed or not.  `participant` is a document or
+	a name; with `create_not_before`, follow-ups whose window ended before that day are not made
+	(an upgrade does not invent contacts nobody could still make)."""
+	if isinstance(participant, str):
+		participant = frappe.get_doc("Participant", participant)
+	existing = _existing({"participant": participant.name, "placement": ("is", "not set")})
+	schedule_name = participant.follow_up_schedule or default_schedule()
+	rows = schedule_rows(schedule_name, schedule.PROGRAM_EXIT)
+	dues = schedule.generate(rows, None, participant.exit_date)
+	return _reconcile(
+		existing, schedule_name, dues, {"participant": participant.name}, True, create_not_before
+	)
+
+
+def _counts() -> dict:
+	return {"created": 0, "moved": 0, "removed": 0}
+
+
+def _existing(filters: dict) -> list[dict]:
+	return frappe.get_all(
+		"Retention Follow-up",
+		filters=filters,
+		fields=["name", "follow_up_schedule", "schedule_row_id", "status", "due_date", "window_end"],
+	)
+
+
+def _reconcile(
+	existing: list[dict],
+	schedule_name: str,
+	dues: list,
+	owner: dict,
+	may_create: bool,
+	create_not_before=None,
+) -> dict:
+	"""Make the owner's open follow-ups match `dues`: create the missing (when `may_create`),
+	move the open ones whose dates changed, remove the open ones no longer due."""
+	counts = _counts()
+	by_row = {(f.follow_up_schedule, f.schedule_row_id): f for f in existing}
+	for due in dues:
+		current = by_row.get((schedule_name, due.row_id))
 		if not current:
-			if placement.status in SCHEDULED_STATUSES:
-				create_follow_up(placement, schedule_name, due)
+			if may_create and not (create_not_before and due.window_end < getdate(create_not_before)):
+				create_follow_up(owner, schedule_name, due)
 				counts["created"] += 1
 		elif current.status == OPEN and (getdate(current.due_date), getdate(current.window_end)) != (
 			due.due_date,
@@ -103,21 +165,38 @@ def sync_follow_ups(placement) -> dict:
 			move_follow_up(current.name, due)
 			counts["moved"] += 1
 
+	due_rows = {due.row_id for due in dues}
 	for follow_up in existing:
-		still_due = follow_up.follow_up_schedule == schedule_name and follow_up.schedule_row in dues
+		still_due = follow_up.follow_up_schedule == schedule_name and follow_up.schedule_row_id in due_rows
 		if follow_up.status == OPEN and not still_due:
-			frappe.delete_doc("Retention Follow-up", follow_up.name, ignore_permissions=True)
+			remove_follow_up(follow_up.name)
 			counts["removed"] += 1
 	return counts
 
 
-def create_follow_up(placement, schedule_name: str, due: schedule.Due):
+def remove_follow_up(name: str):
+	"""An open follow-up no longer due goes, unless something was recorded on it: then it is
+	closed as Missed with a note saying why, so no attempt or note is lost."""
+	doc = frappe.get_doc("Retention Follow-up", name)
+	if not doc.attempts and not (doc.notes or "").strip():
+		frappe.delete_doc("Retention Follow-up", name, ignore_permissions=True)
+		return
+	note = _("Closed: no longer on the follow-up schedule (its anchor date or schedule changed)")
+	doc.notes = f"{doc.notes}\n{note}" if doc.notes else note
+	doc.status = MISSED
+	doc.flags.ignore_permissions = True
+	doc.save()
+
+
+def create_follow_up(owner: dict, schedule_name: str, due: schedule.Due):
+	"""A new Open follow-up for `owner` ({"placement", "participant"} or {"participant"}),
+	assigned to the participant's case manager."""
 	follow_up = frappe.get_doc(
 		{
 			"doctype": "Retention Follow-up",
-			"placement": placement.name,
+			**owner,
 			"follow_up_schedule": schedule_name,
-			"schedule_row": due.row_index,
+			"schedule_row_id": due.row_id,
 			"label": due.label,
 			"anchor": due.anchor,
 			"due_date": due.due_date,
@@ -155,28 +234,33 @@ def move_follow_up(name: str, due: schedule.Due):
 	)
 
 
-def sync_participant(participant: str):
-	"""The exit date moved: reschedule every placement of this participant."""
-	for name in frappe.get_all("Placement", filters={"participant": participant}, pluck="name"):
-		sync_follow_ups(frappe.get_doc("Placement", name))
-
-
-def update_placement_employment(follow_up):
-	"""A done follow-up is the placement's latest word on employment, unless a later one exists."""
-	latest = frappe.db.get_value("Placement", follow_up.placement, "employment_status_date")
-	as_of = getdate(follow_up.completed_on)
-	if latest and getdate(latest) > as_of:
-		return
-	frappe.db.set_value(
-		"Placement",
-		follow_up.placement,
-		{
-			"employment_status": follow_up.outcome,
-			"employment_status_date": as_of,
-			"current_employer": follow_up.current_employer if follow_up.outcome in EMPLOYED else None,
-			"current_hourly_wage": follow_up.hourly_wage if follow_up.outcome in EMPLOYED else 0,
-		},
+def employer_of_placement(placement: str) -> tuple[str | None, str | None]:
+	"""(employer name, hiring partnership) of a placement."""
+	return frappe.db.get_value("Placement", placement, ["employer_name", "hiring_partnership"]) or (
+		None,
+		None,
 	)
+
+
+def update_employment(follow_up):
+	"""A done follow-up is the latest word on employment, unless a later one exists: for the
+	participant, for its placement (start follow-ups), and for the placement whose employer they
+	still work for (the same employer)."""
+	employed = follow_up.outcome in EMPLOYED
+	values = {
+		"employment_status": follow_up.outcome,
+		"employment_status_date": getdate(follow_up.completed_on),
+		"current_employer": follow_up.current_employer if employed else None,
+		"current_hourly_wage": follow_up.hourly_wage if employed else 0,
+	}
+	targets = [("Participant", follow_up.participant)]
+	for placement in {follow_up.placement, follow_up.employer_placement} - {None, ""}:
+		targets.append(("Placement", placement))
+	for doctype, name in targets:
+		latest = frappe.db.get_value(doctype, name, "employment_status_date")
+		if latest and getdate(latest) > values["employment_status_date"]:
+			continue
+		frappe.db.set_value(doctype, name, values)
 
 
 def delete_open_follow_ups(placement: str):

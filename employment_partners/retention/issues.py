@@ -16,6 +16,7 @@ from frappe import _
 from frappe.query_builder import Order
 from frappe.utils import get_datetime, get_time, getdate, now_datetime
 
+from employment_partners.placements import placements
 from employment_partners.retention import sla
 from employment_partners.utils import get_settings
 
@@ -25,8 +26,6 @@ PLANNED = "Intervention Planned"
 RESOLVED = "Resolved"
 ESCALATED = "Escalated"
 SEPARATED = "Closed - Separated"
-
-REPORTABLE_PLACEMENTS = ("Active", "Transitioned to Permanent")
 
 
 def participant_label(first_name: str | None, last_name: str | None) -> str:
@@ -49,7 +48,7 @@ def acknowledge_due(reported_on) -> datetime:
 
 
 def placement_problem(placement: str, status: str) -> str | None:
-	if status not in REPORTABLE_PLACEMENTS:
+	if status not in placements.CURRENT:
 		return _("Placement {0} is {1}: retention issues are reported on current placements only").format(
 			placement, _(status)
 		)
@@ -92,9 +91,9 @@ def flag_sla_breaches(now: datetime | None = None) -> list[str]:
 def separate_placement(doc):
 	"""Closing a report as separated ends its placement with the reason."""
 	placement = frappe.get_doc("Placement", doc.placement)
-	if placement.status == "Ended":
+	if placement.status == placements.ENDED:
 		return
-	placement.status = "Ended"
+	placement.status = placements.ENDED
 	placement.end_date = doc.separation_date
 	placement.separation_reason = doc.separation_reason
 	placement.separation_notes = _("Retention issue {0} ({1}): {2}").format(

@@ -1,18 +1,22 @@
 """The daily retention job: reminders before a follow-up is due, escalation once its window
-has passed, Missed after `missed_after_days`, and follow-ups for placements that have none.
+has passed, Missed after `missed_after_days`, and follow-ups for placements and exited
+participants that have none.
 
 Every step selects its follow-ups with one query and stamps what it did (`reminder_sent_on`,
 `escalated_on`, status Missed), so running it twice sends nothing twice.  The messages are
-Frappe Notifications (fixtures "Retention Follow-up Due" and "Retention Follow-up Overdue"),
-which an agency can reword or switch to another channel without code.
+Frappe Notifications ("Retention Follow-up Due" and "Retention Follow-up Overdue", shipped as
+defaults), which an agency can reword or switch to another channel without code.
 """
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Coalesce
 from frappe.utils import add_days, getdate, now_datetime, today
+from pypika.functions import NullIf
 from pypika.terms import ExistsCriterion
 
-from employment_partners.retention import follow_ups
+from employment_partners.placements import placements
+from employment_partners.retention import follow_ups, schedule
 from employment_partners.utils import get_settings
 
 
@@ -83,19 +87,56 @@ def mark_missed(on) -> list[str]:
 
 
 def generate_missing() -> list[str]:
-	"""Placements that should have follow-ups and have none (made by data import, say)."""
-	placement = frappe.qb.DocType("Placement")
+	"""Records that should have follow-ups and have none (made by data import, say): placements
+	whose schedule has rows anchored on the start, and exited participants whose schedule has
+	rows anchored on the exit.  Returns the names of those given follow-ups."""
+	default = follow_ups.default_schedule() or ""
+	row = frappe.qb.DocType("Follow-up Schedule Row")
 	follow_up = frappe.qb.DocType("Retention Follow-up")
-	has_any = frappe.qb.from_(follow_up).select(follow_up.name).where(follow_up.placement == placement.name)
-	names = (
+
+	def has_rows(schedule_field, anchor):
+		return ExistsCriterion(
+			frappe.qb.from_(row)
+			.select(row.name)
+			.where(row.parenttype == "Follow-up Schedule")
+			.where(row.parent == Coalesce(NullIf(schedule_field, ""), default))
+			.where(row.anchor == anchor)
+		)
+
+	placement = frappe.qb.DocType("Placement")
+	bare_placements = (
 		frappe.qb.from_(placement)
 		.select(placement.name)
-		.where(placement.status.isin(follow_ups.SCHEDULED_STATUSES))
-		.where(ExistsCriterion(has_any).negate())
+		.where(placement.status.isin(placements.SCHEDULED))
+		.where(has_rows(placement.follow_up_schedule, schedule.PLACEMENT_START))
+		.where(
+			ExistsCriterion(
+				frappe.qb.from_(follow_up).select(follow_up.name).where(follow_up.placement == placement.name)
+			).negate()
+		)
+		.run(pluck=True)
+	)
+	participant = frappe.qb.DocType("Participant")
+	bare_participants = (
+		frappe.qb.from_(participant)
+		.select(participant.name)
+		.where(participant.exit_date.isnotnull())
+		.where(has_rows(participant.follow_up_schedule, schedule.PROGRAM_EXIT))
+		.where(
+			ExistsCriterion(
+				frappe.qb.from_(follow_up)
+				.select(follow_up.name)
+				.where(follow_up.participant == participant.name)
+				.where(Coalesce(follow_up.placement, "") == "")
+			).negate()
+		)
 		.run(pluck=True)
 	)
 	made = []
-	for name in names:
-		if follow_ups.sync_follow_ups(frappe.get_doc("Placement", name))["created"]:
+	for name in bare_placements:
+		if follow_ups.sync_placement(frappe.get_doc("Placement", name))["created"]:
+			made.append(name)
+	for name in bare_participants:
+		if follow_ups.sync_participant(name)["created"]:
 			made.append(name)
 	return made

@@ -1,28 +1,36 @@
-"""Follow-up schedule date maths: when each job retention follow-up falls due.
+"""Follow-up schedule date maths: when each follow-up falls due and how long it stays open.
 
 A Follow-up Schedule is a list of rows. Each row counts an offset from an anchor:
 
-- `PLACEMENT_START` (the participant's first day in the job) or `PROGRAM_EXIT` (the day they left
-  the program; unknown until they exit, so those rows wait);
-- `offset_value` in `DAYS`, `WEEKS` (7 days each) or `MONTHS` (calendar months, clamped to the end
-  of a shorter month: Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year);
-- or in quarters after exit (WIOA style), counting calendar quarters (Jan-Mar, Apr-Jun, Jul-Sep,
-  Oct-Dec) after the quarter that holds the exit date: `QUARTER_START` falls due on the first day
-  of quarter n after exit, `QUARTER_END` on its last day. Exit 2026-02-15 → quarter 1 after exit
-  is 2026-04-01..2026-06-30, quarter 3 is 2026-10-01..2026-12-31.
+- `PLACEMENT_START` (the participant's first day in the job): one follow-up per placement;
+- `PROGRAM_EXIT` (the day they left the program; unknown until they exit): one follow-up per
+  exited participant, placed or not (see retention/follow_ups.py).
 
-A follow-up is open for `window_days` days from its due date (7 = the due day and the six after).
-`generate()` turns a schedule into `Due` follow-ups sorted by date; `row_index` (1-based position
-in the schedule) and the label identify a follow-up so it is created once. `row_problem()` gives
-the translated reason a row is refused, or None. The shipped schedules are module data, from which
-fixtures are built.
+The offset is `offset_value` in one of these units:
+
+- `DAYS`, `WEEKS` (7 days each) or `MONTHS` (calendar months, clamped to the end of a shorter
+  month: Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year); open for `window_days` days from
+  the due date (7 = the due day and the six after);
+- quarters after exit, counting calendar quarters (Jan-Mar, Apr-Jun, Jul-Sep, Oct-Dec) after the
+  quarter that holds the exit date: `QUARTER_START` falls due on the first day of quarter n after
+  exit and `QUARTER_END` on its last day, each open for `window_days` days. Exit 2026-02-15 →
+  quarter 1 after exit is 2026-04-01..2026-06-30, quarter 3 is 2026-10-01..2026-12-31;
+- `QUARTER_MONTH`: month n of the quarters after exit (months 1-3 are quarter 1's, 4-6 quarter
+  2's, ...), due on its first day and open for that whole calendar month (`window_days` is not
+  used). Exit 2026-02-15 → month 1 is April 2026, month 9 is December 2026. SETA 02-09's chart
+  draws its monthly contacts so.
+
+`generate()` turns a schedule's rows into `Due` follow-ups sorted by date. A follow-up is
+identified by its schedule and its row's id (the child row's name, stable while the agency edits
+the other rows), so it is created once. `row_problem()` gives the translated reason a row is
+refused, or None. The shipped schedules are records in employment_partners/defaults/.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from frappe import _
-from frappe.utils import add_months, cint, getdate
+from frappe.utils import add_months, cint, get_last_day, getdate
 
 PLACEMENT_START = "Placement Start"
 PROGRAM_EXIT = "Program Exit"
@@ -33,8 +41,15 @@ WEEKS = "Weeks"
 MONTHS = "Months"
 QUARTER_START = "First Week of Quarter after Exit"
 QUARTER_END = "End of Quarter after Exit"
-UNITS = (DAYS, WEEKS, MONTHS, QUARTER_START, QUARTER_END)
-QUARTER_UNITS = (QUARTER_START, QUARTER_END)
+QUARTER_MONTH = "Month of the Quarters after Exit"
+UNITS = (DAYS, WEEKS, MONTHS, QUARTER_START, QUARTER_END, QUARTER_MONTH)
+# counted in the calendar quarters after the exit quarter
+AFTER_EXIT_UNITS = (QUARTER_START, QUARTER_END, QUARTER_MONTH)
+# open for the whole calendar month they fall due in, whatever `window_days` says
+WHOLE_MONTH_UNITS = (QUARTER_MONTH,)
+
+JOB_RETENTION_SETA_NAME = "Job Retention (SETA 02-09)"
+OUTCOMES_15D_NAME = "Outcomes at Close, 3, 6 and 12 Months"
 
 
 def _getter(row):
@@ -46,13 +61,14 @@ def _getter(row):
 
 @dataclass(frozen=True)
 class ScheduleRow:
-	"""One row of a Follow-up Schedule."""
+	"""One row of a Follow-up Schedule; `row_id` is the child row's name."""
 
 	label: str
 	anchor: str
 	offset_value: int
 	offset_unit: str
 	window_days: int
+	row_id: str = ""
 
 	@classmethod
 	def from_row(cls, row) -> "ScheduleRow":
@@ -63,6 +79,7 @@ class ScheduleRow:
 			offset_value=cint(get("offset_value")),
 			offset_unit=get("offset_unit"),
 			window_days=cint(get("window_days")),
+			row_id=get("name") or get("row_id") or "",
 		)
 
 
@@ -75,6 +92,7 @@ class Due:
 	due_date: date
 	window_end: date
 	row_index: int
+	row_id: str = ""
 
 
 def quarter_bounds(d) -> tuple[date, date]:
@@ -91,6 +109,12 @@ def nth_quarter_after(d, n: int) -> tuple[date, date]:
 	next_year, next_quarter = divmod(index + 1, 4)
 	end = date(next_year, next_quarter * 3 + 1, 1) - timedelta(days=1)
 	return start, end
+
+
+def nth_month_after_exit_quarter(exit_date, n: int) -> tuple[date, date]:
+	"""The first and last day of month n (1-based) of the quarters after the exit quarter."""
+	first = getdate(add_months(nth_quarter_after(exit_date, 1)[0], n - 1))
+	return first, getdate(get_last_day(first))
 
 
 def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) -> Due | None:
@@ -117,15 +141,30 @@ def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) ->
 		due = nth_quarter_after(anchor_date, n)[0]
 	elif row.offset_unit == QUARTER_END:
 		due = nth_quarter_after(anchor_date, n)[1]
+	elif row.offset_unit == QUARTER_MONTH:
+		due = nth_month_after_exit_quarter(anchor_date, n)[0]
 	else:
 		raise ValueError(f"Unknown follow-up unit: {row.offset_unit!r}")
 
-	window_end = due + timedelta(days=max(cint(row.window_days), 1) - 1)
-	return Due(label=row.label, anchor=row.anchor, due_date=due, window_end=window_end, row_index=row_index)
+	if row.offset_unit in WHOLE_MONTH_UNITS:
+		window_end = getdate(get_last_day(due))
+	else:
+		window_end = due + timedelta(days=max(cint(row.window_days), 1) - 1)
+	return Due(
+		label=row.label,
+		anchor=row.anchor,
+		due_date=due,
+		window_end=window_end,
+		row_index=row_index,
+		row_id=row.row_id,
+	)
 
 
 def generate(rows, start_date, exit_date) -> list[Due]:
-	"""Every follow-up of the schedule whose anchor date is known, by due date then row order."""
+	"""Every follow-up of the schedule whose anchor date is known, by due date then row order.
+
+	Pass only the anchor dates a record owns: a placement passes its start date (exit None), an
+	exited participant their exit date (start None)."""
 	dues = []
 	for index, row in enumerate(rows, start=1):
 		if not isinstance(row, ScheduleRow):
@@ -156,39 +195,17 @@ def row_problem(row, index: int) -> str | None:
 		)
 	if offset < 0:
 		return _("Row {0}: the offset cannot be negative").format(index)
-	if window < 1:
+	if unit not in WHOLE_MONTH_UNITS and window < 1:
 		return _("Row {0}: the window must be at least 1 day, not {1}").format(index, window)
-	if unit in QUARTER_UNITS:
+	if unit in AFTER_EXIT_UNITS:
 		if anchor != PROGRAM_EXIT:
 			return _("Row {0}: quarters after exit count from the program exit, not from {1}").format(
 				index, anchor
 			)
+		if offset < 1 and unit == QUARTER_MONTH:
+			return _("Row {0}: the months of the quarters after exit start at month 1, not {1}").format(
+				index, offset
+			)
 		if offset < 1:
 			return _("Row {0}: quarters after exit start at quarter 1, not {1}").format(index, offset)
 	return None
-
-
-JOB_RETENTION_SETA_NAME = "Job Retention (SETA 02-09)"
-JOB_RETENTION_SETA = [
-	ScheduleRow("Within 1 week of employment", PLACEMENT_START, 0, DAYS, 7),
-	ScheduleRow("1 month after employment", PLACEMENT_START, 1, MONTHS, 7),
-	ScheduleRow("First week of quarter 1 after exit", PROGRAM_EXIT, 1, QUARTER_START, 7),
-	*(ScheduleRow(f"Month {n} after exit", PROGRAM_EXIT, n, MONTHS, 7) for n in range(1, 10)),
-	*(
-		ScheduleRow(f"Quarterly form: end of quarter {n} after exit", PROGRAM_EXIT, n, QUARTER_END, 14)
-		for n in range(1, 4)
-	),
-]
-
-OUTCOMES_15D_NAME = "Outcomes at Close, 3, 6 and 12 Months"
-OUTCOMES_15D = [
-	ScheduleRow("At close", PROGRAM_EXIT, 0, DAYS, 14),
-	ScheduleRow("3 months after exit", PROGRAM_EXIT, 3, MONTHS, 14),
-	ScheduleRow("6 months after exit", PROGRAM_EXIT, 6, MONTHS, 14),
-	ScheduleRow("12 months after exit", PROGRAM_EXIT, 12, MONTHS, 14),
-]
-
-SHIPPED_SCHEDULES = {
-	JOB_RETENTION_SETA_NAME: JOB_RETENTION_SETA,
-	OUTCOMES_15D_NAME: OUTCOMES_15D,
-}

@@ -1,6 +1,17 @@
-"""Follow-up schedule date maths, read directly (no database).
+"""Follow-up schedule date maths, read directly (no database writes).
 
-Every expected date below is worked out by hand from a calendar, never with the code under test.
+Every expected date below is worked out by hand from a calendar, never with the code under
+test.  SETA WIA Directive 02-09 (revision 4) and its Post-Exit Job Retention Chart give the
+job-retention schedule:
+
+- item 2: contact within one week of employment; item 3: after one month of employment;
+- item 4: within the first week of the 1st quarter after exit; item 6: within the first week of
+  the 3rd quarter after exit;
+- item 7: monthly until the end of the 3rd quarter after exit, drawn in the chart as one
+  "regular monthly contact" in each month (Month 1, 2, 3) of quarters 1, 2 and 3 after exit;
+- item 5: the Follow-up Form (WIA EWIF) at the end of each quarter (the chart's Month 3).
+
+Quarters are calendar quarters; "after exit" counts from the quarter that holds the exit date.
 """
 
 import unittest
@@ -8,30 +19,68 @@ from datetime import date
 
 import frappe
 
+from employment_partners import defaults
 from employment_partners.retention import schedule
 from employment_partners.retention.schedule import (
 	DAYS,
-	JOB_RETENTION_SETA,
 	MONTHS,
-	OUTCOMES_15D,
 	PLACEMENT_START,
 	PROGRAM_EXIT,
 	QUARTER_END,
+	QUARTER_MONTH,
 	QUARTER_START,
-	SHIPPED_SCHEDULES,
 	WEEKS,
 	Due,
 	ScheduleRow,
 	due_date_for,
 	generate,
+	nth_month_after_exit_quarter,
 	nth_quarter_after,
 	quarter_bounds,
 	row_problem,
 )
 
+SETA = "Job Retention (SETA 02-09)"
+OUTCOMES = "Outcomes at Close, 3, 6 and 12 Months"
+
+
+def shipped_rows(name: str) -> list[ScheduleRow]:
+	return [ScheduleRow.from_row(row) for row in defaults.shipped("Follow-up Schedule", name)["rows"]]
+
 
 def rows_of(dues: list[Due]) -> list[tuple]:
-	return [(due.row_index, due.label, due.due_date, due.window_end) for due in dues]
+	"""(row id without the schedule's prefix, due date, window end) of each due follow-up."""
+	return [
+		(due.row_id.removeprefix("seta-02-09-").removeprefix("outcomes-15d-"), due.due_date, due.window_end)
+		for due in dues
+	]
+
+
+def seta_after_exit(first_year: int, first_month: int, month_lengths: tuple[int, ...]) -> list[tuple]:
+	"""What the chart says for an exit whose 1st quarter after exit begins on the first day of
+	`first_month` of `first_year`; `month_lengths` are the nine months' lengths, read off a
+	calendar by hand (28 or 29 for February).  Each monthly contact is open for its whole month;
+	the first-week contacts are open the quarter's first seven days; the EWIF form is due on the
+	quarter's last day and closes that day."""
+	months = []
+	year, month = first_year, first_month
+	for _ in range(9):
+		months.append((year, month))
+		year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+	expected = []
+	for quarter in (1, 2, 3):
+		if quarter in (1, 3):
+			y, m = months[3 * (quarter - 1)]
+			expected.append((f"q{quarter}-first-week", date(y, m, 1), date(y, m, 7)))
+		for k in (1, 2, 3):
+			index = 3 * (quarter - 1) + k - 1
+			y, m = months[index]
+			last = date(y, m, month_lengths[index])
+			expected.append((f"q{quarter}-month-{k}", date(y, m, 1), last))
+		expected.append((f"q{quarter}-ewif", last, last))
+	# generate() sorts by due date, then by row order: a first-week contact and its month's
+	# contact share a due date, and the first-week row comes first in the shipped schedule
+	return expected
 
 
 class TestQuarters(unittest.TestCase):
@@ -52,193 +101,193 @@ class TestQuarters(unittest.TestCase):
 		self.assertEqual(nth_quarter_after(date(2026, 12, 31), 2), (date(2027, 4, 1), date(2027, 6, 30)))
 		self.assertEqual(nth_quarter_after(date(2026, 10, 1), 5), (date(2028, 1, 1), date(2028, 3, 31)))
 
+	def test_months_of_the_quarters_after_exit(self):
+		# exit 15 Feb 2026 (Q1): quarter 1 after exit is Apr-Jun, so month 1 = April ... month 9 = December
+		self.assertEqual(
+			nth_month_after_exit_quarter(date(2026, 2, 15), 1), (date(2026, 4, 1), date(2026, 4, 30))
+		)
+		self.assertEqual(
+			nth_month_after_exit_quarter(date(2026, 2, 15), 9), (date(2026, 12, 1), date(2026, 12, 31))
+		)
+		# exit 20 Nov 2027 (Q4): month 2 is February 2028, a leap year: 29 days
+		self.assertEqual(
+			nth_month_after_exit_quarter(date(2027, 11, 20), 2), (date(2028, 2, 1), date(2028, 2, 29))
+		)
+
 	def test_dates_given_as_strings(self):
 		self.assertEqual(nth_quarter_after("2026-05-15", 1), (date(2026, 7, 1), date(2026, 9, 30)))
 
 
 class TestShippedSchedules(unittest.TestCase):
-	def test_shipped_schedules_by_name(self):
-		self.assertEqual(
-			list(SHIPPED_SCHEDULES),
-			["Job Retention (SETA 02-09)", "Outcomes at Close, 3, 6 and 12 Months"],
-		)
-		self.assertIs(SHIPPED_SCHEDULES["Job Retention (SETA 02-09)"], JOB_RETENTION_SETA)
-		self.assertIs(SHIPPED_SCHEDULES["Outcomes at Close, 3, 6 and 12 Months"], OUTCOMES_15D)
-
 	def test_shipped_rows_are_valid(self):
-		for name, rows in SHIPPED_SCHEDULES.items():
-			for index, row in enumerate(rows, start=1):
+		for name in (SETA, OUTCOMES):
+			for index, row in enumerate(shipped_rows(name), start=1):
 				self.assertIsNone(row_problem(row, index), f"{name}, row {index}")
 
-	def test_seta_rows(self):
+	def test_seta_rows_follow_the_directive(self):
 		self.assertEqual(
-			[(r.label, r.anchor, r.offset_value, r.offset_unit, r.window_days) for r in JOB_RETENTION_SETA],
+			[(r.row_id, r.anchor, r.offset_value, r.offset_unit) for r in shipped_rows(SETA)],
 			[
-				("Within 1 week of employment", "Placement Start", 0, "Days", 7),
-				("1 month after employment", "Placement Start", 1, "Months", 7),
-				(
-					"First week of quarter 1 after exit",
-					"Program Exit",
-					1,
-					"First Week of Quarter after Exit",
-					7,
-				),
-				("Month 1 after exit", "Program Exit", 1, "Months", 7),
-				("Month 2 after exit", "Program Exit", 2, "Months", 7),
-				("Month 3 after exit", "Program Exit", 3, "Months", 7),
-				("Month 4 after exit", "Program Exit", 4, "Months", 7),
-				("Month 5 after exit", "Program Exit", 5, "Months", 7),
-				("Month 6 after exit", "Program Exit", 6, "Months", 7),
-				("Month 7 after exit", "Program Exit", 7, "Months", 7),
-				("Month 8 after exit", "Program Exit", 8, "Months", 7),
-				("Month 9 after exit", "Program Exit", 9, "Months", 7),
-				(
-					"Quarterly form: end of quarter 1 after exit",
-					"Program Exit",
-					1,
-					"End of Quarter after Exit",
-					14,
-				),
-				(
-					"Quarterly form: end of quarter 2 after exit",
-					"Program Exit",
-					2,
-					"End of Quarter after Exit",
-					14,
-				),
-				(
-					"Quarterly form: end of quarter 3 after exit",
-					"Program Exit",
-					3,
-					"End of Quarter after Exit",
-					14,
-				),
+				("seta-02-09-employment-week-1", PLACEMENT_START, 0, DAYS),  # item 2
+				("seta-02-09-employment-month-1", PLACEMENT_START, 1, MONTHS),  # item 3
+				("seta-02-09-q1-first-week", PROGRAM_EXIT, 1, QUARTER_START),  # item 4
+				("seta-02-09-q1-month-1", PROGRAM_EXIT, 1, QUARTER_MONTH),  # item 7, chart Q1 M1
+				("seta-02-09-q1-month-2", PROGRAM_EXIT, 2, QUARTER_MONTH),
+				("seta-02-09-q1-month-3", PROGRAM_EXIT, 3, QUARTER_MONTH),
+				("seta-02-09-q1-ewif", PROGRAM_EXIT, 1, QUARTER_END),  # item 5
+				("seta-02-09-q2-month-1", PROGRAM_EXIT, 4, QUARTER_MONTH),
+				("seta-02-09-q2-month-2", PROGRAM_EXIT, 5, QUARTER_MONTH),
+				("seta-02-09-q2-month-3", PROGRAM_EXIT, 6, QUARTER_MONTH),
+				("seta-02-09-q2-ewif", PROGRAM_EXIT, 2, QUARTER_END),
+				("seta-02-09-q3-first-week", PROGRAM_EXIT, 3, QUARTER_START),  # item 6
+				("seta-02-09-q3-month-1", PROGRAM_EXIT, 7, QUARTER_MONTH),
+				("seta-02-09-q3-month-2", PROGRAM_EXIT, 8, QUARTER_MONTH),
+				("seta-02-09-q3-month-3", PROGRAM_EXIT, 9, QUARTER_MONTH),
+				("seta-02-09-q3-ewif", PROGRAM_EXIT, 3, QUARTER_END),
+			],
+		)
+		windows = {r.row_id: r.window_days for r in shipped_rows(SETA)}
+		self.assertEqual(windows["seta-02-09-employment-week-1"], 7)
+		self.assertEqual(windows["seta-02-09-q3-first-week"], 7)
+		# the form is due on the quarter's last day and its window closes that day
+		self.assertEqual(windows["seta-02-09-q2-ewif"], 1)
+
+
+class TestSetaSchedule(unittest.TestCase):
+	rows = shipped_rows(SETA)
+
+	def test_whole_schedule_for_an_exit_mid_quarter(self):
+		# start Mon 2 Mar 2026: week 1 = 2..8 Mar; one month later = 2 Apr, open 2..8 Apr.
+		# exit 15 May 2026 is in Q2 (Apr-Jun); quarters after exit: Q1 = Jul-Sep 2026,
+		# Q2 = Oct-Dec 2026, Q3 = Jan-Mar 2027.
+		self.assertEqual(
+			rows_of(generate(self.rows, date(2026, 3, 2), None)),
+			[
+				("employment-week-1", date(2026, 3, 2), date(2026, 3, 8)),
+				("employment-month-1", date(2026, 4, 2), date(2026, 4, 8)),
+			],
+		)
+		self.assertEqual(
+			rows_of(generate(self.rows, None, date(2026, 5, 15))),
+			[
+				("q1-first-week", date(2026, 7, 1), date(2026, 7, 7)),
+				("q1-month-1", date(2026, 7, 1), date(2026, 7, 31)),
+				("q1-month-2", date(2026, 8, 1), date(2026, 8, 31)),
+				("q1-month-3", date(2026, 9, 1), date(2026, 9, 30)),
+				("q1-ewif", date(2026, 9, 30), date(2026, 9, 30)),
+				("q2-month-1", date(2026, 10, 1), date(2026, 10, 31)),
+				("q2-month-2", date(2026, 11, 1), date(2026, 11, 30)),
+				("q2-month-3", date(2026, 12, 1), date(2026, 12, 31)),
+				("q2-ewif", date(2026, 12, 31), date(2026, 12, 31)),
+				("q3-first-week", date(2027, 1, 1), date(2027, 1, 7)),
+				("q3-month-1", date(2027, 1, 1), date(2027, 1, 31)),
+				("q3-month-2", date(2027, 2, 1), date(2027, 2, 28)),
+				("q3-month-3", date(2027, 3, 1), date(2027, 3, 31)),
+				("q3-ewif", date(2027, 3, 31), date(2027, 3, 31)),
 			],
 		)
 
+	def test_each_month_of_a_quarter_gives_the_same_contacts(self):
+		# exits on 1 Jan, 15 Jan, 28 Feb, 15 Mar and 31 Mar 2026 (the quarter's last day) are all
+		# in Q1, so every one of them is contacted in Apr, May, Jun (Q1 after exit), Jul, Aug, Sep
+		# (Q2) and Oct, Nov, Dec 2026 (Q3): 30, 31, 30 | 31, 31, 30 | 31, 30, 31 days.
+		expected = seta_after_exit(2026, 4, (30, 31, 30, 31, 31, 30, 31, 30, 31))
+		for exit_date in ("2026-01-01", "2026-01-15", "2026-02-28", "2026-03-15", "2026-03-31"):
+			with self.subTest(exit_date=exit_date):
+				self.assertEqual(rows_of(generate(self.rows, None, exit_date)), expected)
 
-class TestGenerateSeta(unittest.TestCase):
-	def test_exit_mid_quarter(self):
-		# start Mon 2 Mar 2026, exit 15 May 2026 (Q2): quarter 1 after exit is Jul-Sep 2026.
+	def test_the_first_day_of_the_next_quarter_moves_everything_a_quarter(self):
+		# exit 1 Apr 2026 is in Q2: quarters after exit are Jul-Sep, Oct-Dec 2026, Jan-Mar 2027
+		expected = seta_after_exit(2026, 7, (31, 31, 30, 31, 30, 31, 31, 28, 31))
+		self.assertEqual(rows_of(generate(self.rows, None, "2026-04-01")), expected)
+		self.assertEqual(expected[0], ("q1-first-week", date(2026, 7, 1), date(2026, 7, 7)))
+		self.assertEqual(expected[-1], ("q3-ewif", date(2027, 3, 31), date(2027, 3, 31)))
+
+	def test_exits_in_the_fourth_quarter_roll_into_the_next_year(self):
+		# exits on 1 Oct, 20 Nov and 31 Dec 2026 are in Q4: quarters after exit are Jan-Mar,
+		# Apr-Jun and Jul-Sep 2027 (February 2027: 28 days)
+		expected = seta_after_exit(2027, 1, (31, 28, 31, 30, 31, 30, 31, 31, 30))
+		for exit_date in ("2026-10-01", "2026-11-20", "2026-12-31"):
+			with self.subTest(exit_date=exit_date):
+				self.assertEqual(rows_of(generate(self.rows, None, exit_date)), expected)
+		self.assertEqual(expected[2], ("q1-month-2", date(2027, 2, 1), date(2027, 2, 28)))
+		self.assertEqual(expected[4], ("q1-ewif", date(2027, 3, 31), date(2027, 3, 31)))
+
+	def test_leap_years(self):
+		# exit 30 Nov 2027 (Q4): Q1 after exit is Jan-Mar 2028 and February 2028 has 29 days
+		expected = seta_after_exit(2028, 1, (31, 29, 31, 30, 31, 30, 31, 31, 30))
+		self.assertEqual(rows_of(generate(self.rows, None, "2027-11-30")), expected)
+		self.assertEqual(expected[2], ("q1-month-2", date(2028, 2, 1), date(2028, 2, 29)))
+		# exit on the leap day itself, 29 Feb 2028 (Q1): Q1 after exit is Apr-Jun 2028
 		self.assertEqual(
-			rows_of(generate(JOB_RETENTION_SETA, date(2026, 3, 2), date(2026, 5, 15))),
-			[
-				(1, "Within 1 week of employment", date(2026, 3, 2), date(2026, 3, 8)),
-				(2, "1 month after employment", date(2026, 4, 2), date(2026, 4, 8)),
-				(4, "Month 1 after exit", date(2026, 6, 15), date(2026, 6, 21)),
-				(3, "First week of quarter 1 after exit", date(2026, 7, 1), date(2026, 7, 7)),
-				(5, "Month 2 after exit", date(2026, 7, 15), date(2026, 7, 21)),
-				(6, "Month 3 after exit", date(2026, 8, 15), date(2026, 8, 21)),
-				(7, "Month 4 after exit", date(2026, 9, 15), date(2026, 9, 21)),
-				(13, "Quarterly form: end of quarter 1 after exit", date(2026, 9, 30), date(2026, 10, 13)),
-				(8, "Month 5 after exit", date(2026, 10, 15), date(2026, 10, 21)),
-				(9, "Month 6 after exit", date(2026, 11, 15), date(2026, 11, 21)),
-				(10, "Month 7 after exit", date(2026, 12, 15), date(2026, 12, 21)),
-				(14, "Quarterly form: end of quarter 2 after exit", date(2026, 12, 31), date(2027, 1, 13)),
-				(11, "Month 8 after exit", date(2027, 1, 15), date(2027, 1, 21)),
-				(12, "Month 9 after exit", date(2027, 2, 15), date(2027, 2, 21)),
-				(15, "Quarterly form: end of quarter 3 after exit", date(2027, 3, 31), date(2027, 4, 13)),
-			],
+			rows_of(generate(self.rows, None, "2028-02-29")),
+			seta_after_exit(2028, 4, (30, 31, 30, 31, 31, 30, 31, 30, 31)),
 		)
 
-	def test_month_end_exit_clamps_and_ties_keep_row_order(self):
-		# start 31 Oct 2025, exit 31 Jan 2026 (Q1): every month-end offset clamps to the shorter
-		# month; month 5 and quarter 1's end both fall on 30 Jun, month 8 and quarter 2's on 30 Sep.
-		self.assertEqual(
-			rows_of(generate(JOB_RETENTION_SETA, "2025-10-31", "2026-01-31")),
-			[
-				(1, "Within 1 week of employment", date(2025, 10, 31), date(2025, 11, 6)),
-				(2, "1 month after employment", date(2025, 11, 30), date(2025, 12, 6)),
-				(4, "Month 1 after exit", date(2026, 2, 28), date(2026, 3, 6)),
-				(5, "Month 2 after exit", date(2026, 3, 31), date(2026, 4, 6)),
-				(3, "First week of quarter 1 after exit", date(2026, 4, 1), date(2026, 4, 7)),
-				(6, "Month 3 after exit", date(2026, 4, 30), date(2026, 5, 6)),
-				(7, "Month 4 after exit", date(2026, 5, 31), date(2026, 6, 6)),
-				(8, "Month 5 after exit", date(2026, 6, 30), date(2026, 7, 6)),
-				(13, "Quarterly form: end of quarter 1 after exit", date(2026, 6, 30), date(2026, 7, 13)),
-				(9, "Month 6 after exit", date(2026, 7, 31), date(2026, 8, 6)),
-				(10, "Month 7 after exit", date(2026, 8, 31), date(2026, 9, 6)),
-				(11, "Month 8 after exit", date(2026, 9, 30), date(2026, 10, 6)),
-				(14, "Quarterly form: end of quarter 2 after exit", date(2026, 9, 30), date(2026, 10, 13)),
-				(12, "Month 9 after exit", date(2026, 10, 31), date(2026, 11, 6)),
-				(15, "Quarterly form: end of quarter 3 after exit", date(2026, 12, 31), date(2027, 1, 13)),
-			],
-		)
+	def test_one_month_of_employment_clamps_at_month_end(self):
+		# start 31 Jan: one month later is the last day of February, 28 days in 2027, 29 in 2028;
+		# start 31 Mar 2026: 30 Apr (April has 30 days). Each open 7 days.
+		for start, due, window_end in (
+			("2027-01-31", date(2027, 2, 28), date(2027, 3, 6)),
+			("2028-01-31", date(2028, 2, 29), date(2028, 3, 6)),
+			("2026-03-31", date(2026, 4, 30), date(2026, 5, 6)),
+		):
+			with self.subTest(start=start):
+				self.assertEqual(
+					rows_of(generate(self.rows, start, None))[1], ("employment-month-1", due, window_end)
+				)
 
-	def test_exit_in_fourth_quarter_rolls_into_next_year(self):
-		# start 31 Aug 2027, exit 30 Nov 2027 (Q4): quarter 1 after exit is Jan-Mar 2028, and
-		# month 3 after exit lands on 29 Feb 2028 (a leap year).
-		self.assertEqual(
-			rows_of(generate(JOB_RETENTION_SETA, date(2027, 8, 31), date(2027, 11, 30))),
-			[
-				(1, "Within 1 week of employment", date(2027, 8, 31), date(2027, 9, 6)),
-				(2, "1 month after employment", date(2027, 9, 30), date(2027, 10, 6)),
-				(4, "Month 1 after exit", date(2027, 12, 30), date(2028, 1, 5)),
-				(3, "First week of quarter 1 after exit", date(2028, 1, 1), date(2028, 1, 7)),
-				(5, "Month 2 after exit", date(2028, 1, 30), date(2028, 2, 5)),
-				(6, "Month 3 after exit", date(2028, 2, 29), date(2028, 3, 6)),
-				(7, "Month 4 after exit", date(2028, 3, 30), date(2028, 4, 5)),
-				(13, "Quarterly form: end of quarter 1 after exit", date(2028, 3, 31), date(2028, 4, 13)),
-				(8, "Month 5 after exit", date(2028, 4, 30), date(2028, 5, 6)),
-				(9, "Month 6 after exit", date(2028, 5, 30), date(2028, 6, 5)),
-				(10, "Month 7 after exit", date(2028, 6, 30), date(2028, 7, 6)),
-				(14, "Quarterly form: end of quarter 2 after exit", date(2028, 6, 30), date(2028, 7, 13)),
-				(11, "Month 8 after exit", date(2028, 7, 30), date(2028, 8, 5)),
-				(12, "Month 9 after exit", date(2028, 8, 30), date(2028, 9, 5)),
-				(15, "Quarterly form: end of quarter 3 after exit", date(2028, 9, 30), date(2028, 10, 13)),
-			],
-		)
-
-	def test_not_exited_yet_gives_only_the_placement_rows(self):
-		self.assertEqual(
-			rows_of(generate(JOB_RETENTION_SETA, date(2026, 3, 2), None)),
-			[
-				(1, "Within 1 week of employment", date(2026, 3, 2), date(2026, 3, 8)),
-				(2, "1 month after employment", date(2026, 4, 2), date(2026, 4, 8)),
-			],
-		)
-
-	def test_due_carries_its_anchor(self):
-		dues = generate(JOB_RETENTION_SETA, date(2026, 3, 2), date(2026, 5, 15))
-		self.assertEqual(dues[0].anchor, "Placement Start")
-		self.assertEqual(dues[-1].anchor, "Program Exit")
+	def test_every_contact_stays_inside_its_quarter(self):
+		# whatever the exit date, no follow-up after exit is open past the end of the quarter it
+		# belongs to, and the last one closes on the last day of the 3rd quarter after exit
+		for exit_date in ("2026-01-01", "2026-03-31", "2026-06-30", "2026-08-31", "2026-12-31", "2028-02-29"):
+			dues = generate(self.rows, None, exit_date)
+			for due in dues:
+				self.assertLessEqual(due.window_end, quarter_bounds(due.due_date)[1], (exit_date, due))
+			self.assertEqual(max(d.window_end for d in dues), nth_quarter_after(exit_date, 3)[1])
+			self.assertEqual(len(dues), 14)
 
 
-class TestGenerateOutcomes(unittest.TestCase):
+class TestOutcomesSchedule(unittest.TestCase):
+	rows = shipped_rows(OUTCOMES)
+
 	def test_exit_mid_month(self):
+		# exit 15 May 2026: close 15 May, +3 months 15 Aug, +6 months 15 Nov, +12 months 15 May
+		# 2027; each open 14 days (the due day and 13 more)
 		self.assertEqual(
-			rows_of(generate(OUTCOMES_15D, None, date(2026, 5, 15))),
+			rows_of(generate(self.rows, None, date(2026, 5, 15))),
 			[
-				(1, "At close", date(2026, 5, 15), date(2026, 5, 28)),
-				(2, "3 months after exit", date(2026, 8, 15), date(2026, 8, 28)),
-				(3, "6 months after exit", date(2026, 11, 15), date(2026, 11, 28)),
-				(4, "12 months after exit", date(2027, 5, 15), date(2027, 5, 28)),
+				("close", date(2026, 5, 15), date(2026, 5, 28)),
+				("3-months", date(2026, 8, 15), date(2026, 8, 28)),
+				("6-months", date(2026, 11, 15), date(2026, 11, 28)),
+				("12-months", date(2027, 5, 15), date(2027, 5, 28)),
 			],
 		)
 
-	def test_exit_at_month_end(self):
+	def test_month_ends_clamp(self):
+		# exit 31 Aug 2026: +3 = 30 Nov (30 days), +6 = 28 Feb 2027, +12 = 31 Aug 2027
 		self.assertEqual(
-			rows_of(generate(OUTCOMES_15D, date(2026, 1, 5), date(2026, 8, 31))),
-			[
-				(1, "At close", date(2026, 8, 31), date(2026, 9, 13)),
-				(2, "3 months after exit", date(2026, 11, 30), date(2026, 12, 13)),
-				(3, "6 months after exit", date(2027, 2, 28), date(2027, 3, 13)),
-				(4, "12 months after exit", date(2027, 8, 31), date(2027, 9, 13)),
-			],
+			[due.due_date for due in generate(self.rows, None, "2026-08-31")],
+			[date(2026, 8, 31), date(2026, 11, 30), date(2027, 2, 28), date(2027, 8, 31)],
+		)
+		# exit on the leap day 29 Feb 2028: +3 = 29 May, +6 = 29 Aug 2028, +12 = 28 Feb 2029
+		self.assertEqual(
+			[due.due_date for due in generate(self.rows, None, "2028-02-29")],
+			[date(2028, 2, 29), date(2028, 5, 29), date(2028, 8, 29), date(2029, 2, 28)],
 		)
 
-	def test_not_exited_yet_gives_nothing(self):
-		self.assertEqual(generate(OUTCOMES_15D, date(2026, 3, 2), None), [])
-		self.assertEqual(generate(OUTCOMES_15D, date(2026, 3, 2), ""), [])
+	def test_no_placement_rows_and_nothing_before_exit(self):
+		self.assertEqual(generate(self.rows, date(2026, 3, 2), None), [])
+		self.assertEqual(generate(self.rows, date(2026, 3, 2), ""), [])
 
 
 class TestDueDateFor(unittest.TestCase):
 	def test_days_and_weeks(self):
-		ten_days = ScheduleRow("Ten days in", PLACEMENT_START, 10, DAYS, 3)
+		ten_days = ScheduleRow("Ten days in", PLACEMENT_START, 10, DAYS, 3, "r1")
 		two_weeks = ScheduleRow("Two weeks in", PLACEMENT_START, 2, WEEKS, 1)
 		self.assertEqual(
 			due_date_for(ten_days, date(2026, 3, 2), None, row_index=2),
-			Due("Ten days in", "Placement Start", date(2026, 3, 12), date(2026, 3, 14), 2),
+			Due("Ten days in", "Placement Start", date(2026, 3, 12), date(2026, 3, 14), 2, "r1"),
 		)
 		self.assertEqual(
 			due_date_for(two_weeks, date(2026, 3, 2), None),
@@ -248,15 +297,18 @@ class TestDueDateFor(unittest.TestCase):
 	def test_missing_anchor_date_gives_none(self):
 		at_start = ScheduleRow("Day one", PLACEMENT_START, 0, DAYS, 7)
 		at_exit = ScheduleRow("At close", PROGRAM_EXIT, 0, DAYS, 7)
-		quarter = ScheduleRow("Q1", PROGRAM_EXIT, 1, QUARTER_END, 7)
+		monthly = ScheduleRow("Month 1", PROGRAM_EXIT, 1, QUARTER_MONTH, 0)
 		self.assertIsNone(due_date_for(at_start, None, date(2026, 5, 15)))
 		self.assertIsNone(due_date_for(at_exit, date(2026, 3, 2), None))
-		self.assertIsNone(due_date_for(quarter, date(2026, 3, 2), None))
+		self.assertIsNone(due_date_for(monthly, date(2026, 3, 2), None))
 
-	def test_january_31_plus_one_month(self):
-		row = ScheduleRow("1 month", PROGRAM_EXIT, 1, MONTHS, 7)
-		self.assertEqual(due_date_for(row, None, date(2026, 1, 31)).due_date, date(2026, 2, 28))
-		self.assertEqual(due_date_for(row, None, date(2028, 1, 31)).due_date, date(2028, 2, 29))
+	def test_a_month_of_the_quarters_is_open_all_month_whatever_the_window(self):
+		row = ScheduleRow("Month 2", PROGRAM_EXIT, 2, QUARTER_MONTH, 3)
+		# exit 15 Feb 2026: month 2 of the quarters after exit is May 2026 (31 days)
+		self.assertEqual(
+			(lambda d: (d.due_date, d.window_end))(due_date_for(row, None, "2026-02-15")),
+			(date(2026, 5, 1), date(2026, 5, 31)),
+		)
 
 	def test_quarter_start_and_end(self):
 		first_week = ScheduleRow("Q3 first week", PROGRAM_EXIT, 3, QUARTER_START, 7)
@@ -272,6 +324,7 @@ class TestDueDateFor(unittest.TestCase):
 
 	def test_from_child_table_row(self):
 		child = frappe._dict(
+			name="row-7",
 			label=" Month 1 after exit ",
 			anchor="Program Exit",
 			offset_value="1",
@@ -280,11 +333,12 @@ class TestDueDateFor(unittest.TestCase):
 			idx=4,
 		)
 		self.assertEqual(
-			ScheduleRow.from_row(child), ScheduleRow("Month 1 after exit", "Program Exit", 1, "Months", 7)
+			ScheduleRow.from_row(child),
+			ScheduleRow("Month 1 after exit", "Program Exit", 1, "Months", 7, "row-7"),
 		)
 		self.assertEqual(
 			rows_of(generate([child], None, date(2026, 5, 15))),
-			[(1, "Month 1 after exit", date(2026, 6, 15), date(2026, 6, 21))],
+			[("row-7", date(2026, 6, 15), date(2026, 6, 21))],
 		)
 
 
@@ -307,6 +361,8 @@ class TestRowProblem(unittest.TestCase):
 		)
 		self.assertIsNone(row_problem(self.good(offset_unit="First Week of Quarter after Exit"), 1))
 		self.assertIsNone(row_problem(ScheduleRow("Q1 end", PROGRAM_EXIT, 1, QUARTER_END, 14), 1))
+		# a month of the quarters needs no window: it is open all month
+		self.assertIsNone(row_problem(self.good(offset_unit=QUARTER_MONTH, window_days=0), 1))
 
 	def test_label_required(self):
 		self.assertEqual(row_problem(self.good(label="  "), 3), "Row 3: a label is required")
@@ -326,7 +382,7 @@ class TestRowProblem(unittest.TestCase):
 		self.assertEqual(
 			row_problem(self.good(offset_unit="Years"), 5),
 			"Row 5: the unit must be one of Days, Weeks, Months, First Week of Quarter after Exit, "
-			"End of Quarter after Exit, not Years",
+			"End of Quarter after Exit, Month of the Quarters after Exit, not Years",
 		)
 
 	def test_offset_cannot_be_negative(self):
@@ -338,20 +394,32 @@ class TestRowProblem(unittest.TestCase):
 		)
 
 	def test_quarters_count_from_exit(self):
-		self.assertEqual(
-			row_problem(self.good(anchor="Placement Start", offset_unit="End of Quarter after Exit"), 7),
-			"Row 7: quarters after exit count from the program exit, not from Placement Start",
-		)
+		for unit in (QUARTER_END, QUARTER_MONTH):
+			self.assertEqual(
+				row_problem(self.good(anchor="Placement Start", offset_unit=unit), 7),
+				"Row 7: quarters after exit count from the program exit, not from Placement Start",
+			)
 
-	def test_quarters_start_at_one(self):
+	def test_quarters_and_months_start_at_one(self):
 		self.assertEqual(
-			row_problem(self.good(offset_value=0, offset_unit="First Week of Quarter after Exit"), 8),
+			row_problem(self.good(offset_value=0, offset_unit=QUARTER_START), 8),
 			"Row 8: quarters after exit start at quarter 1, not 0",
+		)
+		self.assertEqual(
+			row_problem(self.good(offset_value=0, offset_unit=QUARTER_MONTH), 8),
+			"Row 8: the months of the quarters after exit start at month 1, not 0",
 		)
 
 	def test_constants(self):
 		self.assertEqual(schedule.ANCHORS, ("Placement Start", "Program Exit"))
 		self.assertEqual(
 			schedule.UNITS,
-			("Days", "Weeks", "Months", "First Week of Quarter after Exit", "End of Quarter after Exit"),
+			(
+				"Days",
+				"Weeks",
+				"Months",
+				"First Week of Quarter after Exit",
+				"End of Quarter after Exit",
+				"Month of the Quarters after Exit",
+			),
 		)

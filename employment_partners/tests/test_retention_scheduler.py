@@ -33,7 +33,11 @@ class TestDailyFollowUpJob(EPTestCase):
 		settings.save()
 
 	def follow_up(self, row: int):
-		return frappe.get_doc("Retention Follow-up", {"placement": self.placement.name, "schedule_row": row})
+		"""Row 1: within a week of employment; row 2: a month after."""
+		row_id = ("seta-02-09-employment-week-1", "seta-02-09-employment-month-1")[row - 1]
+		return frappe.get_doc(
+			"Retention Follow-up", {"placement": self.placement.name, "schedule_row_id": row_id}
+		)
 
 	def run_twice(self, on: str) -> list[dict]:
 		with self.freeze_time(f"{on} 06:00:00"):

@@ -17,7 +17,12 @@ class FollowupScheduleRow(Document):
 		anchor: DF.Literal["Placement Start", "Program Exit"]
 		label: DF.Data
 		offset_unit: DF.Literal[
-			"Days", "Weeks", "Months", "First Week of Quarter after Exit", "End of Quarter after Exit"
+			"Days",
+			"Weeks",
+			"Months",
+			"First Week of Quarter after Exit",
+			"End of Quarter after Exit",
+			"Month of the Quarters after Exit",
 		]
 		offset_value: DF.Int
 		parent: DF.Data

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from employment_partners import participants
 from employment_partners.participants import suitability
 from employment_partners.retention import follow_ups
 
@@ -41,13 +42,18 @@ class Participant(Document):
 		case_manager: DF.Link | None
 		city: DF.Data | None
 		connected_to_staff: DF.Int
+		current_employer: DF.Data | None
+		current_hourly_wage: DF.Currency
 		date_of_birth: DF.Date | None
 		email: DF.Data | None
 		employment_preference: DF.Literal["Either", "Full-time", "Part-time"]
+		employment_status: DF.Data | None
+		employment_status_date: DF.Date | None
 		enrolment_date: DF.Date
 		exit_date: DF.Date | None
 		fear_of_not_succeeding: DF.Int
 		first_name: DF.Data
+		follow_up_schedule: DF.Link | None
 		foreign_credentials: DF.Check
 		full_name: DF.Data | None
 		grade_12_or_less: DF.Check
@@ -93,10 +99,11 @@ class Participant(Document):
 		self.validate_readiness()
 		self.set_status()
 		self.set_suitability()
+		self.set_follow_up_schedule()
 
 	def on_update(self):
-		if self.has_value_changed("exit_date"):
-			follow_ups.sync_participant(self.name)
+		if self.has_value_changed("exit_date") or self.has_value_changed("follow_up_schedule"):
+			follow_ups.sync_participant(self)
 
 	def set_full_name(self):
 		self.first_name, self.last_name = (self.first_name or "").strip(), (self.last_name or "").strip()
@@ -130,9 +137,13 @@ class Participant(Document):
 				frappe.throw(problem, title=_("Invalid readiness assessment"))
 
 	def set_status(self):
-		self.status = "Exited" if self.exit_date else "Active"
+		self.status = participants.EXITED if self.exit_date else participants.ACTIVE
 
 	def set_suitability(self):
 		self.age_indicator = suitability.age_indicator(self.date_of_birth, self.enrolment_date)
 		self.poor_retention_history = suitability.poor_retention([loss.end_date for loss in self.job_losses])
 		self.suitability_count = suitability.indicator_count(self)
+
+	def set_follow_up_schedule(self):
+		if not self.follow_up_schedule:
+			self.follow_up_schedule = follow_ups.default_schedule()

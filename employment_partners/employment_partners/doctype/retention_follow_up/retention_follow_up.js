@@ -2,6 +2,10 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Retention Follow-up", {
+	setup(frm) {
+		// "the same employer" is one of this participant's placements
+		frm.set_query("employer_placement", () => ({ filters: { participant: frm.doc.participant } }));
+	},
 	refresh(frm) {
 		if (frm.doc.status === "Open" && frm.doc.window_end < frappe.datetime.get_today()) {
 			frm.dashboard.set_headline_alert(
@@ -11,8 +15,8 @@ frappe.ui.form.on("Retention Follow-up", {
 		}
 	},
 	outcome(frm) {
-		if (frm.doc.outcome === "Employed - Same Employer" && !frm.doc.current_employer) {
-			frm.set_value("current_employer", frm.doc.employer_name);
+		if (frm.doc.outcome === "Employed - Same Employer" && frm.doc.placement) {
+			frm.set_value("employer_placement", frm.doc.placement);
 		}
 	},
 });

@@ -32,6 +32,8 @@ class RetentionFollowup(Document):
 		current_employer: DF.Data | None
 		due_date: DF.Date
 		employer_name: DF.Data | None
+		employer_partnership: DF.Link | None
+		employer_placement: DF.Link | None
 		escalated_on: DF.Datetime | None
 		escalated_to: DF.Link | None
 		follow_up_schedule: DF.Link | None
@@ -51,11 +53,11 @@ class RetentionFollowup(Document):
 			"Unable to Work",
 			"Unable to Contact",
 		]
-		participant: DF.Link | None
+		participant: DF.Link
 		participant_name: DF.Data | None
-		placement: DF.Link
+		placement: DF.Link | None
 		reminder_sent_on: DF.Datetime | None
-		schedule_row: DF.Int
+		schedule_row_id: DF.Data | None
 		status: DF.Literal["Open", "Done", "Missed"]
 		verification_source: DF.Literal[
 			"", "Pay Stub", "W-2", "Employer Letter", "Employer Verification", "Self-Report"
@@ -64,19 +66,40 @@ class RetentionFollowup(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.set_employer_for_same_employer()
+		self.set_employer()
 		self.validate_outcome()
 		self.set_status_from_outcome()
 		self.validate_status()
 
 	def on_update(self):
 		if self.status == follow_ups.DONE and self.has_value_changed("status"):
-			follow_ups.update_placement_employment(self)
+			follow_ups.update_employment(self)
 			self.close_assignment()
 
-	def set_employer_for_same_employer(self):
-		if self.outcome == follow_ups.SAME_EMPLOYER and not self.current_employer:
-			self.current_employer = self.employer_name
+	def set_employer(self):
+		"""Where they work now: the same employer as one of their placements (its employer and
+		partnership follow), another employer by name (and partnership, if a partner)."""
+		if self.outcome not in follow_ups.EMPLOYED:
+			self.employer_placement = self.employer_partnership = self.current_employer = None
+			return
+		if self.outcome == follow_ups.OTHER_EMPLOYER:
+			self.employer_placement = None
+			if self.employer_partnership and not (self.current_employer or "").strip():
+				self.current_employer = frappe.db.get_value(
+					"Hiring Partnership", self.employer_partnership, "partner_name"
+				)
+			return
+		self.employer_placement = self.employer_placement or self.placement
+		if not self.employer_placement:
+			return  # refused in validate_outcome
+		if frappe.db.get_value("Placement", self.employer_placement, "participant") != self.participant:
+			frappe.throw(
+				_("Placement {0} is not {1}'s").format(self.employer_placement, self.participant_name),
+				title=_("Wrong placement"),
+			)
+		self.current_employer, self.employer_partnership = follow_ups.employer_of_placement(
+			self.employer_placement
+		)
 
 	def validate_outcome(self):
 		problem = follow_ups.outcome_problem(
@@ -85,6 +108,7 @@ class RetentionFollowup(Document):
 			self.hourly_wage,
 			self.hours_per_week,
 			[bool(a.reached) for a in self.attempts],
+			employer_placement=self.employer_placement,
 		)
 		if problem:
 			frappe.throw(problem, title=_("Invalid follow-up outcome"))

@@ -12,5 +12,5 @@ frappe.views.calendar["Retention Follow-up"] = {
 		{ fieldtype: "Link", fieldname: "case_manager", options: "User", label: __("Case Manager") },
 		{ fieldtype: "Select", fieldname: "status", options: "\nOpen\nDone\nMissed", label: __("Status") },
 	],
-	get_events_method: "employment_partners.api.follow_up_events",
+	get_events_method: "employment_partners.api.retention.follow_up_events",
 };

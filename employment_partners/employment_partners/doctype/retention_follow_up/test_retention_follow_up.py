@@ -2,82 +2,100 @@ import frappe
 
 from employment_partners.retention import follow_ups
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_retention_placement, make_user
+from employment_partners.tests.factories import (
+	make_job_order,
+	make_participant,
+	make_placement,
+	make_retention_placement,
+	make_user,
+)
 
 SETA = "Job Retention (SETA 02-09)"
 OUTCOMES = "Outcomes at Close, 3, 6 and 12 Months"
+WEEK_1 = "seta-02-09-employment-week-1"
+MONTH_1 = "seta-02-09-employment-month-1"
 
-# start 2026-03-02; exit 2026-05-15 (Q2), so quarter 1 after exit is Jul-Sep 2026
-SETA_DUES = [
-	("Within 1 week of employment", "2026-03-02", "2026-03-08"),
-	("1 month after employment", "2026-04-02", "2026-04-08"),
-	("Month 1 after exit", "2026-06-15", "2026-06-21"),
-	("First week of quarter 1 after exit", "2026-07-01", "2026-07-07"),
-	("Month 2 after exit", "2026-07-15", "2026-07-21"),
-	("Month 3 after exit", "2026-08-15", "2026-08-21"),
-	("Month 4 after exit", "2026-09-15", "2026-09-21"),
-	("Quarterly form: end of quarter 1 after exit", "2026-09-30", "2026-10-13"),
-	("Month 5 after exit", "2026-10-15", "2026-10-21"),
-	("Month 6 after exit", "2026-11-15", "2026-11-21"),
-	("Month 7 after exit", "2026-12-15", "2026-12-21"),
-	("Quarterly form: end of quarter 2 after exit", "2026-12-31", "2027-01-13"),
-	("Month 8 after exit", "2027-01-15", "2027-01-21"),
-	("Month 9 after exit", "2027-02-15", "2027-02-21"),
-	("Quarterly form: end of quarter 3 after exit", "2027-03-31", "2027-04-13"),
-]
-OUTCOME_DUES = [
-	("At close", "2026-05-15", "2026-05-28"),
-	("3 months after exit", "2026-08-15", "2026-08-28"),
-	("6 months after exit", "2026-11-15", "2026-11-28"),
-	("12 months after exit", "2027-05-15", "2027-05-28"),
+# start Mon 2026-03-02: within a week = 03-02..03-08; a month later = 04-02..04-08
+START_DUES = [(WEEK_1, "2026-03-02", "2026-03-08"), (MONTH_1, "2026-04-02", "2026-04-08")]
+# exit 2026-05-15 is in Q2, so the quarters after exit are Jul-Sep 2026, Oct-Dec 2026 and
+# Jan-Mar 2027 (SETA 02-09 items 4-7 and its chart; see tests/test_retention_schedule.py)
+EXIT_DUES = [
+	("seta-02-09-q1-first-week", "2026-07-01", "2026-07-07"),
+	("seta-02-09-q1-month-1", "2026-07-01", "2026-07-31"),
+	("seta-02-09-q1-month-2", "2026-08-01", "2026-08-31"),
+	("seta-02-09-q1-month-3", "2026-09-01", "2026-09-30"),
+	("seta-02-09-q1-ewif", "2026-09-30", "2026-09-30"),
+	("seta-02-09-q2-month-1", "2026-10-01", "2026-10-31"),
+	("seta-02-09-q2-month-2", "2026-11-01", "2026-11-30"),
+	("seta-02-09-q2-month-3", "2026-12-01", "2026-12-31"),
+	("seta-02-09-q2-ewif", "2026-12-31", "2026-12-31"),
+	("seta-02-09-q3-first-week", "2027-01-01", "2027-01-07"),
+	("seta-02-09-q3-month-1", "2027-01-01", "2027-01-31"),
+	("seta-02-09-q3-month-2", "2027-02-01", "2027-02-28"),
+	("seta-02-09-q3-month-3", "2027-03-01", "2027-03-31"),
+	("seta-02-09-q3-ewif", "2027-03-31", "2027-03-31"),
 ]
 
 
-def dues_of(placement: str) -> list[tuple[str, str, str]]:
+def dues(**filters) -> list[tuple[str, str, str]]:
 	return [
-		(f.label, str(f.due_date), str(f.window_end))
+		(f.schedule_row_id, str(f.due_date), str(f.window_end))
 		for f in frappe.get_all(
 			"Retention Follow-up",
-			filters={"placement": placement},
-			fields=["label", "due_date", "window_end"],
-			order_by="due_date, schedule_row",
+			filters=filters,
+			fields=["schedule_row_id", "due_date", "window_end"],
+			order_by="due_date, creation",
 		)
 	]
 
 
-def exit_participant(placement, exit_date: str):
-	person = frappe.get_doc("Participant", placement.participant)
-	person.exit_date = exit_date
+def exit_dues(participant: str) -> list[tuple[str, str, str]]:
+	return dues(participant=participant, placement=("is", "not set"))
+
+
+def set_exit(participant: str, exit_date: str | None, **values):
+	person = frappe.get_doc("Participant", participant)
+	person.update({"exit_date": exit_date, **values})
 	person.save()
+	return person
 
 
-class TestGeneration(EPTestCase):
-	def test_seta_schedule_every_due_date(self):
+def follow_up(row_id: str, **owner):
+	return frappe.get_doc("Retention Follow-up", {"schedule_row_id": row_id, **owner})
+
+
+class TestPlacementFollowUps(EPTestCase):
+	"""Rows anchored on the placement start: one set per placement."""
+
+	def test_a_placement_gets_its_start_follow_ups_only(self):
 		placement = make_retention_placement(start_date="2026-03-02")
 		self.assertEqual(placement.follow_up_schedule, SETA)
-		# before exit only the two placement-anchored follow-ups exist
-		self.assertEqual(dues_of(placement.name), SETA_DUES[:2])
-		exit_participant(placement, "2026-05-15")
-		self.assertEqual(dues_of(placement.name), SETA_DUES)
-
-	def test_outcomes_schedule_every_due_date(self):
-		placement = make_retention_placement(
-			start_date="2026-03-02", follow_up_schedule=OUTCOMES, participant={"exit_date": "2026-05-15"}
-		)
-		self.assertEqual(dues_of(placement.name), OUTCOME_DUES)
+		self.assertEqual(dues(placement=placement.name), START_DUES)
+		set_exit(placement.participant, "2026-05-15")
+		# the exit adds the participant's follow-ups, none to the placement
+		self.assertEqual(dues(placement=placement.name), START_DUES)
+		self.assertEqual(exit_dues(placement.participant), EXIT_DUES)
 
 	def test_generation_is_idempotent(self):
 		placement = make_retention_placement(participant={"exit_date": "2026-05-15"})
-		self.assertEqual(len(dues_of(placement.name)), 15)
 		for _ in range(2):
-			counts = follow_ups.sync_follow_ups(frappe.get_doc("Placement", placement.name))
-			self.assertEqual(counts, {"created": 0, "moved": 0, "removed": 0})
-		self.assertEqual(len(dues_of(placement.name)), 15)
+			self.assertEqual(
+				follow_ups.sync_placement(frappe.get_doc("Placement", placement.name)),
+				{"created": 0, "moved": 0, "removed": 0},
+			)
+			self.assertEqual(
+				follow_ups.sync_participant(placement.participant), {"created": 0, "moved": 0, "removed": 0}
+			)
+		self.assertEqual(len(dues(participant=placement.participant)), 2 + 14)
 
 	def test_each_follow_up_is_assigned_to_the_case_manager(self):
 		case_manager = make_user("Case Manager")
-		placement = make_retention_placement(case_manager=case_manager)
-		names = frappe.get_all("Retention Follow-up", filters={"placement": placement.name}, pluck="name")
+		placement = make_retention_placement(
+			case_manager=case_manager, participant={"exit_date": "2026-05-15"}
+		)
+		names = frappe.get_all(
+			"Retention Follow-up", filters={"participant": placement.participant}, pluck="name"
+		)
 		todos = frappe.get_all(
 			"ToDo",
 			filters={
@@ -88,55 +106,128 @@ class TestGeneration(EPTestCase):
 			fields=["allocated_to", "date"],
 			order_by="date",
 		)
-		self.assertEqual(
-			[(t.allocated_to, str(t.date)) for t in todos],
-			[
-				(case_manager, "2026-03-02"),
-				(case_manager, "2026-04-02"),
-			],
-		)
+		self.assertEqual(len(todos), 16)
+		self.assertEqual({t.allocated_to for t in todos}, {case_manager})
+		self.assertEqual([str(t.date) for t in todos[:3]], ["2026-03-02", "2026-04-02", "2026-07-01"])
 
-	def test_moving_dates_reschedules_open_follow_ups_only(self):
-		placement = make_retention_placement(start_date="2026-03-02", participant={"exit_date": "2026-05-15"})
-		first = frappe.get_doc("Retention Follow-up", {"placement": placement.name, "schedule_row": 1})
-		first.outcome = "Employed - Same Employer"
-		first.hourly_wage = 20
+	def test_moving_the_start_moves_open_follow_ups_only(self):
+		placement = make_retention_placement(start_date="2026-03-02")
+		first = follow_up(WEEK_1, placement=placement.name)
+		first.update({"outcome": "Employed - Same Employer", "hourly_wage": 20})
 		first.save()
 
 		placement.reload()
 		placement.start_date = "2026-03-09"
 		placement.save()
-		dues = dict((label, due) for label, due, _end in dues_of(placement.name))
-		self.assertEqual(dues["Within 1 week of employment"], "2026-03-02")  # done: history stays
-		self.assertEqual(dues["1 month after employment"], "2026-04-09")
-
-		exit_participant(placement, "2026-06-30")  # Q2 still: quarter 1 after exit is Q3
-		dues = dict((label, due) for label, due, _end in dues_of(placement.name))
-		self.assertEqual(dues["Month 1 after exit"], "2026-07-30")
-		self.assertEqual(dues["First week of quarter 1 after exit"], "2026-07-01")
-		self.assertEqual(dues["Month 9 after exit"], "2027-03-30")
-		self.assertEqual(len(dues), 15)
-
-	def test_clearing_the_exit_removes_open_exit_follow_ups(self):
-		placement = make_retention_placement(participant={"exit_date": "2026-05-15"})
-		exit_participant(placement, None)
-		self.assertEqual(dues_of(placement.name), SETA_DUES[:2])
+		# done: history stays; open: 9 Mar + 1 month = 9 Apr, open 9..15 Apr
+		self.assertEqual(
+			dues(placement=placement.name),
+			[(WEEK_1, "2026-03-02", "2026-03-08"), (MONTH_1, "2026-04-09", "2026-04-15")],
+		)
 
 	def test_a_placement_that_starts_ended_gets_none(self):
 		placement = make_retention_placement(status="Ended", end_date="2026-03-20", separation_reason="Quit")
-		self.assertEqual(dues_of(placement.name), [])
+		self.assertEqual(dues(placement=placement.name), [])
+
+
+class TestExitFollowUps(EPTestCase):
+	"""Rows anchored on the program exit: once per exited participant, placed or not."""
+
+	def test_a_participant_who_exits_unplaced_gets_them(self):
+		case_manager = make_user("Case Manager")
+		person = make_participant(case_manager=case_manager)
+		self.assertEqual(person.follow_up_schedule, SETA)  # the Settings default
+		set_exit(person.name, "2026-05-15")
+		self.assertEqual(exit_dues(person.name), EXIT_DUES)
+		first = follow_up("seta-02-09-q1-first-week", participant=person.name)
+		self.assertEqual((first.placement, first.case_manager, first.status), (None, case_manager, "Open"))
+		self.assertEqual(first.label, "First week of quarter 1 after exit (entered employment)")
+
+	def test_two_placements_give_each_exit_contact_once(self):
+		person = make_participant()
+		make_placement(participant=person.name, start_date="2026-02-02")
+		make_placement(participant=person.name, start_date="2026-03-02")
+		set_exit(person.name, "2026-05-15")
+		self.assertEqual(exit_dues(person.name), EXIT_DUES)
+		self.assertEqual(len(dues(participant=person.name)), 2 * 2 + 14)
+
+	def test_a_placement_that_ended_before_exit_does_not_drop_the_person(self):
+		person = make_participant()
+		make_placement(
+			participant=person.name,
+			start_date="2026-02-02",
+			status="Ended",
+			end_date="2026-03-20",
+			separation_reason="Quit",
+		)
+		set_exit(person.name, "2026-05-15")
+		self.assertEqual(exit_dues(person.name), EXIT_DUES)
+
+	def test_the_outcomes_schedule(self):
+		# exit 15 May 2026: close, +3, +6 and +12 calendar months, each open 14 days
+		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		self.assertEqual(
+			exit_dues(person.name),
+			[
+				("outcomes-15d-close", "2026-05-15", "2026-05-28"),
+				("outcomes-15d-3-months", "2026-08-15", "2026-08-28"),
+				("outcomes-15d-6-months", "2026-11-15", "2026-11-28"),
+				("outcomes-15d-12-months", "2027-05-15", "2027-05-28"),
+			],
+		)
+
+	def test_moving_the_exit_moves_open_ones_and_never_done_ones(self):
+		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		close = follow_up("outcomes-15d-close", participant=person.name)
+		close.update({"outcome": "Unemployed"})
+		close.save()
+		set_exit(person.name, "2026-05-31")
+		# 31 May + 3 months = 31 Aug; + 6 = 30 Nov (30 days); + 12 = 31 May 2027
+		self.assertEqual(
+			exit_dues(person.name),
+			[
+				("outcomes-15d-close", "2026-05-15", "2026-05-28"),
+				("outcomes-15d-3-months", "2026-08-31", "2026-09-13"),
+				("outcomes-15d-6-months", "2026-11-30", "2026-12-13"),
+				("outcomes-15d-12-months", "2027-05-31", "2027-06-13"),
+			],
+		)
+
+	def test_clearing_the_exit_removes_open_ones_and_keeps_what_was_recorded(self):
+		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		tried = follow_up("outcomes-15d-3-months", participant=person.name)
+		tried.append("attempts", {"attempted_on": "2026-08-16 10:00:00", "method": "Phone", "reached": 0})
+		tried.save()
+		set_exit(person.name, None)
+		self.assertEqual(exit_dues(person.name), [("outcomes-15d-3-months", "2026-08-15", "2026-08-28")])
+		tried.reload()
+		self.assertEqual(tried.status, "Missed")
+		self.assertEqual(len(tried.attempts), 1)
+		self.assertIn("no longer on the follow-up schedule", tried.notes)
+
+	def test_changing_the_schedule_regenerates_open_ones(self):
+		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		set_exit(person.name, "2026-05-15", follow_up_schedule=SETA)
+		self.assertEqual(exit_dues(person.name), EXIT_DUES)
+
+	def test_the_daily_job_gives_follow_ups_to_exited_participants_that_have_none(self):
+		from employment_partners.retention import reminders
+
+		person = make_participant(exit_date="2026-05-15")
+		frappe.db.delete("Retention Follow-up", {"participant": person.name})
+		self.assertIn(person.name, reminders.generate_missing())
+		self.assertEqual(exit_dues(person.name), EXIT_DUES)
+		self.assertNotIn(person.name, reminders.generate_missing())
 
 
 class TestOutcomes(EPTestCase):
 	def setUp(self):
 		super().setUp()
 		self.placement = make_retention_placement()
-		self.follow_up = frappe.get_doc(
-			"Retention Follow-up", {"placement": self.placement.name, "schedule_row": 1}
-		)
+		self.follow_up = follow_up(WEEK_1, placement=self.placement.name)
 
-	def record(self, **values):
-		doc = frappe.get_doc("Retention Follow-up", self.follow_up.name)
+	def record(self, name=None, **values):
+		doc = frappe.get_doc("Retention Follow-up", name or self.follow_up.name)
 		doc.update(values)
 		doc.save()
 		return doc
@@ -150,24 +241,96 @@ class TestOutcomes(EPTestCase):
 			self.record(outcome="Employed - Same Employer", hourly_wage=21, hours_per_week=90)
 		self.assertEqual(frappe.db.get_value("Retention Follow-up", self.follow_up.name, "status"), "Open")
 
-	def test_done_follow_up_updates_the_placement(self):
+	def test_done_follow_up_updates_the_placement_and_the_participant(self):
 		doc = self.record(
 			outcome="Employed - Same Employer", hourly_wage=21.5, verification_source="Pay Stub"
 		)
-		self.assertEqual((doc.status, doc.current_employer), ("Done", self.placement.employer_name))
-		placement = frappe.db.get_value(
-			"Placement",
-			self.placement.name,
-			["employment_status", "current_employer", "current_hourly_wage", "employment_status_date"],
-			as_dict=True,
+		self.assertEqual(
+			(doc.status, doc.current_employer, doc.employer_placement, doc.employer_partnership),
+			("Done", self.placement.employer_name, self.placement.name, self.placement.hiring_partnership),
+		)
+		fields = ["employment_status", "current_employer", "current_hourly_wage", "employment_status_date"]
+		for doctype, name in (
+			("Placement", self.placement.name),
+			("Participant", self.placement.participant),
+		):
+			row = frappe.db.get_value(doctype, name, fields, as_dict=True)
+			self.assertEqual(
+				(row.employment_status, row.current_employer, row.current_hourly_wage),
+				("Employed - Same Employer", self.placement.employer_name, 21.5),
+				doctype,
+			)
+			self.assertEqual(str(row.employment_status_date), str(doc.completed_on))
+		self.assertFalse(frappe.db.exists("ToDo", {"reference_name": doc.name, "status": "Open"}))
+
+	def test_after_exit_the_same_employer_is_one_of_their_placements(self):
+		set_exit(self.placement.participant, "2026-05-15")
+		exit_name = follow_up("seta-02-09-q1-first-week", participant=self.placement.participant).name
+		with self.assertRaisesRegex(frappe.ValidationError, "Choose the placement whose employer"):
+			self.record(exit_name, outcome="Employed - Same Employer", hourly_wage=22)
+		someone_elses = make_retention_placement()
+		with self.assertRaisesRegex(frappe.ValidationError, f"Placement {someone_elses.name} is not"):
+			self.record(
+				exit_name,
+				outcome="Employed - Same Employer",
+				employer_placement=someone_elses.name,
+				hourly_wage=22,
+			)
+		self.assertEqual(frappe.db.get_value("Retention Follow-up", exit_name, "status"), "Open")
+
+		doc = self.record(
+			exit_name,
+			outcome="Employed - Same Employer",
+			employer_placement=self.placement.name,
+			hourly_wage=22,
+			completed_on="2026-07-02",
 		)
 		self.assertEqual(
-			(placement.employment_status, placement.current_employer, placement.current_hourly_wage),
-			("Employed - Same Employer", self.placement.employer_name, 21.5),
+			(doc.current_employer, doc.employer_partnership),
+			(self.placement.employer_name, self.placement.hiring_partnership),
 		)
-		self.assertEqual(str(placement.employment_status_date), str(doc.completed_on))
-		self.assertFalse(
-			frappe.db.exists("ToDo", {"reference_name": doc.name, "status": "Open"}), "assignment closed"
+		self.assertEqual(
+			frappe.db.get_value(
+				"Participant", self.placement.participant, ["employment_status", "current_hourly_wage"]
+			),
+			("Employed - Same Employer", 22),
+		)
+		# the placement whose employer they still work for hears it too
+		self.assertEqual(
+			str(frappe.db.get_value("Placement", self.placement.name, "employment_status_date")), "2026-07-02"
+		)
+
+	def test_another_employer_by_name_or_by_partnership(self):
+		set_exit(self.placement.participant, "2026-05-15")
+		other = make_job_order().hiring_partnership
+		doc = self.record(
+			follow_up("seta-02-09-q1-first-week", participant=self.placement.participant).name,
+			outcome="Employed - Other Employer",
+			employer_partnership=other,
+			hourly_wage=23,
+		)
+		self.assertEqual(
+			doc.current_employer, frappe.db.get_value("Hiring Partnership", other, "partner_name")
+		)
+		self.assertIsNone(doc.employer_placement)
+		doc = self.record(
+			follow_up("seta-02-09-q1-month-1", participant=self.placement.participant).name,
+			outcome="Unemployed",
+		)
+		self.assertEqual((doc.current_employer, doc.employer_partnership), (None, None))
+
+	def test_an_older_word_does_not_overwrite_a_newer_one(self):
+		self.record(outcome="Unemployed", completed_on="2026-04-10")
+		month = follow_up(MONTH_1, placement=self.placement.name)
+		self.record(
+			month.name,
+			outcome="Employed - Other Employer",
+			current_employer="Cafe",
+			hourly_wage=18,
+			completed_on="2026-04-01",
+		)
+		self.assertEqual(
+			frappe.db.get_value("Participant", self.placement.participant, "employment_status"), "Unemployed"
 		)
 
 	def test_unable_to_contact_needs_three_unanswered_attempts(self):
@@ -196,6 +359,17 @@ class TestOutcomes(EPTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "already done"):
 			self.record(status="Open", outcome=None)
 
+	def test_a_placement_follow_up_is_its_participants(self):
+		values = {
+			"doctype": "Retention Follow-up",
+			"placement": self.placement.name,
+			"label": "Extra check-in",
+			"due_date": "2026-05-01",
+		}
+		# the participant is fetched from the placement, whatever the caller said
+		made = frappe.get_doc({**values, "participant": make_participant().name}).insert()
+		self.assertEqual(made.participant, self.placement.participant)
+
 
 class TestDeletingAPlacement(EPTestCase):
 	def test_open_follow_ups_go_with_it_history_blocks_it(self):
@@ -204,7 +378,7 @@ class TestDeletingAPlacement(EPTestCase):
 		self.assertFalse(frappe.db.exists("Retention Follow-up", {"placement": placement.name}))
 
 		kept = make_retention_placement()
-		done = frappe.get_doc("Retention Follow-up", {"placement": kept.name, "schedule_row": 1})
+		done = follow_up(WEEK_1, placement=kept.name)
 		done.update({"outcome": "Unemployed"})
 		done.save()
 		with self.assertRaises(frappe.LinkExistsError):

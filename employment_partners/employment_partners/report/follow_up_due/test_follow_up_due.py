@@ -58,7 +58,9 @@ class TestFollowUpDue(EPTestCase):
 
 	def test_done_follow_ups_leave_the_roster(self):
 		name = frappe.db.get_value(
-			"Retention Follow-up", {"case_manager": self.ana, "schedule_row": 1}, "name"
+			"Retention Follow-up",
+			{"case_manager": self.ana, "schedule_row_id": "seta-02-09-employment-week-1"},
+			"name",
 		)
 		doc = frappe.get_doc("Retention Follow-up", name)
 		doc.update({"outcome": "Employed - Same Employer", "hourly_wage": 20})
