@@ -4,9 +4,7 @@ import frappe
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 
-from employment_partners.placements import referrals
-
-ENDED = "Ended"
+from employment_partners.placements import placements, referrals
 
 
 def filled_count(job_order: str, exclude: str | None = None) -> int:
@@ -15,7 +13,7 @@ def filled_count(job_order: str, exclude: str | None = None) -> int:
 	query = (
 		frappe.qb.from_(placement)
 		.select(Count("*"))
-		.where((placement.job_order == job_order) & (placement.status != ENDED))
+		.where((placement.job_order == job_order) & (placement.status != placements.ENDED))
 	)
 	if exclude:
 		query = query.where(placement.name != exclude)

@@ -10,6 +10,7 @@ from frappe.query_builder.functions import Min
 from frappe.utils import add_days, today
 
 from employment_partners.pipeline import stages
+from employment_partners.placements import placements
 
 
 def _doctype_exists(doctype: str) -> bool:
@@ -81,7 +82,7 @@ def advance_matured_placements() -> list[str]:
 		.on(lead.name == partnership.employer_lead)
 		.select(lead.name, Min(placement.name))
 		.where(placement.start_date <= add_days(today(), -MATURED_AFTER_DAYS))
-		.where(placement.status != "Ended")
+		.where(placement.status != placements.ENDED)
 		.where(lead.stage.isin([s for s in stages.STAGES if s != stages.FEEDBACK]))
 		.groupby(lead.name)
 		.run()

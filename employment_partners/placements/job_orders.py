@@ -4,6 +4,7 @@ Filled is never chosen by hand: an Open order becomes Filled when its placements
 openings, and a Filled order reopens when a placement ends or openings are raised.
 """
 
+import frappe
 from frappe import _
 
 DRAFT = "Draft"
@@ -70,3 +71,15 @@ def placement_problem(job_order: str, status: str, filled_by_others: int, openin
 	if filled_by_others >= openings:
 		return _("All {0} openings of job order {1} are filled").format(openings, job_order)
 	return None
+
+
+def refresh_fill(job_order: str, filled: int):
+	"""A placement changed: store the order's new count of filled openings (counted once by the
+	caller) and the status it implies; saves only when one of them moved."""
+	doc = frappe.get_doc("Job Order", job_order)
+	if (filled, status_for_fill(doc.status, filled, doc.openings)) == (doc.filled, doc.status):
+		return
+	doc.flags.filled = filled
+	doc.flags.automatic_status_change = True
+	doc.flags.ignore_permissions = True
+	doc.save()

@@ -1,4 +1,6 @@
-"""Referral statuses: Proposed → Referred → Interviewing → Offered → Hired, or
+"""Referrals: statuses and rules, and what a referral's changes do elsewhere.
+
+Statuses: Proposed → Referred → Interviewing → Offered → Hired, or
 Declined by Employer (with a reason) or Withdrawn (with a reason).
 
 A referral moves forward (steps may be skipped: an employer can offer without an interview),
@@ -6,6 +8,7 @@ never back; Hired, Declined and Withdrawn are final.  Hired is set when the plac
 from the referral is saved, so every hire has its placement record.
 """
 
+import frappe
 from frappe import _
 
 PROPOSED = "Proposed"
@@ -59,3 +62,65 @@ def status_problem(
 	if from_status and FLOW.index(to_status) < FLOW.index(from_status):
 		return _("A referral cannot move back from {0} to {1}").format(from_status, to_status)
 	return None
+
+
+def new_referral_problem(
+	job_order: str, job_status: str, participant_name: str, participant_status: str, duplicate: str | None
+) -> str | None:
+	"""Why a new referral is refused: the order must be open, the participant active, and not
+	already referred to this order (`duplicate` names an open referral of the same pair)."""
+	from employment_partners import participants
+	from employment_partners.placements import job_orders
+
+	if job_status != job_orders.OPEN:
+		return _("Job order {0} is {1}: referrals go to open orders only").format(job_order, job_status)
+	if participant_status != participants.ACTIVE:
+		return _("{0} has exited the program and cannot be referred").format(participant_name)
+	if duplicate:
+		return _("{0} is already referred to this job order in {1}").format(participant_name, duplicate)
+	return None
+
+
+def open_duplicate(participant: str, job_order: str, name: str | None) -> str | None:
+	"""Another referral of the same participant to the same order that is still open."""
+	return frappe.db.exists(
+		"Referral",
+		{
+			"participant": participant,
+			"job_order": job_order,
+			"status": ("not in", FINAL),
+			"name": ("!=", name or ""),
+		},
+	)
+
+
+def on_referral_changed(doc):
+	"""A referral's effects elsewhere: the first one moves its lead to Match (pipeline/automation),
+	and each decision refreshes the partnership's accepted-referral rate."""
+	from employment_partners.metrics import placements as placement_metrics
+	from employment_partners.pipeline import automation, stages
+
+	before = doc.get_doc_before_save()
+	if not before:
+		lead = frappe.db.get_value("Job Order", doc.job_order, "employer_lead")
+		automation.advance_lead(lead, stages.REFERRAL_CREATED, doc.name)
+	if doc.hiring_partnership and before and before.status != doc.status:
+		frappe.db.set_value(
+			"Hiring Partnership",
+			doc.hiring_partnership,
+			"accepted_referral_rate",
+			placement_metrics.accepted_referral_rate(doc.hiring_partnership) or 0,
+			update_modified=False,
+		)
+
+
+def mark_hired(referral: str, placement: str):
+	"""The placement made from this referral was saved: the referral becomes Hired."""
+	doc = frappe.get_doc("Referral", referral)
+	if doc.status == HIRED and doc.placement == placement:
+		return
+	doc.placement = placement
+	doc.status = HIRED
+	doc.flags.hired_by_placement = True
+	doc.flags.ignore_permissions = True
+	doc.save()

@@ -74,6 +74,15 @@ def payments_problem(payments: list[tuple[str, float]], incentive) -> str | None
 	return None
 
 
+def bonus_problem(row: int, milestone_days, amount) -> str | None:
+	"""A participant retention bonus: paid after a positive number of days retained, and more than 0."""
+	if (milestone_days or 0) <= 0:
+		return _("Row {0}: days retained must be more than 0").format(row)
+	if flt(amount) <= 0:
+		return _("Row {0}: the bonus amount must be more than 0").format(row)
+	return None
+
+
 def bonus_days(text: str | None) -> list[int]:
 	"""Retention-bonus milestones from Settings ("30, 90, 180") as sorted, distinct days."""
 	days = set()

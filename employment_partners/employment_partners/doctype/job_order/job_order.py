@@ -86,7 +86,11 @@ class JobOrder(Document):
 			)
 
 	def set_filled(self):
-		self.filled = 0 if self.is_new() else placement_metrics.filled_count(self.name)
+		"""Placements that fill an opening; a placement's change passes its count in (one count)."""
+		if self.flags.filled is not None:
+			self.filled = self.flags.filled
+		else:
+			self.filled = 0 if self.is_new() else placement_metrics.filled_count(self.name)
 
 	def validate_openings(self):
 		problem = job_orders.openings_problem(self.openings or 0, self.filled)
@@ -102,13 +106,3 @@ class JobOrder(Document):
 			if problem:
 				frappe.throw(problem, title=_("Status change refused"))
 		self.status = job_orders.status_for_fill(self.status, self.filled, self.openings)
-
-	def refresh_fill(self):
-		"""Recount the placements (called when one is saved or deleted) and save if anything moved."""
-		filled = placement_metrics.filled_count(self.name)
-		status = job_orders.status_for_fill(self.status, filled, self.openings)
-		if (filled, status) == (self.filled, self.status):
-			return
-		self.flags.automatic_status_change = True
-		self.flags.ignore_permissions = True
-		self.save()

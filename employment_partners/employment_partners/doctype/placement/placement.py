@@ -4,14 +4,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_days, getdate
+from frappe.utils import add_days
 
 from employment_partners.metrics import placements as placement_metrics
-from employment_partners.placements import job_orders, referrals, rules
+from employment_partners.placements import job_orders, placements, rules
 from employment_partners.retention import follow_ups
 from employment_partners.utils import get_settings
-
-ACTIVE, COMPLETED, ENDED = "Active", "Completed", "Ended"
 
 
 class Placement(Document):
@@ -35,15 +33,7 @@ class Placement(Document):
 		current_hourly_wage: DF.Currency
 		employer_name: DF.Data | None
 		employment_history: DF.Literal["", "Had a prior job", "No prior job"]
-		employment_status: DF.Literal[
-			"",
-			"Employed - Same Employer",
-			"Employed - Other Employer",
-			"In Education or Training",
-			"Unemployed",
-			"Unable to Work",
-			"Unable to Contact",
-		]
+		employment_status: DF.Data | None
 		employment_status_date: DF.Date | None
 		end_date: DF.Date | None
 		follow_up_schedule: DF.Link | None
@@ -90,16 +80,13 @@ class Placement(Document):
 		self.set_follow_up_schedule()
 
 	def on_update(self):
-		self.refresh_job_orders()
-		self.mark_referral_hired()
-		self.sync_follow_ups()
+		placements.on_placement_changed(self)
 
 	def on_trash(self):
 		follow_ups.delete_open_follow_ups(self.name)
 
 	def after_delete(self):
-		self.flags.deleted = True
-		self.refresh_job_orders()
+		placements.on_placement_changed(self, deleted=True)
 
 	def validate_pay_and_hours(self):
 		problem = rules.pay_problem(self.hourly_wage, self.hours_per_week)
@@ -108,40 +95,18 @@ class Placement(Document):
 
 	def validate_dates(self):
 		enrolled = frappe.db.get_value("Participant", self.participant, "enrolment_date")
-		if enrolled and getdate(self.start_date) < getdate(enrolled):
-			frappe.throw(
-				_("Start date {0} is before {1} enrolled on {2}").format(
-					frappe.format(self.start_date, "Date"),
-					self.participant_name,
-					frappe.format(enrolled, "Date"),
-				),
-				title=_("Invalid start date"),
-			)
-		if self.end_date and getdate(self.end_date) < getdate(self.start_date):
-			frappe.throw(
-				_("End date {0} is before start date {1}").format(
-					frappe.format(self.end_date, "Date"), frappe.format(self.start_date, "Date")
-				),
-				title=_("Invalid end date"),
-			)
-
-	def takes_an_opening(self) -> bool:
-		"""True when this save starts to count against the job order's openings."""
-		if self.status == ENDED:
-			return False
-		before = self.get_doc_before_save()
-		return not before or before.job_order != self.job_order or before.status == ENDED
+		problem = placements.dates_problem(self.start_date, self.end_date, enrolled, self.participant_name)
+		if problem:
+			frappe.throw(problem, title=_("Invalid placement dates"))
 
 	def validate_job_order(self):
-		if not self.takes_an_opening():
+		"""A placement that starts to fill an opening needs an open order with one left; the count
+		of the others is kept for the job order's recount after the save."""
+		if not placements.takes_an_opening(self.status, self.job_order, self.get_doc_before_save()):
 			return
 		status, openings = frappe.db.get_value("Job Order", self.job_order, ["status", "openings"])
-		problem = job_orders.placement_problem(
-			self.job_order,
-			status,
-			placement_metrics.filled_count(self.job_order, exclude=self.name),
-			openings,
-		)
+		self.flags.filled_by_others = placement_metrics.filled_count(self.job_order, exclude=self.name)
+		problem = job_orders.placement_problem(self.job_order, status, self.flags.filled_by_others, openings)
 		if problem:
 			frappe.throw(problem, title=_("Placement refused"))
 
@@ -149,41 +114,23 @@ class Placement(Document):
 		if not self.referral:
 			return
 		referral = frappe.db.get_value(
-			"Referral", self.referral, ["participant", "job_order", "status", "placement"], as_dict=True
+			"Referral",
+			self.referral,
+			["name", "participant", "job_order", "status", "placement"],
+			as_dict=True,
 		)
-		if (referral.participant, referral.job_order) != (self.participant, self.job_order):
-			frappe.throw(
-				_("Referral {0} is for another participant or job order").format(self.referral),
-				title=_("Wrong referral"),
-			)
-		if referral.status in (referrals.DECLINED, referrals.WITHDRAWN) or (
-			referral.placement and referral.placement != self.name
-		):
-			frappe.throw(
-				_("Referral {0} is {1}: it cannot lead to this placement").format(
-					self.referral, referral.status
-				),
-				title=_("Wrong referral"),
-			)
+		problem = placements.referral_problem(referral, self.participant, self.job_order, self.name)
+		if problem:
+			frappe.throw(problem, title=_("Wrong referral"))
 
 	def validate_status(self):
-		if self.status in (COMPLETED, ENDED) and not self.end_date:
-			frappe.throw(
-				_("Enter the end date of a placement that is {0}").format(_(self.status)),
-				title=_("End date required"),
-			)
-		if self.status == ENDED and not self.separation_reason:
-			frappe.throw(
-				_("Say why the placement ended: quit, dismissed, laid off or other"),
-				title=_("Separation reason required"),
-			)
-		if self.status != ENDED:
+		problem = placements.status_problem(
+			self.status, self.end_date, self.separation_reason
+		) or placements.history_problem(self.employment_history, self.prior_employer)
+		if problem:
+			frappe.throw(problem, title=_("Invalid placement"))
+		if self.status != placements.ENDED:
 			self.separation_reason = None
-		if self.employment_history == "Had a prior job" and not (self.prior_employer or "").strip():
-			frappe.throw(
-				_("Name the prior employer, or record that there was no prior job"),
-				title=_("Employment history"),
-			)
 
 	def validate_incentive(self):
 		problem = (
@@ -204,16 +151,9 @@ class Placement(Document):
 
 	def set_bonus_due_dates(self):
 		for bonus in self.retention_bonuses:
-			if (bonus.milestone_days or 0) <= 0:
-				frappe.throw(
-					_("Row {0}: days retained must be more than 0").format(bonus.idx),
-					title=_("Invalid retention bonus"),
-				)
-			if (bonus.amount or 0) <= 0:
-				frappe.throw(
-					_("Row {0}: the bonus amount must be more than 0").format(bonus.idx),
-					title=_("Invalid retention bonus"),
-				)
+			problem = rules.bonus_problem(bonus.idx, bonus.milestone_days, bonus.amount)
+			if problem:
+				frappe.throw(problem, title=_("Invalid retention bonus"))
 			bonus.due_date = add_days(self.start_date, bonus.milestone_days)
 
 	@frappe.whitelist()
@@ -230,24 +170,3 @@ class Placement(Document):
 	def set_follow_up_schedule(self):
 		if not self.follow_up_schedule:
 			self.follow_up_schedule = get_settings().default_follow_up_schedule
-
-	def sync_follow_ups(self):
-		"""Follow-ups are made when a placement is active, and move with its start date."""
-		if any(self.has_value_changed(field) for field in ("status", "start_date", "follow_up_schedule")):
-			follow_ups.sync_follow_ups(self)
-
-	def refresh_job_orders(self):
-		"""Openings are filled by placements' status and order: recount only when those move."""
-		if not self.flags.deleted and not (
-			self.has_value_changed("status") or self.has_value_changed("job_order")
-		):
-			return
-		before = self.get_doc_before_save()
-		names = {self.job_order} | ({before.job_order} if before else set())
-		for name in names:
-			if name and frappe.db.exists("Job Order", name):
-				frappe.get_doc("Job Order", name).refresh_fill()
-
-	def mark_referral_hired(self):
-		if self.referral and self.has_value_changed("referral"):
-			frappe.get_doc("Referral", self.referral).mark_hired(self.name)

@@ -8,9 +8,7 @@ from frappe.utils import today
 
 from employment_partners.matching import candidates
 from employment_partners.matching.score import describe
-from employment_partners.metrics import placements as placement_metrics
-from employment_partners.pipeline import automation, stages
-from employment_partners.placements import job_orders, referrals
+from employment_partners.placements import referrals
 
 
 class Referral(Document):
@@ -61,44 +59,21 @@ class Referral(Document):
 		self.validate_status()
 		self.set_status_dates()
 
-	def after_insert(self):
-		lead = frappe.db.get_value("Job Order", self.job_order, "employer_lead")
-		automation.advance_lead(lead, stages.REFERRAL_CREATED, self.name)
-
 	def on_update(self):
-		if self.has_value_changed("status"):
-			self.update_accepted_rate()
+		referrals.on_referral_changed(self)
 
 	def validate_new_referral(self):
 		job_status = frappe.db.get_value("Job Order", self.job_order, "status")
-		if job_status != job_orders.OPEN:
-			frappe.throw(
-				_("Job order {0} is {1}: referrals go to open orders only").format(
-					self.job_order, job_status
-				),
-				title=_("Job order not open"),
-			)
-		if frappe.db.get_value("Participant", self.participant, "status") != "Active":
-			frappe.throw(
-				_("{0} has exited the program and cannot be referred").format(self.participant_name),
-				title=_("Participant not active"),
-			)
-		duplicate = frappe.db.exists(
-			"Referral",
-			{
-				"participant": self.participant,
-				"job_order": self.job_order,
-				"status": ("not in", referrals.FINAL),
-				"name": ("!=", self.name),
-			},
+		participant_status = frappe.db.get_value("Participant", self.participant, "status")
+		duplicate = referrals.open_duplicate(self.participant, self.job_order, self.name)
+		problem = referrals.new_referral_problem(
+			self.job_order, job_status, self.participant_name, participant_status, duplicate
 		)
-		if duplicate:
+		if problem:
 			frappe.throw(
-				_("{0} is already referred to this job order in {1}").format(
-					self.participant_name, duplicate
-				),
-				frappe.DuplicateEntryError,
-				title=_("Duplicate referral"),
+				problem,
+				frappe.DuplicateEntryError if duplicate else frappe.ValidationError,
+				title=_("Referral refused"),
 			)
 
 	def set_match_score(self):
@@ -124,23 +99,3 @@ class Referral(Document):
 			self.referred_on = today()
 		if self.status in referrals.DECIDED and not self.decided_on:
 			self.decided_on = today()
-
-	def update_accepted_rate(self):
-		if self.hiring_partnership:
-			frappe.db.set_value(
-				"Hiring Partnership",
-				self.hiring_partnership,
-				"accepted_referral_rate",
-				placement_metrics.accepted_referral_rate(self.hiring_partnership) or 0,
-				update_modified=False,
-			)
-
-	def mark_hired(self, placement: str):
-		"""Called when the placement made from this referral is saved."""
-		if self.status == referrals.HIRED and self.placement == placement:
-			return
-		self.placement = placement
-		self.status = referrals.HIRED
-		self.flags.hired_by_placement = True
-		self.flags.ignore_permissions = True
-		self.save()

@@ -1,0 +1,116 @@
+"""A placement's rules and its lifecycle: what a placement must be, and what its changes do to
+other records.
+
+Statuses: Active → Completed (a time-limited placement that ran its course), Ended (a
+separation: quit, dismissed, laid off, other) or Transitioned to Permanent.
+
+`on_placement_changed()` is the one place a placement's effects on other records happen, in
+this order, each only when what it depends on changed:
+
+1. its job orders recount their filled openings (and become Filled or reopen): once per change;
+2. the referral it came from becomes Hired;
+3. its follow-ups anchored on the placement start are made, moved or removed
+   (retention/follow_ups.py; those anchored on the program exit are the participant's).
+
+The lead's move to Feedback once a placement has lasted 30 days is the daily job in
+pipeline/automation.py; a retention issue closed as separated ends the placement through the
+placement's own save (retention/issues.py), so the same chain runs.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from employment_partners.placements import job_orders, referrals
+
+ACTIVE = "Active"
+COMPLETED = "Completed"
+ENDED = "Ended"
+TRANSITIONED = "Transitioned to Permanent"
+STATUSES = (ACTIVE, COMPLETED, ENDED, TRANSITIONED)
+# the participant still works there: employers may report retention issues on these
+CURRENT = (ACTIVE, TRANSITIONED)
+# placements whose schedule makes new follow-ups; an ended placement keeps what it has
+SCHEDULED = (ACTIVE, COMPLETED, TRANSITIONED)
+# a placement that ran to an end date (Completed or Ended) must say when
+NEEDS_END_DATE = (COMPLETED, ENDED)
+
+HAD_PRIOR_JOB = "Had a prior job"
+
+
+def dates_problem(start_date, end_date, enrolment_date, participant_name: str) -> str | None:
+	if enrolment_date and getdate(start_date) < getdate(enrolment_date):
+		return _("Start date {0} is before {1} enrolled on {2}").format(
+			frappe.format(start_date, "Date"), participant_name, frappe.format(enrolment_date, "Date")
+		)
+	if end_date and getdate(end_date) < getdate(start_date):
+		return _("End date {0} is before start date {1}").format(
+			frappe.format(end_date, "Date"), frappe.format(start_date, "Date")
+		)
+	return None
+
+
+def status_problem(status: str, end_date, separation_reason: str | None) -> str | None:
+	if status in NEEDS_END_DATE and not end_date:
+		return _("Enter the end date of a placement that is {0}").format(_(status))
+	if status == ENDED and not separation_reason:
+		return _("Say why the placement ended: quit, dismissed, laid off or other")
+	return None
+
+
+def history_problem(employment_history: str | None, prior_employer: str | None) -> str | None:
+	if employment_history == HAD_PRIOR_JOB and not (prior_employer or "").strip():
+		return _("Name the prior employer, or record that there was no prior job")
+	return None
+
+
+def referral_problem(referral: dict, participant: str, job_order: str, placement: str | None) -> str | None:
+	"""Whether `referral` (participant, job_order, status, placement) can lead to this placement."""
+	if (referral.participant, referral.job_order) != (participant, job_order):
+		return _("Referral {0} is for another participant or job order").format(referral.name)
+	if referral.status in (referrals.DECLINED, referrals.WITHDRAWN) or (
+		referral.placement and referral.placement != placement
+	):
+		return _("Referral {0} is {1}: it cannot lead to this placement").format(
+			referral.name, referral.status
+		)
+	return None
+
+
+def takes_an_opening(status: str, job_order: str, before) -> bool:
+	"""True when this save starts to count against the job order's openings."""
+	if status == ENDED:
+		return False
+	return not before or before.job_order != job_order or before.status == ENDED
+
+
+def on_placement_changed(doc, deleted: bool = False):
+	"""Everything a saved (or deleted) placement changes elsewhere; see the module's docstring."""
+	from employment_partners.retention import follow_ups
+
+	before = doc.get_doc_before_save()
+	changed = deleted or not before or any(doc.has_value_changed(f) for f in ("status", "job_order"))
+	if changed:
+		refresh_job_orders(doc, before, deleted)
+	if not deleted and doc.referral and (not before or before.referral != doc.referral):
+		referrals.mark_hired(doc.referral, doc.name)
+	if not deleted and (
+		not before or any(doc.has_value_changed(f) for f in ("status", "start_date", "follow_up_schedule"))
+	):
+		follow_ups.sync_placement(doc)
+
+
+def refresh_job_orders(doc, before, deleted: bool = False):
+	"""Recount the filled openings of the placement's job order (and of the one it left): one
+	count each.  The count made while validating this placement is reused when there is one."""
+	from employment_partners.metrics import placements as placement_metrics
+
+	names = {doc.job_order} | ({before.job_order} if before and before.job_order else set())
+	for name in names:
+		if not frappe.db.exists("Job Order", name):
+			continue
+		if name == doc.job_order and doc.flags.filled_by_others is not None:
+			filled = doc.flags.filled_by_others + (0 if deleted or doc.status == ENDED else 1)
+		else:
+			filled = placement_metrics.filled_count(name)
+		job_orders.refresh_fill(name, filled)
