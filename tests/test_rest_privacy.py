@@ -36,7 +36,7 @@ def test_employer_login_gets_no_participant_over_rest(live_site, employer_and_pa
 		assert r.status_code == 403, (url, r.status_code, r.text[:200])
 		assert "Private" not in r.text
 	r = employer.get(
-		f"{live_site.url}/api/method/employment_partners.api.find_job_orders",
+		f"{live_site.url}/api/method/employment_partners.api.hiring.find_job_orders",
 		params={"participant": participant},
 	)
 	assert r.status_code == 403, r.text[:200]

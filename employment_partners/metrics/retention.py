@@ -82,26 +82,14 @@ def follow_up_counts(as_of, within_days: int = 14, case_manager: str | None = No
 	)
 
 
-def overdue_follow_up_count(as_of=None, case_manager: str | None = None) -> int:
-	"""Open follow-ups whose window has ended."""
-	follow_up = frappe.qb.DocType("Retention Follow-up")
-	query = (
-		frappe.qb.from_(follow_up)
-		.select(Count("*"))
-		.where(follow_up.status == "Open")
-		.where(follow_up.window_end < getdate(as_of))
-	)
+def overdue_follow_up_count(as_of, case_manager: str | None = None, filters: list | None = None) -> int:
+	"""Open follow-ups whose window ended before `as_of`, among those the session user may read
+	(frappe.get_list applies role and record permissions) and that meet `filters`."""
+	conditions = [
+		["Retention Follow-up", "status", "=", "Open"],
+		["Retention Follow-up", "window_end", "<", getdate(as_of)],
+		*(filters or []),
+	]
 	if case_manager:
-		query = query.where(follow_up.case_manager == case_manager)
-	return int(query.run()[0][0])
-
-
-@frappe.whitelist()
-def overdue_follow_ups_card(filters=None) -> dict:
-	"""Number card "Overdue Follow-ups": links to the Follow-up Due roster."""
-	frappe.has_permission("Retention Follow-up", "read", throw=True)
-	return {
-		"value": overdue_follow_up_count(getdate()),
-		"fieldtype": "Int",
-		"route": ["query-report", "Follow-up Due"],
-	}
+		conditions.append(["Retention Follow-up", "case_manager", "=", case_manager])
+	return int(frappe.get_list("Retention Follow-up", filters=conditions, fields=["count(*) as n"])[0].n)

@@ -20,13 +20,10 @@ def map_lead_to_partnership(lead_name: str, target_doc=None):
 	)
 
 
-@frappe.whitelist()
 def convert_lead(lead: str) -> str:
-	"""Create the Hiring Partnership for a lead (one button); the lead keeps its history."""
+	"""Create the Hiring Partnership for a lead (one button); the lead keeps its history.
+	The caller checks permissions (api/pipeline.py)."""
 	doc = frappe.get_doc("Employer Lead", lead)
-	doc.check_permission("write")
-	if not frappe.has_permission("Hiring Partnership", "create"):
-		frappe.throw(_("You are not allowed to create a Hiring Partnership"), frappe.PermissionError)
 	if doc.hiring_partnership:
 		frappe.throw(
 			_("{0} is already converted to Hiring Partnership {1}").format(doc.name, doc.hiring_partnership),
@@ -55,12 +52,10 @@ def link_contacts_and_addresses(from_doctype: str, from_name: str, to_doctype: s
 				doc.save()
 
 
-@frappe.whitelist()
 def merge_leads(source: str, target: str) -> str:
-	"""Merge a duplicate lead into another with Frappe's rename/merge (links follow)."""
+	"""Merge a duplicate lead into another with Frappe's rename/merge (links follow).
+	The caller checks permissions (api/pipeline.py)."""
 	if source == target:
 		frappe.throw(_("Choose another lead to merge into"), title=_("Cannot merge"))
-	for name, ptype in ((source, "delete"), (target, "write")):
-		frappe.get_doc("Employer Lead", name).check_permission(ptype)
 	frappe.rename_doc("Employer Lead", source, target, merge=True)
 	return target

@@ -2,7 +2,7 @@
 
 import frappe
 
-from employment_partners import api
+from employment_partners.api import retention as api
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_retention_placement, make_user
 

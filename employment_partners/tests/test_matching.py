@@ -2,7 +2,7 @@
 
 import frappe
 
-from employment_partners import api
+from employment_partners.api import hiring as api
 from employment_partners.matching.score import JobFacts, PersonFacts, score
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (

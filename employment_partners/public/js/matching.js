@@ -59,7 +59,7 @@ employment_partners.matching.show = function ({ title, method, args, describe, r
 			const $button = $(this).prop("disabled", true);
 			frappe
 				.call({
-					method: "employment_partners.api.propose_referral",
+					method: "employment_partners.api.hiring.propose_referral",
 					args: referral_args(row),
 				})
 				.then((res) => {
@@ -81,7 +81,7 @@ employment_partners.matching.show = function ({ title, method, args, describe, r
 employment_partners.matching.for_job_order = function (frm) {
 	employment_partners.matching.show({
 		title: __("Participants for {0}", [frm.doc.job_title]),
-		method: "employment_partners.api.find_participants",
+		method: "employment_partners.api.hiring.find_participants",
 		args: { job_order: frm.doc.name },
 		describe: (row) => ({
 			title: row.full_name,
@@ -95,7 +95,7 @@ employment_partners.matching.for_job_order = function (frm) {
 employment_partners.matching.for_participant = function (frm) {
 	employment_partners.matching.show({
 		title: __("Open jobs for {0}", [frm.doc.full_name]),
-		method: "employment_partners.api.find_job_orders",
+		method: "employment_partners.api.hiring.find_job_orders",
 		args: { participant: frm.doc.name },
 		describe: (row) => ({
 			title: `${row.job_title} · ${row.employer_name || ""}`,

@@ -13,7 +13,7 @@ frappe.ui.form.on("Employer Lead", {
 		if (!frm.doc.hiring_partnership && frm.doc.stage !== "Lost / Poor Fit") {
 			frm.add_custom_button(__("Create Hiring Partnership"), () => {
 				frappe
-					.call("employment_partners.pipeline.conversion.convert_lead", { lead: frm.doc.name })
+					.call("employment_partners.api.pipeline.convert_lead", { lead: frm.doc.name })
 					.then((r) => frappe.set_route("Form", "Hiring Partnership", r.message));
 			}).addClass("btn-primary");
 		}
@@ -36,7 +36,7 @@ frappe.ui.form.on("Employer Lead", {
 					},
 					({ target }) =>
 						frappe
-							.call("employment_partners.pipeline.conversion.merge_leads", {
+							.call("employment_partners.api.pipeline.merge_leads", {
 								source: frm.doc.name,
 								target,
 							})

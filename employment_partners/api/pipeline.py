@@ -1,0 +1,24 @@
+"""The employer pipeline: turning a lead into a partnership, merging duplicate leads."""
+
+import frappe
+from frappe import _
+
+from employment_partners.pipeline import conversion
+
+
+@frappe.whitelist(methods=["POST"])
+def convert_lead(lead: str) -> str:
+	"""Create the Hiring Partnership for a lead (one button); the lead keeps its history."""
+	doc = frappe.get_doc("Employer Lead", lead)
+	doc.check_permission("write")
+	if not frappe.has_permission("Hiring Partnership", "create"):
+		frappe.throw(_("You are not allowed to create a Hiring Partnership"), frappe.PermissionError)
+	return conversion.convert_lead(lead)
+
+
+@frappe.whitelist(methods=["POST"])
+def merge_leads(source: str, target: str) -> str:
+	"""Merge a duplicate lead into another with Frappe's rename/merge (links follow)."""
+	for name, ptype in ((source, "delete"), (target, "write")):
+		frappe.get_doc("Employer Lead", name).check_permission(ptype)
+	return conversion.merge_leads(source, target)
