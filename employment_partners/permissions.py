@@ -1,9 +1,10 @@
-"""Who may change what.  Every record-level rule of the app lives here, written once and used
-by both the list (`permission_query_conditions`) and the document (`has_permission`) checks.
+"""Who may change what.  Every record-level rule of the app lives here, wired through the
+`has_permission` hooks (hooks.py).
 
 Business Services Reps read every lead and partnership but change only their own: those
 assigned to them, those they created, and unassigned ones (so a rep can claim a new lead).
-Partnership Managers and System Managers change everything.
+Partnership Managers and System Managers change everything.  The rules limit changes, not
+reads, so lists need no query condition: every record a role may read, it may list.
 """
 
 import frappe

@@ -1,7 +1,8 @@
 """Records the app ships as defaults: created when absent, never overwritten.
 
 Each JSON file here holds the shipped records of one doctype (the follow-up schedules, the
-retention workflow, the notifications, the roles, the kanban board, the option lists). They are
+retention workflow, the notifications, the roles, the kanban board, the option lists an agency
+edits: industry sectors, placement types, separation reasons). They are
 the one source of those records: `ensure_defaults()` (after install and after every migrate)
 creates each record the site has never had, and leaves every existing one as the agency keeps
 it. A shipped record the agency deleted is not made again: the site remembers what it was given.
@@ -23,6 +24,9 @@ from frappe.model import no_value_fields, table_fields
 FOLDER = Path(__file__).parent
 # in the order they are created: what a record links to comes first
 FILES = (
+	"industry_sector",
+	"placement_type",
+	"separation_reason",
 	"role",
 	"workflow_state",
 	"workflow_action_master",

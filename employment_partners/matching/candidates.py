@@ -9,18 +9,23 @@ back as one GROUP_CONCAT per row, and no document is loaded.  The rows are then 
 import frappe
 from frappe.utils import cint, flt
 
+from employment_partners import participants
 from employment_partners.matching.score import JobFacts, PersonFacts, score
-from employment_partners.placements import job_orders
+from employment_partners.placements import job_orders, placements
 
-REASON_SEPARATOR = "\x1f"
+REASON_SEPARATOR = "\x1f"  # between past job losses
+PAIR_SEPARATOR = "\x1e"  # between a loss's reason and what makes it recur
 MAX_LIMIT = 100
 
 PERSON_COLUMNS = """
 	p.name, p.full_name, p.case_manager, p.available_day, p.available_evening, p.available_night,
 	p.available_weekend, p.employment_preference, p.max_hours_per_week, p.transport_mode,
 	p.max_physical_demand, p.target_hourly_wage,
-	(select group_concat(distinct jl.reason separator %(sep)s) from `tabParticipant Job Loss` jl
-		where jl.parent = p.name and jl.parenttype = 'Participant') as loss_reasons
+	(select group_concat(distinct concat(jl.reason, %(pair_sep)s, ifnull(sr.recurs_when, ''))
+			separator %(sep)s)
+		from `tabParticipant Job Loss` jl
+		left join `tabSeparation Reason` sr on sr.name = jl.reason
+		where jl.parent = p.name and jl.parenttype = 'Participant') as losses
 """
 
 JOB_COLUMNS = """
@@ -61,7 +66,11 @@ def person_facts(row: dict, matched_skills: int) -> PersonFacts:
 		transport_mode=row["transport_mode"],
 		max_physical_demand=row["max_physical_demand"] or None,
 		target_hourly_wage=flt(row["target_hourly_wage"]),
-		loss_reasons=tuple(r for r in (row["loss_reasons"] or "").split(REASON_SEPARATOR) if r),
+		losses=tuple(
+			tuple(pair.split(PAIR_SEPARATOR, 1))
+			for pair in (row["losses"] or "").split(REASON_SEPARATOR)
+			if pair
+		),
 	)
 
 
@@ -84,22 +93,7 @@ def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
 	if not job:
 		return []
 	facts = job_facts(job[0])
-	rows = frappe.db.sql(
-		f"""select {PERSON_COLUMNS},
-			(select count(distinct ps.skill) from `tabParticipant Skill` ps
-				join `tabJob Order Skill` js on js.skill = ps.skill
-					and js.parent = %(job_order)s and js.parenttype = 'Job Order'
-				where ps.parent = p.name and ps.parenttype = 'Participant') as matched_skills,
-			(select r.status from `tabReferral` r
-				where r.participant = p.name and r.job_order = %(job_order)s
-				order by r.creation desc limit 1) as referral_status
-		from `tabParticipant` p
-		where p.status = 'Active'
-			and not exists (select 1 from `tabPlacement` pl
-				where pl.participant = p.name and pl.status = 'Active')""",
-		{"job_order": job_order, "sep": REASON_SEPARATOR},
-		as_dict=True,
-	)
+	rows = participant_candidates(job_order)
 	scored = []
 	for row in rows:
 		total, parts = score(facts, person_facts(row, row.matched_skills))
@@ -113,10 +107,37 @@ def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
 	return _best(scored, "participant", limit)
 
 
+def participant_candidates(job_order: str) -> list[dict]:
+	"""Active participants not in an active placement, with what the score needs: one query.
+	(benchmarks/bench_matching.py times this query alone as the ranking's lower bound.)"""
+	return frappe.db.sql(
+		f"""select {PERSON_COLUMNS},
+			(select count(distinct ps.skill) from `tabParticipant Skill` ps
+				join `tabJob Order Skill` js on js.skill = ps.skill
+					and js.parent = %(job_order)s and js.parenttype = 'Job Order'
+				where ps.parent = p.name and ps.parenttype = 'Participant') as matched_skills,
+			(select r.status from `tabReferral` r
+				where r.participant = p.name and r.job_order = %(job_order)s
+				order by r.creation desc limit 1) as referral_status
+		from `tabParticipant` p
+		where p.status = %(active_participant)s
+			and not exists (select 1 from `tabPlacement` pl
+				where pl.participant = p.name and pl.status = %(active_placement)s)""",
+		{
+			"job_order": job_order,
+			"sep": REASON_SEPARATOR,
+			"pair_sep": PAIR_SEPARATOR,
+			"active_participant": participants.ACTIVE,
+			"active_placement": placements.ACTIVE,
+		},
+		as_dict=True,
+	)
+
+
 def _person(participant: str) -> dict | None:
 	rows = frappe.db.sql(
 		f"select {PERSON_COLUMNS} from `tabParticipant` p where p.name = %(participant)s",
-		{"participant": participant, "sep": REASON_SEPARATOR},
+		{"participant": participant, "sep": REASON_SEPARATOR, "pair_sep": PAIR_SEPARATOR},
 		as_dict=True,
 	)
 	return rows[0] if rows else None
@@ -162,11 +183,10 @@ def rank_job_orders(participant: str, limit: int = 20) -> list[dict]:
 	return _best(scored, "job_order", limit)
 
 
-def pair_score(job_order: str, participant: str) -> tuple[int, list[dict]] | None:
-	"""The score of one participant for one job order (stored on a referral when it is made)."""
+def pair_score(job_order: str, participant: str) -> tuple[int, list] | None:
+	"""The score and parts of one participant for one job order (a referral stores them)."""
 	person = _person(participant)
 	rows = _jobs_for(participant, "jo.name = %(job_order)s", {"job_order": job_order}) if person else []
 	if not rows:
 		return None
-	total, parts = score(job_facts(rows[0]), person_facts(person, rows[0].matched_skills))
-	return total, [p.as_dict() for p in parts]
+	return score(job_facts(rows[0]), person_facts(person, rows[0].matched_skills))

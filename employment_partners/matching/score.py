@@ -13,13 +13,19 @@ those values for many people or jobs at once live in `matching/candidates.py`.
 | wage       | 10  | the wage meets their goal (share of goal otherwise)                    |
 | retention  | 15  | none of their past separation reasons recurs in this job (-5 each)     |
 
+A past separation reason recurs when the job has the feature its Separation Reason record names
+in "Recurs When" (a hard-to-reach site, a non-standard shift, ...): an agency that adds a reason
+says there when it counts against a match.
+
 Scoring runs over every candidate, so the words are not built there: each part keeps a `Why`
-(a lazily translated template and its values) that is rendered only for the rows shown.
+(a lazily translated template and its values) that is rendered only for the rows shown.  A
+referral stores its parts as data (`parts_to_data`: untranslated templates and values) and
+words them when read, in the reader's language (`describe`).
 """
 
 from dataclasses import dataclass, field
 
-from frappe import _lt
+from frappe import _LazyTranslate, _lt
 from frappe.utils import flt, fmt_money
 
 DEMANDS = ("Sedentary", "Light", "Medium", "Heavy", "Very Heavy")
@@ -52,7 +58,8 @@ class PersonFacts:
 	transport_mode: str = "Public transit"
 	max_physical_demand: str | None = None
 	target_hourly_wage: float = 0
-	loss_reasons: tuple[str, ...] = field(default_factory=tuple)
+	# past job losses: (separation reason, what makes it recur) pairs
+	losses: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
 class Money(float):
@@ -233,19 +240,27 @@ def wage_part(job: JobFacts, person: PersonFacts) -> Part:
 	)
 
 
+# the options of Separation Reason's "Recurs When"
+HARD_TO_REACH = "Hard-to-reach site"
+NON_STANDARD_SHIFT = "Non-standard shift"
+HEAVY_WORK = "Heavy physical work"
+NIGHT_OR_ROTATING = "Night or rotating shift"
+SKILLS_GAP = "Missing required skills"
+WAGE_BELOW_GOAL = "Wage below their goal"
+
+
 def recurring_reasons(job: JobFacts, person: PersonFacts) -> list[str]:
-	"""Past separation reasons whose cause is present in this job."""
+	"""Past separation reasons whose cause is present in this job, each named once."""
 	hard_to_reach = job.requires_own_vehicle or not job.transit_accessible
-	triggers = {
-		"Transportation": hard_to_reach and person.transport_mode != "Own vehicle",
-		"Childcare": job.shift in NON_STANDARD_SHIFTS,
-		"Schedule conflict": job.shift in NON_STANDARD_SHIFTS,
-		"Health": job.physical_demand in ("Heavy", "Very Heavy"),
-		"Dismissed (attendance)": job.shift in ("Night", "Rotating"),
-		"Dismissed (performance)": person.matched_skills < job.required_skills,
-		"Quit": flt(job.hourly_wage) < flt(person.target_hourly_wage),
+	present = {
+		HARD_TO_REACH: hard_to_reach and person.transport_mode != "Own vehicle",
+		NON_STANDARD_SHIFT: job.shift in NON_STANDARD_SHIFTS,
+		HEAVY_WORK: job.physical_demand in ("Heavy", "Very Heavy"),
+		NIGHT_OR_ROTATING: job.shift in ("Night", "Rotating"),
+		SKILLS_GAP: person.matched_skills < job.required_skills,
+		WAGE_BELOW_GOAL: flt(job.hourly_wage) < flt(person.target_hourly_wage),
 	}
-	return [reason for reason in dict.fromkeys(person.loss_reasons) if triggers.get(reason)]
+	return list(dict.fromkeys(reason for reason, recurs_when in person.losses if present.get(recurs_when)))
 
 
 class ReasonList(Why):
@@ -259,13 +274,56 @@ def retention_part(job: JobFacts, person: PersonFacts) -> Part:
 	top = MAX_POINTS["retention"]
 	recurring = recurring_reasons(job, person)
 	if not recurring:
-		if person.loss_reasons:
+		if person.losses:
 			return _part("retention", top, Why(_lt("no past separation reason recurs here")))
 		return _part("retention", top, Why(_lt("no past job losses")))
 	points = max(0, top - RETENTION_PENALTY * len(recurring))
 	return _part("retention", points, ReasonList(_lt("past losses may recur: {0}"), *recurring))
 
 
-def describe(parts: list[dict]) -> str:
-	"""One line a part, as stored on a referral: "Skills 20/30: Holds 2 of 3 required skills"."""
-	return "\n".join(f"{p['label']} {p['points']}/{p['max_points']}: {p['why']}" for p in parts)
+def _to_data(value):
+	"""A reason's value as JSON-able data: templates untranslated, money marked as money."""
+	if isinstance(value, Why):
+		return {
+			"kind": type(value).__name__,
+			"template": _to_data(value.template),
+			"args": [_to_data(a) for a in value.args],
+		}
+	if isinstance(value, Money):
+		return {"money": float(value)}
+	if isinstance(value, _LazyTranslate):
+		return {"text": value.msg}
+	return value
+
+
+def _from_data(value):
+	if not isinstance(value, dict):
+		return value
+	if "money" in value:
+		return Money(value["money"])
+	if "text" in value:
+		return _lt(value["text"])
+	args = [_from_data(a) for a in value["args"]]
+	if value["kind"] == "Joined":
+		return Joined(*args)
+	cls = ReasonList if value["kind"] == "ReasonList" else Why
+	return cls(_from_data(value["template"]), *args)
+
+
+def parts_to_data(parts: list[Part]) -> list[dict]:
+	"""A score's parts as data to store: the key, the points and the reason, untranslated."""
+	return [
+		{"key": p.key, "points": p.points, "max_points": p.max_points, "why": _to_data(p.reason)}
+		for p in parts
+	]
+
+
+def parts_from_data(data: list[dict]) -> list[Part]:
+	return [
+		Part(d["key"], LABELS[d["key"]], d["points"], d["max_points"], _from_data(d["why"])) for d in data
+	]
+
+
+def describe(parts: list[Part]) -> str:
+	"""One line a part, in the reader's language: "Skills 20/30: Holds 2 of 3 required skills"."""
+	return "\n".join(f"{p.label} {p.points}/{p.max_points}: {p.why}" for p in parts)

@@ -3,6 +3,8 @@
 import frappe
 from frappe.query_builder.functions import Count, Max
 
+from employment_partners.pipeline import organisations
+
 EMPLOYER_FIELDS = {"Employer Lead": "employer_lead", "Hiring Partnership": "hiring_partnership"}
 
 
@@ -38,9 +40,7 @@ def median_employer_response_hours(partnership: str) -> float | None:
 
 
 def hires_by_partnership() -> dict[str, int]:
-	"""Placements per partnership (empty until placements are recorded)."""
-	if not frappe.db.exists("DocType", "Placement"):
-		return {}
+	"""Placements per partnership."""
 	placement = frappe.qb.DocType("Placement")
 	rows = (
 		frappe.qb.from_(placement)
@@ -68,7 +68,7 @@ def rank_partners_for_invitation(limit: int = 20, exclude: list[str] | None = No
 		.select(
 			hp.name, hp.partner_name, hp.tier, hp.primary_contact, Count(interaction.name).as_("interactions")
 		)
-		.where((hp.status == "Active") & (hp.problematic_employer == 0))
+		.where((hp.status == organisations.ACTIVE) & (hp.problematic_employer == 0))
 		.groupby(hp.name)
 	)
 	if exclude:

@@ -1,7 +1,8 @@
 """Facts about a lead's records, and stage changes that follow from them.
 
-`lead_facts` feeds the stage gates; `advance_lead` is called from the doc_events of the
-records that make a fact happen (job orders, referrals, placements, employer feedback).
+`lead_facts` feeds the stage gates; `advance_lead` is called when a fact happens: a new job
+order (Job Order.after_insert), the first referral (placements.referrals.on_referral_changed),
+and a placement past 30 days (the daily `advance_matured_placements`).
 """
 
 import frappe
@@ -10,37 +11,21 @@ from frappe.query_builder.functions import Min
 from frappe.utils import add_days, today
 
 from employment_partners.pipeline import stages
-from employment_partners.placements import placements
-
-
-def _doctype_exists(doctype: str) -> bool:
-	return bool(frappe.db.exists("DocType", doctype))
+from employment_partners.placements import job_orders, placements
 
 
 def lead_facts(lead) -> stages.LeadFacts:
-	"""What exists for this lead's partnership.  A gate whose doctype is not installed yet
-	is treated as met, so each gate applies from the moment its record type exists."""
+	"""What exists for this lead's partnership: the facts the stage gates ask for."""
 	partnership = lead.hiring_partnership
-	facts = {"has_partnership": bool(partnership)}
-	for key, doctype, condition in (
-		("has_open_job_order", "Job Order", {"status": "Open"}),
-		("has_placement", "Placement", {}),
-	):
-		if not _doctype_exists(doctype):
-			facts[key] = True
-		else:
-			facts[key] = bool(
-				partnership and frappe.db.exists(doctype, {"hiring_partnership": partnership, **condition})
-			)
-	return stages.LeadFacts(**facts)
-
-
-EVENT_NOTES = {
-	stages.JOB_ORDER_CREATED: "Automatic: job order {0}",
-	stages.REFERRAL_CREATED: "Automatic: referral {0}",
-	stages.PLACEMENT_MATURED: "Automatic: placement {0} passed 30 days",
-	stages.EMPLOYER_FEEDBACK: "Automatic: employer feedback {0}",
-}
+	if not partnership:
+		return stages.LeadFacts()
+	return stages.LeadFacts(
+		has_partnership=True,
+		has_open_job_order=bool(
+			frappe.db.exists("Job Order", {"hiring_partnership": partnership, "status": job_orders.OPEN})
+		),
+		has_placement=bool(frappe.db.exists("Placement", {"hiring_partnership": partnership})),
+	)
 
 
 def advance_lead(lead_name: str | None, event: str, source_name: str) -> str | None:
@@ -52,8 +37,7 @@ def advance_lead(lead_name: str | None, event: str, source_name: str) -> str | N
 	if not target:
 		return None
 	lead.stage = target
-	lead.stage_change_note = _(EVENT_NOTES[event]).format(source_name)
-	lead.flags.automatic_stage_change = True
+	lead.flags.automatic_stage_change = (event, source_name)
 	lead.flags.ignore_permissions = True
 	lead.save()
 	return target

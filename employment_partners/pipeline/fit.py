@@ -3,21 +3,21 @@
 Quality-job checklist (60 points) + friendly-employer flags (40 points) = 0-100.
 """
 
-from frappe import _
+from frappe import _, _lt
 
 # (fieldname, label, points)
 QUALITY_JOB = (
-	("pays_living_wage", "Living wage", 20),
-	("offers_benefits", "Benefits", 12),
-	("career_pathway", "Career pathway", 12),
-	("schedule_fits_participants", "Schedule fits", 8),
-	("transit_access", "Transit access", 8),
+	("pays_living_wage", _lt("Living wage"), 20),
+	("offers_benefits", _lt("Benefits"), 12),
+	("career_pathway", _lt("Career pathway"), 12),
+	("schedule_fits_participants", _lt("Schedule fits"), 8),
+	("transit_access", _lt("Transit access"), 8),
 )
 FRIENDLY_EMPLOYER = (
-	("fair_chance_hiring", "Fair-chance hiring", 15),
-	("inclusive_hiring", "Inclusive hiring", 10),
-	("existing_connection", "Existing connection", 10),
-	("social_responsibility", "Social responsibility", 5),
+	("fair_chance_hiring", _lt("Fair-chance hiring"), 15),
+	("inclusive_hiring", _lt("Inclusive hiring"), 10),
+	("existing_connection", _lt("Existing connection"), 10),
+	("social_responsibility", _lt("Social responsibility"), 5),
 )
 CRITERIA = QUALITY_JOB + FRIENDLY_EMPLOYER
 assert sum(points for _f, _l, points in CRITERIA) == 100
@@ -27,8 +27,9 @@ def pays_living_wage(typical_hourly_wage: float | None, living_wage: float) -> b
 	return bool(typical_hourly_wage) and float(typical_hourly_wage) >= float(living_wage or 0)
 
 
-def fit_score(values) -> tuple[int, list[tuple[str, int]]]:
-	"""(score, parts) where parts lists each met criterion with its points."""
+def fit_score(values) -> tuple[int, list[tuple[object, int]]]:
+	"""(score, parts) where parts lists each met criterion (its label translated when shown)
+	with its points."""
 	parts = [(label, points) for fieldname, label, points in CRITERIA if values.get(fieldname)]
 	return sum(points for _label, points in parts), parts
 
@@ -36,4 +37,4 @@ def fit_score(values) -> tuple[int, list[tuple[str, int]]]:
 def describe(parts: list[tuple[str, int]]) -> str:
 	if not parts:
 		return _("No criterion met yet")
-	return ", ".join(f"{_(label)} +{points}" for label, points in parts)
+	return ", ".join(f"{label} +{points}" for label, points in parts)

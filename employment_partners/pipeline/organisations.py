@@ -10,6 +10,9 @@ from urllib.parse import urlparse
 import frappe
 from frappe import _
 
+# Hiring Partnership statuses
+ACTIVE, PAUSED, ENDED = "Active", "Paused", "Ended"
+
 LEGAL_SUFFIXES = {
 	"inc",
 	"incorporated",

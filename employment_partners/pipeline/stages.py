@@ -29,18 +29,6 @@ ALL_STAGES = (*STAGES, LOST)
 SKIP_WITH_REASON = "Allow with written reason"
 SKIP_NEVER = "Never allow"
 
-# kanban / list indicator colours, one per stage
-STAGE_COLOURS = {
-	PROSPECT: "gray",
-	OUTREACH: "blue",
-	QUALIFY: "cyan",
-	NURTURE: "purple",
-	SOURCE: "orange",
-	MATCH: "yellow",
-	FEEDBACK: "green",
-	LOST: "red",
-}
-
 
 @dataclass(frozen=True)
 class LeadFacts:
@@ -80,8 +68,12 @@ def transition_problem(
 	lost_reason: str | None = None,
 	skip_policy: str = SKIP_WITH_REASON,
 	facts: LeadFacts = LeadFacts(),
+	automatic_event: str | None = None,
 ) -> str | None:
-	"""Why moving a lead from `from_stage` to `to_stage` is refused, or None when it is allowed."""
+	"""Why moving a lead from `from_stage` to `to_stage` is refused, or None when it is allowed.
+
+	An automatic move (`automatic_event` says what happened) has its reason in that fact: it may
+	skip stages whatever the policy, but must still pass the gates."""
 	if to_stage not in ALL_STAGES:
 		return _("{0} is not a pipeline stage").format(to_stage)
 	if from_stage == to_stage:
@@ -104,7 +96,7 @@ def transition_problem(
 		return None
 
 	move = Transition(from_stage, to_stage)
-	if move.is_skip:
+	if move.is_skip and not automatic_event:
 		if skip_policy == SKIP_NEVER:
 			return _("Skipping from {0} to {1} is not allowed: move one stage at a time").format(
 				from_stage, to_stage
@@ -130,10 +122,12 @@ def gate_problem(to_stage: str, facts: LeadFacts) -> str | None:
 
 
 # ------------------------------------------------------------------ automatic advances
-JOB_ORDER_CREATED = "job_order_created"
-REFERRAL_CREATED = "referral_created"
-PLACEMENT_MATURED = "placement_matured"  # first placement past 30 days
-EMPLOYER_FEEDBACK = "employer_feedback"
+# what made a lead move by itself: stored in the stage history as these stable English keys
+# (the options of "Automatic Because"), which the desk translates when it shows them
+JOB_ORDER_CREATED = "Job order created"
+REFERRAL_CREATED = "Referral created"
+PLACEMENT_MATURED = "Placement passed 30 days"  # first placement past 30 days
+EMPLOYER_FEEDBACK = "Employer feedback"
 
 EVENT_TARGETS = {
 	JOB_ORDER_CREATED: SOURCE,

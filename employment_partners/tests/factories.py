@@ -1,6 +1,9 @@
 """Factories for tests: each makes one valid record, with overrides for what a test cares about."""
 
+from contextlib import contextmanager
+
 import frappe
+from frappe.core.doctype.translation.translation import clear_user_translation_cache
 from frappe.utils import now_datetime
 
 
@@ -170,3 +173,19 @@ def emails_about(doctype: str, name: str, subject_starts: str, recipient: str) -
 		.where(communication.recipients.like(f"%{recipient}%"))
 		.run()
 	)
+
+
+@contextmanager
+def speaking(lang: str, translations: dict[str, str]):
+	"""Run as a user of `lang`, with these site translations (Frappe Translation records)."""
+	for source, target in translations.items():
+		frappe.get_doc(
+			{"doctype": "Translation", "language": lang, "source_text": source, "translated_text": target}
+		).insert(ignore_permissions=True)
+	before = frappe.local.lang
+	frappe.local.lang = lang
+	try:
+		yield
+	finally:
+		frappe.local.lang = before
+		clear_user_translation_cache(lang)

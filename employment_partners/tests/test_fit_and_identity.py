@@ -12,7 +12,10 @@ class TestFitScore(unittest.TestCase):
 		values = {"pays_living_wage": 1, "offers_benefits": 1, "fair_chance_hiring": 1}
 		score, parts = fit.fit_score(values)
 		self.assertEqual(score, 20 + 12 + 15)
-		self.assertEqual(parts, [("Living wage", 20), ("Benefits", 12), ("Fair-chance hiring", 15)])
+		self.assertEqual(
+			[(str(label), points) for label, points in parts],
+			[("Living wage", 20), ("Benefits", 12), ("Fair-chance hiring", 15)],
+		)
 
 	def test_all_criteria_make_100_and_none_make_0(self):
 		self.assertEqual(fit.fit_score({f: 1 for f, _l, _p in fit.CRITERIA})[0], 100)

@@ -97,13 +97,26 @@ class TestScoreParts(EPTestCase):
 		person = PersonFacts(
 			transport_mode="Public transit",
 			target_hourly_wage=18,
-			loss_reasons=("Transportation", "Health", "Dismissed (attendance)", "Laid off", "Health"),
+			losses=(
+				("Transportation", "Hard-to-reach site"),
+				("Health", "Heavy physical work"),
+				("Dismissed (attendance)", "Night or rotating shift"),
+				("Laid Off", ""),
+				("Health", "Heavy physical work"),
+			),
 		)
 		part = score(job, person)[1][5]
 		self.assertEqual(part.points, 0)  # 15 - 3 x 5; laid off never counts; Health once
 		self.assertEqual(part.why, "past losses may recur: Transportation, Health, Dismissed (attendance)")
 		day_job = JobFacts(shift="Day", physical_demand="Light", transit_accessible=True, hourly_wage=20)
 		self.assertEqual(score(day_job, person)[1][5].points, 15)
+
+	def test_what_makes_a_reason_recur_is_the_agencys_data(self):
+		# an agency adds "Caring for a parent", recurring on non-standard shifts
+		job = JobFacts(shift="Weekend", transit_accessible=True)
+		person = PersonFacts(losses=(("Caring for a parent", "Non-standard shift"), ("Moved away", "")))
+		part = score(job, person)[1][5]
+		self.assertEqual((part.points, part.why), (10, "past losses may recur: Caring for a parent"))
 
 
 class TestRanking(EPTestCase):
@@ -145,7 +158,7 @@ class TestRanking(EPTestCase):
 			target_hourly_wage=24,
 			job_losses=[
 				{"end_date": "2024-05-01", "reason": "Childcare"},
-				{"end_date": "2022-05-01", "reason": "Laid off"},
+				{"end_date": "2022-05-01", "reason": "Laid Off"},
 			],
 		).name
 		# skills 1/3 = 10; schedule 0 (days only, 30 h at most); transport 8 (rides); physical 15;
@@ -220,6 +233,11 @@ class TestRanking(EPTestCase):
 
 	def test_limit_is_applied(self):
 		self.assertEqual(len(api.find_participants(self.order.name, limit=1)), 1)
+
+	def test_matches_shown_comes_from_settings(self):
+		frappe.db.set_single_value("Employment Partners Settings", "match_results", 2)
+		self.assertEqual(len(api.find_participants(self.order.name)), 2)
+		self.assertLessEqual(len(api.find_job_orders(self.blake)), 2)
 
 	def test_matching_needs_read_access_to_participants(self):
 		frappe.set_user(make_user("Employer Partner"))

@@ -41,6 +41,22 @@ class TestTransitions(unittest.TestCase):
 			problem, "Skipping from Prospect to Qualify is not allowed: move one stage at a time"
 		)
 
+	def test_an_automatic_move_has_its_reason_in_the_fact_but_meets_the_gates(self):
+		for policy in (stages.SKIP_WITH_REASON, stages.SKIP_NEVER):
+			self.assertIsNone(
+				transition_problem(
+					OUTREACH,
+					SOURCE,
+					skip_policy=policy,
+					facts=EVERYTHING,
+					automatic_event=stages.JOB_ORDER_CREATED,
+				)
+			)
+		self.assertEqual(
+			transition_problem(OUTREACH, SOURCE, facts=LeadFacts(), automatic_event=stages.JOB_ORDER_CREATED),
+			"Source needs a Hiring Partnership: convert the lead first",
+		)
+
 	def test_lost_needs_a_reason(self):
 		self.assertEqual(
 			transition_problem(NURTURE, LOST), "A reason is required to mark a lead Lost / Poor Fit"

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import add_to_date, get_datetime, time_diff_in_hours
 
 from employment_partners.metrics import engagement
+from employment_partners.pipeline import cadence
 from employment_partners.utils import get_settings
 
 
@@ -39,6 +40,9 @@ class EmployerInteraction(Document):
 		self.set_employer()
 		self.validate_reply()
 		self.set_reply_due()
+
+	def after_insert(self):
+		cadence.after_interaction(self.employer_lead, self.hiring_partnership, self.interaction_date)
 
 	def on_update(self):
 		self.refresh_employer_engagement()

@@ -85,3 +85,44 @@ class TestEmployerInteraction(EPTestCase):
 			hiring_partnership=partner.name, direction="Inbound", interaction_date=T0, needs_reply=1
 		)
 		self.assertEqual(get_datetime(interaction.reply_due_on), add_to_date(T0, hours=8))
+
+
+class TestNextContact(EPTestCase):
+	"""Settings: a lead is followed up every 14 days, an active partnership checked in every 30."""
+
+	def setUp(self):
+		super().setUp()
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.lead_follow_up_days, settings.partnership_check_in_days = 14, 30
+		settings.save()
+
+	def test_an_interaction_proposes_the_next_follow_up_and_check_in(self):
+		lead = make_converted_lead()
+		frappe.db.set_value("Employer Lead", lead.name, "next_follow_up_date", "2026-03-01")
+		frappe.db.set_value("Hiring Partnership", lead.hiring_partnership, "next_check_in_date", "2026-03-02")
+		make_interaction(employer_lead=lead.name, interaction_date=T0)
+		# 2 Mar + 14 days = 16 Mar; + 30 days = 1 Apr
+		self.assertEqual(
+			str(frappe.db.get_value("Employer Lead", lead.name, "next_follow_up_date")), "2026-03-16"
+		)
+		self.assertEqual(
+			str(frappe.db.get_value("Hiring Partnership", lead.hiring_partnership, "next_check_in_date")),
+			"2026-04-01",
+		)
+
+	def test_a_later_contact_the_rep_planned_stands(self):
+		lead = make_employer_lead()
+		frappe.db.set_value("Employer Lead", lead.name, "next_follow_up_date", "2026-03-05")
+		make_interaction(employer_lead=lead.name, interaction_date=T0)
+		self.assertEqual(
+			str(frappe.db.get_value("Employer Lead", lead.name, "next_follow_up_date")), "2026-03-05"
+		)
+
+	def test_lost_leads_and_paused_partnerships_are_not_chased(self):
+		lead = make_employer_lead(stage="Lost / Poor Fit", lost_reason="No entry-level roles")
+		frappe.db.set_value("Employer Lead", lead.name, "next_follow_up_date", None)
+		partnership = make_hiring_partnership(status="Paused")
+		make_interaction(employer_lead=lead.name, interaction_date=T0)
+		make_interaction(hiring_partnership=partnership.name, interaction_date=T0)
+		self.assertIsNone(frappe.db.get_value("Employer Lead", lead.name, "next_follow_up_date"))
+		self.assertIsNone(frappe.db.get_value("Hiring Partnership", partnership.name, "next_check_in_date"))

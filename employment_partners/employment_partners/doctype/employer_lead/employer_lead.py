@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import now_datetime, today
 
-from employment_partners.pipeline import automation, fit, organisations, stages
+from employment_partners.pipeline import automation, cadence, fit, organisations, stages
 from employment_partners.utils import get_settings
 
 
@@ -35,29 +35,7 @@ class EmployerLead(Document):
 		fit_score_breakdown: DF.SmallText | None
 		hiring_partnership: DF.Link | None
 		inclusive_hiring: DF.Check
-		industry: DF.Literal[
-			"",
-			"Agriculture, Forestry, Fishing and Hunting",
-			"Mining, Quarrying, and Oil and Gas Extraction",
-			"Utilities",
-			"Construction",
-			"Manufacturing",
-			"Wholesale Trade",
-			"Retail Trade",
-			"Transportation and Warehousing",
-			"Information",
-			"Finance and Insurance",
-			"Real Estate and Rental and Leasing",
-			"Professional, Scientific, and Technical Services",
-			"Management of Companies and Enterprises",
-			"Administrative and Support and Waste Management",
-			"Educational Services",
-			"Health Care and Social Assistance",
-			"Arts, Entertainment, and Recreation",
-			"Accommodation and Food Services",
-			"Other Services (except Public Administration)",
-			"Public Administration",
-		]
+		industry: DF.Link | None
 		last_contact_date: DF.Date | None
 		lead_source: DF.Literal[
 			"", "Referral", "Labour-Market Data", "Economic-Development Agency", "Event", "Walk-in", "Alumni"
@@ -95,36 +73,46 @@ class EmployerLead(Document):
 
 	def validate(self):
 		organisations.set_identity(self)
+		self.set_first_follow_up()
 		self.set_fit_score()
 		self.validate_stage_change()
 		organisations.check_duplicates(self)
+
+	def set_first_follow_up(self):
+		if self.is_new() and not self.next_follow_up_date:
+			self.next_follow_up_date = cadence.first_contact(today(), get_settings().lead_follow_up_days)
 
 	def set_fit_score(self):
 		self.pays_living_wage = fit.pays_living_wage(
 			self.typical_hourly_wage, get_settings().living_wage_hourly
 		)
-		self.fit_score, parts = fit.fit_score(self)
-		self.fit_score_breakdown = fit.describe(parts)
+		self.fit_score = fit.fit_score(self)[0]
+
+	@property
+	def fit_score_breakdown(self) -> str:
+		"""The parts of the fit score, worded in the reader's language (a virtual field)."""
+		return fit.describe(fit.fit_score(self)[1])
 
 	def validate_stage_change(self):
 		before = self.get_doc_before_save()
 		from_stage = before.stage if before else None
 		if before and from_stage == self.stage:
 			return
-		automatic = bool(self.flags.automatic_stage_change)
+		automatic = self.flags.automatic_stage_change  # (event, source record) when automatic
 		problem = stages.transition_problem(
 			from_stage,
 			self.stage,
 			note=self.stage_change_note,
 			lost_reason=self.lost_reason,
-			skip_policy=stages.SKIP_WITH_REASON if automatic else get_settings().stage_skip_policy,
+			skip_policy=get_settings().stage_skip_policy,
 			facts=automation.lead_facts(self),
+			automatic_event=automatic[0] if automatic else None,
 		)
 		if problem:
 			frappe.throw(problem, title=_("Stage change refused"))
 		self.record_stage_change(from_stage, automatic)
 
-	def record_stage_change(self, from_stage: str | None, automatic: bool):
+	def record_stage_change(self, from_stage: str | None, automatic: tuple[str, str] | None):
 		now = now_datetime()
 		note = self.stage_change_note
 		if self.stage == stages.LOST:
@@ -142,7 +130,9 @@ class EmployerLead(Document):
 				if from_stage
 				else 0,
 				"is_skip": bool(from_stage) and stages.Transition(from_stage, self.stage).is_skip,
-				"is_automatic": automatic,
+				"is_automatic": bool(automatic),
+				"automatic_event": automatic[0] if automatic else None,
+				"event_source": automatic[1] if automatic else None,
 				"note": note,
 			},
 		)

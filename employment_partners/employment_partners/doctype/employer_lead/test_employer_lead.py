@@ -9,6 +9,7 @@ from employment_partners.tests.factories import (
 	make_employer_lead,
 	make_hiring_partnership,
 	make_interaction,
+	speaking,
 	unique,
 )
 
@@ -135,7 +136,10 @@ class TestAutomaticAdvances(EPTestCase):
 		self.assertEqual(
 			(row.from_stage, row.to_stage, row.is_automatic, row.is_skip), ("Outreach", "Source", 1, 1)
 		)
-		self.assertEqual(row.note, "Automatic: job order JO-1")
+		# the cause is stored as a stable key (translated when shown), not as words in a note
+		self.assertEqual(
+			(row.automatic_event, row.event_source, row.note), ("Job order created", "JO-1", None)
+		)
 
 	def test_automatic_skip_ignores_the_never_allow_policy(self):
 		frappe.db.set_single_value("Employment Partners Settings", "stage_skip_policy", "Never allow")
@@ -245,3 +249,22 @@ class TestFitScoreOnLead(EPTestCase):
 		lead.typical_hourly_wage = 20.5
 		lead.save()
 		self.assertEqual((lead.pays_living_wage, lead.fit_score), (0, 27))
+
+	def test_the_parts_are_worded_in_the_readers_language(self):
+		lead = make_employer_lead(offers_benefits=1, transit_access=1)
+		with speaking("es", {"Benefits": "Beneficios", "Transit access": "Acceso en transporte"}):
+			self.assertEqual(
+				frappe.get_doc("Employer Lead", lead.name).fit_score_breakdown,
+				"Beneficios +12, Acceso en transporte +8",
+			)
+		self.assertEqual(
+			frappe.get_doc("Employer Lead", lead.name).fit_score_breakdown, "Benefits +12, Transit access +8"
+		)
+
+	def test_a_new_lead_is_due_a_follow_up_by_the_rhythm_in_settings(self):
+		frappe.db.set_single_value("Employment Partners Settings", "lead_follow_up_days", 10)
+		with self.freeze_time("2026-11-02 09:00:00"):
+			self.assertEqual(str(make_employer_lead().next_follow_up_date), "2026-11-12")
+			self.assertEqual(
+				str(make_employer_lead(next_follow_up_date="2026-11-05").next_follow_up_date), "2026-11-05"
+			)

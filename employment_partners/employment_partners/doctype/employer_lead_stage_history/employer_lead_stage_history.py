@@ -13,9 +13,13 @@ class EmployerLeadStageHistory(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		automatic_event: DF.Literal[
+			"", "Job order created", "Referral created", "Placement passed 30 days", "Employer feedback"
+		]
 		changed_by: DF.Link | None
 		changed_on: DF.Datetime | None
 		days_in_previous_stage: DF.Float
+		event_source: DF.Data | None
 		from_stage: DF.Data | None
 		is_automatic: DF.Check
 		is_skip: DF.Check

@@ -5,9 +5,10 @@ import frappe
 from frappe import _
 from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import getdate, today
 
-from employment_partners.pipeline import conversion, organisations
+from employment_partners.pipeline import cadence, conversion, organisations
+from employment_partners.utils import get_settings
 
 
 class HiringPartnership(Document):
@@ -27,29 +28,7 @@ class HiringPartnership(Document):
 		domain: DF.Data | None
 		ein: DF.Data | None
 		employer_lead: DF.Link | None
-		industry: DF.Literal[
-			"",
-			"Agriculture, Forestry, Fishing and Hunting",
-			"Mining, Quarrying, and Oil and Gas Extraction",
-			"Utilities",
-			"Construction",
-			"Manufacturing",
-			"Wholesale Trade",
-			"Retail Trade",
-			"Transportation and Warehousing",
-			"Information",
-			"Finance and Insurance",
-			"Real Estate and Rental and Leasing",
-			"Professional, Scientific, and Technical Services",
-			"Management of Companies and Enterprises",
-			"Administrative and Support and Waste Management",
-			"Educational Services",
-			"Health Care and Social Assistance",
-			"Arts, Entertainment, and Recreation",
-			"Accommodation and Food Services",
-			"Other Services (except Public Administration)",
-			"Public Administration",
-		]
+		industry: DF.Link | None
 		last_contact_date: DF.Date | None
 		legal_name: DF.Data | None
 		median_response_hours: DF.Float
@@ -73,12 +52,17 @@ class HiringPartnership(Document):
 
 	def validate(self):
 		organisations.set_identity(self)
+		self.set_first_check_in()
 		self.validate_agreement_dates()
 		self.validate_problematic_reason()
 		organisations.check_duplicates(self)
 
 	def after_insert(self):
 		self.link_employer_lead()
+
+	def set_first_check_in(self):
+		if self.is_new() and not self.next_check_in_date and self.status == organisations.ACTIVE:
+			self.next_check_in_date = cadence.first_contact(today(), get_settings().partnership_check_in_days)
 
 	def validate_agreement_dates(self):
 		if (

@@ -5,6 +5,12 @@ from employment_partners.tests.factories import make_hiring_partnership, unique
 
 
 class TestHiringPartnership(EPTestCase):
+	def test_a_new_active_partnership_is_due_a_check_in_by_the_rhythm_in_settings(self):
+		frappe.db.set_single_value("Employment Partners Settings", "partnership_check_in_days", 30)
+		with self.freeze_time("2026-11-02 09:00:00"):
+			self.assertEqual(str(make_hiring_partnership().next_check_in_date), "2026-12-02")
+			self.assertIsNone(make_hiring_partnership(status="Paused").next_check_in_date)
+
 	def test_agreement_end_before_start_is_refused(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "Agreement end .* is before agreement start"):
 			make_hiring_partnership(agreement_start="2026-06-01", agreement_end="2026-05-31")

@@ -46,13 +46,7 @@ class JobOrder(Document):
 		openings: DF.Int
 		physical_demand: DF.Literal["Sedentary", "Light", "Medium", "Heavy", "Very Heavy"]
 		physical_demand_notes: DF.SmallText | None
-		placement_type: DF.Literal[
-			"Competitive Employment",
-			"Test and Hire",
-			"Work Experience",
-			"On-the-Job Training",
-			"Apprenticeship",
-		]
+		placement_type: DF.Link
 		required_skills: DF.TableMultiSelect[JobOrderSkill]
 		requires_own_vehicle: DF.Check
 		schedule_details: DF.SmallText | None

@@ -21,18 +21,7 @@ class ParticipantJobLoss(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		reason: DF.Literal[
-			"Quit",
-			"Dismissed (attendance)",
-			"Dismissed (performance)",
-			"Dismissed (conduct)",
-			"Laid off",
-			"Transportation",
-			"Childcare",
-			"Health",
-			"Schedule conflict",
-			"Other",
-		]
+		reason: DF.Link
 		start_date: DF.Date | None
 	# end: auto-generated types
 	pass

@@ -49,20 +49,14 @@ class Placement(Document):
 		naming_series: DF.Literal["PL-.YYYY.-"]
 		participant: DF.Link
 		participant_name: DF.Data | None
-		placement_type: DF.Literal[
-			"Competitive Employment",
-			"Test and Hire",
-			"Work Experience",
-			"On-the-Job Training",
-			"Apprenticeship",
-		]
+		placement_type: DF.Link
 		prior_employer: DF.Data | None
 		prior_job_end_date: DF.Date | None
 		prior_job_title: DF.Data | None
 		referral: DF.Link | None
 		retention_bonuses: DF.Table[PlacementRetentionBonus]
 		separation_notes: DF.SmallText | None
-		separation_reason: DF.Literal["", "Quit", "Dismissed", "Laid Off", "Other"]
+		separation_reason: DF.Link | None
 		skill_complexity: DF.Literal["", "Low", "Medium", "High"]
 		start_date: DF.Date
 		status: DF.Literal["Active", "Completed", "Ended", "Transitioned to Permanent"]
@@ -101,7 +95,8 @@ class Placement(Document):
 
 	def validate_job_order(self):
 		"""A placement that starts to fill an opening needs an open order with one left; the count
-		of the others is kept for the job order's recount after the save."""
+		of the others is kept for the job order's recount after this save (and only this one)."""
+		self.flags.filled_by_others = None
 		if not placements.takes_an_opening(self.status, self.job_order, self.get_doc_before_save()):
 			return
 		status, openings = frappe.db.get_value("Job Order", self.job_order, ["status", "openings"])

@@ -1,8 +1,16 @@
+from unittest.mock import patch
+
 import frappe
 from frappe.utils import getdate
 
+from employment_partners.metrics import placements as placement_metrics
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_job_order, make_participant, make_placement
+from employment_partners.tests.factories import (
+	make_job_order,
+	make_participant,
+	make_placement,
+	make_referral,
+)
 
 
 class TestPlacementRules(EPTestCase):
@@ -106,6 +114,62 @@ class TestPlacementRules(EPTestCase):
 		ended.status, ended.end_date = "Active", None
 		with self.assertRaisesRegex(frappe.ValidationError, "are filled"):
 			ended.save()
+
+
+class TestPlacementLifecycle(EPTestCase):
+	"""What a placement's change does elsewhere happens once, in placements.on_placement_changed."""
+
+	def counting_fills(self):
+		return patch.object(placement_metrics, "filled_count", wraps=placement_metrics.filled_count)
+
+	def test_a_job_orders_openings_are_counted_once_per_change(self):
+		order = make_job_order(openings=2)
+		with self.counting_fills() as count:
+			placement = make_placement(order.name)
+		self.assertEqual(count.call_count, 1)
+		self.assertEqual(frappe.db.get_value("Job Order", order.name, ["filled", "status"]), (1, "Open"))
+
+		with self.counting_fills() as count:
+			make_placement(order.name)
+		self.assertEqual(count.call_count, 1)
+		self.assertEqual(frappe.db.get_value("Job Order", order.name, ["filled", "status"]), (2, "Filled"))
+
+		placement.reload()
+		placement.update({"status": "Ended", "end_date": "2026-04-01", "separation_reason": "Quit"})
+		with self.counting_fills() as count:
+			placement.save()
+		self.assertEqual(count.call_count, 1)
+		self.assertEqual(frappe.db.get_value("Job Order", order.name, ["filled", "status"]), (1, "Open"))
+
+		placement.reload()
+		placement.training_plan = "Notes only: nothing that fills an opening moved"
+		with self.counting_fills() as count:
+			placement.save()
+		self.assertEqual(count.call_count, 0)
+
+	def test_moving_a_placement_recounts_both_orders(self):
+		first, second = make_job_order(openings=1), make_job_order(openings=1)
+		placement = make_placement(first.name)
+		self.assertEqual(frappe.db.get_value("Job Order", first.name, "status"), "Filled")
+		placement.reload()
+		placement.job_order = second.name
+		with self.counting_fills() as count:
+			placement.save()
+		self.assertEqual(
+			count.call_count, 2
+		)  # the count for the new order (validation), the old one's recount
+		self.assertEqual(frappe.db.get_value("Job Order", first.name, ["filled", "status"]), (0, "Open"))
+		self.assertEqual(frappe.db.get_value("Job Order", second.name, ["filled", "status"]), (1, "Filled"))
+
+	def test_the_referral_is_hired_and_follow_ups_made_in_one_save(self):
+		order = make_job_order()
+		person = make_participant()
+		referral = make_referral(order.name, person.name)
+		placement = make_placement(order.name, person.name, referral=referral.name)
+		self.assertEqual(
+			frappe.db.get_value("Referral", referral.name, ["status", "placement"]), ("Hired", placement.name)
+		)
+		self.assertEqual(frappe.db.count("Retention Follow-up", {"placement": placement.name}), 2)
 
 
 class TestIncentivesAndBonuses(EPTestCase):

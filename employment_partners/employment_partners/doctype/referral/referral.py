@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import today
 
 from employment_partners.matching import candidates
-from employment_partners.matching.score import describe
+from employment_partners.matching.score import describe, parts_from_data, parts_to_data
 from employment_partners.placements import referrals
 
 
@@ -39,6 +39,7 @@ class Referral(Document):
 		job_order: DF.Link
 		job_title: DF.Data | None
 		match_breakdown: DF.SmallText | None
+		match_parts: DF.JSON | None
 		match_score: DF.Int
 		naming_series: DF.Literal["REF-.YYYY.-"]
 		participant: DF.Link
@@ -80,7 +81,12 @@ class Referral(Document):
 		result = candidates.pair_score(self.job_order, self.participant)
 		if result:
 			self.match_score, parts = result
-			self.match_breakdown = describe(parts)
+			self.match_parts = frappe.as_json(parts_to_data(parts), indent=None)
+
+	@property
+	def match_breakdown(self) -> str:
+		"""The match parts, worded in the reader's language (a virtual field)."""
+		return describe(parts_from_data(frappe.parse_json(self.match_parts) or []))
 
 	def validate_status(self):
 		before = self.get_doc_before_save()

@@ -8,6 +8,7 @@ from employment_partners.tests.factories import (
 	make_participant,
 	make_placement,
 	make_referral,
+	speaking,
 )
 
 
@@ -85,6 +86,24 @@ class TestReferral(EPTestCase):
 		referral = make_referral(self.order.name, self.person.name)
 		self.assertEqual(referral.match_score, 100)
 		self.assertIn("Skills 30/30: No skills required", referral.match_breakdown)
+
+	def test_the_match_is_stored_as_data_and_worded_in_the_readers_language(self):
+		referral = make_referral(self.order.name, self.person.name)
+		stored = frappe.parse_json(frappe.db.get_value("Referral", referral.name, "match_parts"))
+		self.assertEqual(
+			stored[0],
+			{
+				"key": "skills",
+				"points": 30,
+				"max_points": 30,
+				"why": {"kind": "Why", "template": {"text": "No skills required"}, "args": []},
+			},
+		)
+		with speaking("es", {"Skills": "Habilidades", "No skills required": "No se piden habilidades"}):
+			self.assertIn(
+				"Habilidades 30/30: No se piden habilidades",
+				frappe.get_doc("Referral", referral.name).match_breakdown,
+			)
 
 	def test_first_referral_moves_the_lead_to_match(self):
 		lead = make_converted_lead()

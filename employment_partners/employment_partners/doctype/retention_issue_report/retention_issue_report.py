@@ -57,7 +57,7 @@ class RetentionIssueReport(Document):
 		reporter_contact: DF.Link | None
 		resolution: DF.SmallText | None
 		separation_date: DF.Date | None
-		separation_reason: DF.Literal["", "Quit", "Dismissed", "Laid Off", "Other"]
+		separation_reason: DF.Link | None
 		severity: DF.Literal["Low", "Medium", "High", "Critical"]
 		sla_breached: DF.Check
 		status: DF.Literal[
