@@ -61,8 +61,25 @@ def test_workspace_opens_with_cards_and_chart(desk_page):
 	_shot(page, "workspace")
 
 
-def test_kanban_board_shows_every_stage(desk_page):
+@pytest.fixture(scope="module")
+def assigned_lead():
+	"""A lead with its BSR, committed so the web server sees it; removed afterwards."""
+	import frappe
+
+	from employment_partners.tests.factories import make_employer_lead, make_user
+
+	rep = make_user("Business Services Rep")
+	lead = make_employer_lead(organisation_name="Kanban Check Bakery", assigned_bsr=rep)
+	frappe.db.commit()
+	yield lead, frappe.db.get_value("User", rep, "full_name")
+	frappe.delete_doc("Employer Lead", lead.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("User", rep, force=True, ignore_permissions=True)
+	frappe.db.commit()
+
+
+def test_kanban_board_shows_every_stage(desk_page, assigned_lead):
 	site, page = desk_page
+	lead, rep_name = assigned_lead
 	page.goto(f"{site.browser_url}/app/employer-lead/view/kanban/Employer Pipeline", wait_until="networkidle")
 	page.wait_for_selector(".kanban-column-header .kanban-column-title", state="attached", timeout=60_000)
 	page.wait_for_timeout(1500)
@@ -78,6 +95,13 @@ def test_kanban_board_shows_every_stage(desk_page):
 		"Lost / Poor Fit",
 	):
 		assert any(stage in t for t in titles), (stage, titles)
+	card = page.locator(".kanban-card-wrapper", has_text="Kanban Check Bakery")
+	card.wait_for(timeout=30_000)
+	# the card's "Assigned BSR" line carries the rep (it rendered empty before)
+	bsr_line = card.locator(".kanban-card-doc div", has_text="BSR:")
+	assert rep_name in bsr_line.inner_text() or lead.assigned_bsr in bsr_line.inner_text(), (
+		bsr_line.inner_text()
+	)
 	_shot(page, "kanban")
 
 
@@ -152,16 +176,17 @@ def retention_records():
 	"""A placement with its follow-ups and one retention issue, committed for the web server."""
 	import frappe
 
-	from employment_partners.tests.factories import make_retention_issue, make_retention_placement
+	from employment_partners.tests.factories import make_retention_issue, make_retention_placement, make_user
 
+	case_manager = make_user("Case Manager")
 	placement = make_retention_placement(
-		case_manager="Administrator",
+		case_manager=case_manager,
 		start_date="2026-03-02",
 		participant={"first_name": "Robin", "last_name": "Browsercheck"},
 	)
 	issue = make_retention_issue(placement.name, reported_on="2026-03-20 10:00:00")
 	frappe.db.commit()
-	yield placement, issue
+	yield placement, issue, case_manager
 	follow_ups = frappe.get_all("Retention Follow-up", filters={"placement": placement.name}, pluck="name")
 	frappe.db.delete("ToDo", {"reference_type": "Retention Follow-up", "reference_name": ("in", follow_ups)})
 	frappe.delete_doc("Retention Issue Report", issue.name, force=True, ignore_permissions=True)
@@ -170,24 +195,30 @@ def retention_records():
 	order = frappe.get_doc("Job Order", placement.job_order)
 	order.delete(ignore_permissions=True, force=True)
 	frappe.delete_doc("Hiring Partnership", order.hiring_partnership, force=True, ignore_permissions=True)
+	frappe.delete_doc("User", case_manager, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
 
 def test_follow_up_due_report_lists_overdue_first(desk_page, retention_records):
+	import frappe
+
 	site, page = desk_page
-	_placement, _issue = retention_records
+	_placement, _issue, case_manager = retention_records
 	page.goto(f"{site.browser_url}/app/query-report/Follow-up Due?as_of=2026-04-10", wait_until="networkidle")
 	page.wait_for_selector(".dt-scrollable .dt-row", timeout=60_000)
 	body = page.inner_text(".dt-scrollable")
 	assert "Robin Browsercheck" in body
 	assert "Within 1 week of employment" in body and "Overdue" in body
+	# the case manager by name, not by login
+	assert frappe.db.get_value("User", case_manager, "full_name") in body
+	assert case_manager not in body
 	assert "OVERDUE" in page.inner_text(".report-summary").upper()
 	_shot(page, "follow-up-due")
 
 
 def test_retention_issue_shows_workflow_actions(desk_page, retention_records):
 	site, page = desk_page
-	_placement, issue = retention_records
+	_placement, issue, _case_manager = retention_records
 	page.goto(f"{site.browser_url}/app/retention-issue-report/{issue.name}", wait_until="networkidle")
 	page.wait_for_selector("[data-fieldname='issue_type']", timeout=60_000)
 	page.get_by_role("button", name="Actions").click()

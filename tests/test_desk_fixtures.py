@@ -57,3 +57,34 @@ def test_retention_workflow_and_notifications_ship():
 	for name in ("Retention Issue Reported", "Retention Follow-up Due", "Retention Follow-up Overdue"):
 		assert frappe.db.get_value("Notification", name, "enabled") == 1
 		assert frappe.db.get_value("Notification", f"{name} (Email)", "channel") == "Email"
+
+
+def test_the_stage_chart_lists_stages_in_pipeline_order():
+	from employment_partners.employment_partners.dashboard_chart_source.employer_leads_by_stage import (
+		employer_leads_by_stage,
+	)
+	from employment_partners.tests.factories import make_employer_lead
+
+	chart = frappe.get_doc("Dashboard Chart", "Employer Leads by Stage")
+	assert (chart.chart_type, chart.source) == ("Custom", "Employer Leads by Stage")
+	before = employer_leads_by_stage.get()["datasets"][0]["values"]
+	try:
+		make_employer_lead(stage="Prospect")
+		make_employer_lead(stage="Lost / Poor Fit", lost_reason="No entry-level roles")
+		data = employer_leads_by_stage.get()
+		assert data["labels"] == list(stages.ALL_STAGES)
+		after = data["datasets"][0]["values"]
+		assert [b - a for a, b in zip(before, after, strict=True)] == [1, 0, 0, 0, 0, 0, 0, 1]
+	finally:
+		frappe.db.rollback()
+
+
+def test_the_kanban_cards_fetch_the_fields_they_show():
+	"""Frappe's kanban fetches the list view's fields only: the list settings add the card's."""
+	board = frappe.get_doc("Kanban Board", "Employer Pipeline")
+	list_js = frappe.get_app_path(
+		"employment_partners", "employment_partners", "doctype", "employer_lead", "employer_lead_list.js"
+	)
+	source = open(list_js).read()
+	for field in json.loads(board.fields):
+		assert f'"{field}"' in source.split("add_fields:")[1].split("]")[0], field

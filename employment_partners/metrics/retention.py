@@ -2,7 +2,7 @@
 
 import frappe
 from frappe.query_builder import Case, Order
-from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder.functions import Coalesce, Count, Sum
 from frappe.utils import add_days, getdate
 
 OVERDUE = "Overdue"
@@ -21,27 +21,32 @@ def _standing(follow_up, as_of):
 
 
 def _open_due_by(as_of, within_days: int, case_manager: str | None):
+	"""Open follow-ups due by `as_of` + `within_days`, with their case manager's User row."""
 	follow_up = frappe.qb.DocType("Retention Follow-up")
+	user = frappe.qb.DocType("User")
 	query = (
 		frappe.qb.from_(follow_up)
+		.left_join(user)
+		.on(user.name == follow_up.case_manager)
 		.where(follow_up.status == "Open")
 		.where(follow_up.due_date <= add_days(as_of, within_days))
 	)
 	if case_manager:
 		query = query.where(follow_up.case_manager == case_manager)
-	return follow_up, query
+	return follow_up, user, query
 
 
 def follow_ups_due(as_of, within_days: int = 14, case_manager: str | None = None) -> list[dict]:
 	"""Open follow-ups due by `as_of` + `within_days`: by case manager, overdue first, then by date."""
 	as_of = getdate(as_of)
-	follow_up, query = _open_due_by(as_of, within_days, case_manager)
+	follow_up, user, query = _open_due_by(as_of, within_days, case_manager)
 	standing = _standing(follow_up, as_of)
 	rank = Case().when(standing == OVERDUE, 0).when(standing == IN_WINDOW, 1).else_(2)
 	rows = (
 		query.select(
 			follow_up.name,
 			follow_up.case_manager,
+			Coalesce(user.full_name, follow_up.case_manager).as_("case_manager_name"),
 			follow_up.participant,
 			follow_up.participant_name,
 			follow_up.placement,
@@ -66,17 +71,18 @@ def follow_ups_due(as_of, within_days: int = 14, case_manager: str | None = None
 def follow_up_counts(as_of, within_days: int = 14, case_manager: str | None = None) -> list[dict]:
 	"""Per case manager: how many open follow-ups are overdue, in their window, or upcoming."""
 	as_of = getdate(as_of)
-	follow_up, query = _open_due_by(as_of, within_days, case_manager)
+	follow_up, user, query = _open_due_by(as_of, within_days, case_manager)
 	standing = _standing(follow_up, as_of)
 	return (
 		query.select(
 			follow_up.case_manager,
+			Coalesce(user.full_name, follow_up.case_manager).as_("case_manager_name"),
 			Sum(Case().when(standing == OVERDUE, 1).else_(0)).as_("overdue"),
 			Sum(Case().when(standing == IN_WINDOW, 1).else_(0)).as_("in_window"),
 			Sum(Case().when(standing == UPCOMING, 1).else_(0)).as_("upcoming"),
 			Count("*").as_("total"),
 		)
-		.groupby(follow_up.case_manager)
+		.groupby(follow_up.case_manager, user.full_name)
 		.orderby(follow_up.case_manager)
 		.run(as_dict=True)
 	)

@@ -18,6 +18,7 @@ def make_user(*roles: str, email: str | None = None) -> str:
 			"doctype": "User",
 			"email": email,
 			"first_name": roles[0] if roles else "Test",
+			"last_name": frappe.generate_hash(length=5).title(),
 			"send_welcome_email": 0,
 			"user_type": "System User",
 			"roles": [{"role": role} for role in roles],

@@ -1,5 +1,6 @@
 """Data patches, each run on a site made to look as it did before the patch."""
 
+import json
 import unittest
 
 import frappe
@@ -10,10 +11,18 @@ from employment_partners.patches.v1_1 import (
 	exit_follow_ups_to_participants,
 	follow_up_notification_texts,
 	follow_up_schedule_row_ids,
+	kanban_card_fields,
+	option_lists_as_records,
 	seta_02_09_schedule,
+	stage_history_events,
 )
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_participant, make_placement, make_user
+from employment_partners.tests.factories import (
+	make_employer_lead,
+	make_participant,
+	make_placement,
+	make_user,
+)
 
 SETA = "Job Retention (SETA 02-09)"
 OUTCOMES = "Outcomes at Close, 3, 6 and 12 Months"
@@ -368,3 +377,68 @@ class TestNotificationTextPatch(EPTestCase):
 			defaults.shipped("Notification", name).message,
 		)
 		self.assertEqual(frappe.db.get_value("Notification", f"{name} (Email)", "message"), "Our own words")
+
+
+class TestDeskPatches(EPTestCase):
+	def test_kanban_cards_show_the_bsr_by_name(self):
+		rep = make_user("Business Services Rep")
+		lead = make_employer_lead(assigned_bsr=rep)
+		frappe.db.set_value("Employer Lead", lead.name, "assigned_bsr_name", None)
+		frappe.db.set_value(
+			"Kanban Board", "Employer Pipeline", "fields", json.dumps(kanban_card_fields.OLD_FIELDS)
+		)
+		kanban_card_fields.execute()
+		self.assertEqual(
+			json.loads(frappe.db.get_value("Kanban Board", "Employer Pipeline", "fields"))[0],
+			"assigned_bsr_name",
+		)
+		self.assertEqual(
+			frappe.db.get_value("Employer Lead", lead.name, "assigned_bsr_name"),
+			frappe.db.get_value("User", rep, "full_name"),
+		)
+		# an agency's own card fields stay
+		frappe.db.set_value("Kanban Board", "Employer Pipeline", "fields", json.dumps(["industry"]))
+		kanban_card_fields.execute()
+		self.assertEqual(
+			frappe.db.get_value("Kanban Board", "Employer Pipeline", "fields"), json.dumps(["industry"])
+		)
+
+	def test_automatic_notes_become_events(self):
+		lead = make_employer_lead()
+		lead.stage = "Outreach"
+		lead.save()
+		row = lead.stage_history[-1]
+		frappe.db.set_value(
+			"Employer Lead Stage History",
+			row.name,
+			{"is_automatic": 1, "automatic_event": None, "note": "Automatic: job order JO-2026-00007"},
+		)
+		human = lead.stage_history[0]
+		frappe.db.set_value(
+			"Employer Lead Stage History",
+			human.name,
+			{"is_automatic": 1, "automatic_event": None, "note": "Chamber breakfast"},
+		)
+		stage_history_events.execute()
+		self.assertEqual(
+			frappe.db.get_value(
+				"Employer Lead Stage History", row.name, ["automatic_event", "event_source", "note"]
+			),
+			("Job order created", "JO-2026-00007", None),
+		)
+		self.assertEqual(
+			frappe.db.get_value("Employer Lead Stage History", human.name, ["automatic_event", "note"]),
+			(None, "Chamber breakfast"),
+		)
+		self.assertEqual(
+			stage_history_events.event_of("Automatic: placement PL-1 passed 30 days"),
+			("Placement passed 30 days", "PL-1"),
+		)
+
+	def test_laid_off_takes_the_records_spelling(self):
+		person = make_participant(job_losses=[{"end_date": "2025-05-01", "reason": "Laid Off"}])
+		frappe.db.set_value("Participant Job Loss", person.job_losses[0].name, "reason", "Laid off")
+		option_lists_as_records.execute()
+		self.assertEqual(
+			frappe.db.get_value("Participant Job Loss", person.job_losses[0].name, "reason"), "Laid Off"
+		)

@@ -25,6 +25,7 @@ class EmployerLead(Document):
 		)
 
 		assigned_bsr: DF.Link | None
+		assigned_bsr_name: DF.Data | None
 		business_case_date: DF.Date | None
 		career_pathway: DF.Check
 		domain: DF.Data | None

@@ -10,7 +10,9 @@ const EMPLOYER_LEAD_STAGE_COLOURS = {
 };
 
 frappe.listview_settings["Employer Lead"] = {
-	add_fields: ["stage"],
+	// the Employer Pipeline kanban shows these on its cards; Frappe's kanban fetches only the
+	// list's fields, so they are fetched here (the kanban view is a list view)
+	add_fields: ["stage", "assigned_bsr_name", "next_follow_up_date", "fit_score"],
 	get_indicator(doc) {
 		return [__(doc.stage), EMPLOYER_LEAD_STAGE_COLOURS[doc.stage] || "gray", "stage,=," + doc.stage];
 	},

@@ -6,8 +6,6 @@ from frappe.utils import cint, today
 
 from employment_partners.metrics import retention
 
-STANDING_COLOURS = {retention.OVERDUE: "red", retention.IN_WINDOW: "orange", retention.UPCOMING: "blue"}
-
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
@@ -20,13 +18,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"label": _("Case Manager"),
-			"fieldname": "case_manager",
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 200,
-		},
+		{"label": _("Case Manager"), "fieldname": "case_manager_name", "fieldtype": "Data", "width": 180},
 		{"label": _("Standing"), "fieldname": "standing", "fieldtype": "Data", "width": 100},
 		{"label": _("Days Overdue"), "fieldname": "days_overdue", "fieldtype": "Int", "width": 100},
 		{"label": _("Participant"), "fieldname": "participant_name", "fieldtype": "Data", "width": 160},
@@ -57,7 +49,7 @@ def chart(counts):
 		return None
 	return {
 		"data": {
-			"labels": [c.case_manager or _("Unassigned") for c in counts],
+			"labels": [c.case_manager_name or _("Unassigned") for c in counts],
 			"datasets": [
 				{"name": _("Overdue"), "values": [c.overdue for c in counts]},
 				{"name": _("In Window"), "values": [c.in_window for c in counts]},

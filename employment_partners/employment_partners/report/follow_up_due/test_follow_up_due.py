@@ -11,6 +11,9 @@ class TestFollowUpDue(EPTestCase):
 	def setUp(self):
 		super().setUp()
 		self.ana, self.ben = make_user("Case Manager"), make_user("Case Manager")
+		self.ana_name, self.ben_name = (
+			frappe.db.get_value("User", u, "full_name") for u in (self.ana, self.ben)
+		)
 		# each placement gets two follow-ups: start+0 (7-day window) and start+1 month (7-day window)
 		make_retention_placement(case_manager=self.ana, start_date="2026-03-02")  # 03-02..03-08, 04-02..04-08
 		make_retention_placement(case_manager=self.ben, start_date="2026-03-20")  # 03-20..03-26, 04-20..04-26
@@ -34,11 +37,15 @@ class TestFollowUpDue(EPTestCase):
 				key=lambda r: r[0],
 			),
 		)
+		# people read names, not logins: the roster and the chart show the case manager's full name
+		self.assertEqual({r.case_manager_name for r in rows}, {self.ana_name, self.ben_name})
+		self.assertNotIn("@", self.ana_name)
+		self.assertIn("case_manager_name", [c["fieldname"] for c in _columns])
 		labels = chart["data"]["labels"]
-		ours = {label: i for i, label in enumerate(labels) if label in self.mine}
 		overdue, in_window, upcoming = (d["values"] for d in chart["data"]["datasets"])
+		at = {label: i for i, label in enumerate(labels)}
 		self.assertEqual(
-			[(overdue[ours[u]], in_window[ours[u]], upcoming[ours[u]]) for u in (self.ana, self.ben)],
+			[(overdue[at[n]], in_window[at[n]], upcoming[at[n]]) for n in (self.ana_name, self.ben_name)],
 			[(1, 0, 1), (0, 1, 0)],
 		)
 		self.assertEqual([s["label"] for s in summary], ["Overdue", "In Window", "Upcoming"])
