@@ -366,6 +366,7 @@ def make_hiring():
 			referral.save(ignore_permissions=True)
 	automation.advance_matured_placements()
 	make_retention(people)
+	make_exits(orders)
 
 
 def make_demo_placement(referral, started_days_ago: int):
@@ -464,3 +465,81 @@ def make_retention(people):
 		}
 	).insert(ignore_permissions=True)
 	issues.flag_sla_breaches()
+
+
+# people who left the program: their follow-ups after exit are theirs, placed or not
+EXITS = [
+	# first, last, schedule, enrolled / placement start / placement end / exit (days ago), outcomes in order
+	(
+		"Carlos",
+		"Reyes",
+		"Job Retention (SETA 02-09)",
+		{"enrolled": -260, "start": -150, "end": -95, "exit": -80},
+		[("Employed - Other Employer", "Corner Market", 17.5)],
+	),
+	(
+		"Nora",
+		"Haddad",
+		"Outcomes at Close, 3, 6 and 12 Months",
+		{"enrolled": -420, "exit": -200},
+		[("Unemployed", None, 0), ("In Education or Training", None, 0)],
+	),
+]
+
+
+def make_exits(orders):
+	"""Carlos lost his grocery job to a long bus ride, then exited; Nora exited unplaced and went
+	back to school.  Their first follow-ups after exit are done, the next ones open or overdue."""
+	for first, last, schedule_name, days, outcomes in EXITS:
+		person = frappe.get_doc(
+			{
+				"doctype": "Participant",
+				"first_name": first,
+				"last_name": last,
+				"enrolment_date": add_days(nowdate(), days["enrolled"]),
+				"case_manager": DEMO_CASE_MANAGER,
+				"follow_up_schedule": schedule_name,
+				"email": f"{first.lower()}.{last.lower()}@participant.invalid",
+			}
+		).insert(ignore_permissions=True)
+		if "start" in days and "Greenleaf Grocers" in orders:
+			frappe.get_doc(
+				{
+					"doctype": "Placement",
+					"participant": person.name,
+					"job_order": orders["Greenleaf Grocers"].name,
+					"start_date": add_days(nowdate(), days["start"]),
+					"employment_history": "No prior job",
+					"status": "Ended",
+					"end_date": add_days(nowdate(), days["end"]),
+					"separation_reason": "Transportation",
+					"separation_notes": "Two buses each way; quit after the weekend route was cut",
+				}
+			).insert(ignore_permissions=True)
+		person.exit_date = add_days(nowdate(), days["exit"])
+		person.save(ignore_permissions=True)
+		due = frappe.get_all(
+			"Retention Follow-up",
+			filters={
+				"participant": person.name,
+				"placement": ("is", "not set"),
+				"due_date": ("<=", nowdate()),
+			},
+			pluck="name",
+			order_by="due_date, creation",
+		)
+		for name, (outcome, employer, wage) in zip(due, outcomes, strict=False):
+			follow_up = frappe.get_doc("Retention Follow-up", name)
+			follow_up.update(
+				{
+					"contact_method": "Phone",
+					"attempts": [{"attempted_on": now_datetime(), "method": "Phone", "reached": 1}],
+					"outcome": outcome,
+					"current_employer": employer,
+					"hourly_wage": wage,
+					"hours_per_week": 30 if wage else 0,
+					"verification_source": "Self-Report",
+					"completed_on": follow_up.due_date,
+				}
+			)
+			follow_up.save(ignore_permissions=True)

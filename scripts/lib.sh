@@ -18,6 +18,8 @@
 #   EP_DB_ADMIN_USER      MariaDB admin login used to create sites (default: ep_admin; created when
 #   EP_DB_ADMIN_PASSWORD  run as root, since frappe treats an empty root password as missing)
 #   EP_ADMIN_PASSWORD     password of the site's Administrator (default: admin)
+#   EP_PYTHON             the Python for a new bench (default: the newest python3.12, 3.11 or 3.10 in
+#                         /usr/local/bin, /usr/bin or /bin; the system's python3 when it is one of them)
 set -Eeuo pipefail
 
 EP_REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -95,12 +97,55 @@ apt_install() {
 	fi
 }
 
+# Frappe 15 runs on Python 3.10, 3.11 and 3.12 (Debian 12 ships 3.11, Ubuntu 22.04 3.10, Ubuntu
+# 24.04 3.12).  Sets EP_PYTHON to the interpreter the bench is made with.
+python_supported() { "$1" -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null; }
+python_version() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null; }
+
+choose_python() {
+	local name found version
+	if [[ -n "${EP_PYTHON:-}" ]]; then
+		found="$(command -v "$EP_PYTHON" 2>/dev/null)" || die "EP_PYTHON='$EP_PYTHON' is not a program on this machine"
+		python_supported "$found" ||
+			die "EP_PYTHON='$EP_PYTHON' is Python $(python_version "$found"); Frappe 15 needs Python 3.10, 3.11 or 3.12"
+		EP_PYTHON="$found"
+		return 0
+	fi
+	# the system's interpreters only: a user's pyenv or the bench CLI's own venv are not the bench's
+	for name in python3.12 python3.11 python3.10; do
+		found="$(PATH=/usr/local/bin:/usr/bin:/bin command -v "$name" 2>/dev/null)" || continue
+		EP_PYTHON="$found"
+		return 0
+	done
+	version="$(python_version "$(PATH=/usr/local/bin:/usr/bin:/bin command -v python3 2>/dev/null || echo python3)")"
+	case "$version" in
+	3.10 | 3.11 | 3.12)
+		apt_install "python$version"
+		EP_PYTHON="/usr/bin/python$version"
+		;;
+	*)
+		die "Frappe 15 needs Python 3.10, 3.11 or 3.12 and this machine has ${version:+only Python }${version:-no python3}; install one (e.g. apt-get install python3.12, or from deadsnakes/pyenv) and set EP_PYTHON to it"
+		;;
+	esac
+}
+
+# Frappe 15 builds its assets with Node.js 18 or newer (20 was tried); Ubuntu 22.04's package is 12
+check_node() {
+	local node_major
+	node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" || die "node does not run; install Node.js 20"
+	((node_major >= 18)) ||
+		die "Node.js $node_major is too old: Frappe 15 needs Node.js 18 or newer (20 was tried); install Node.js 20 from nodejs.org, NodeSource or nvm, then re-run"
+}
+
 ensure_system_packages() {
 	local missing=()
 	command -v git >/dev/null || missing+=(git)
-	command -v python3.11 >/dev/null || missing+=(python3.11)
-	python3.11 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3.11-venv)
-	[[ -e /usr/include/python3.11/Python.h ]] || missing+=(python3.11-dev)
+	choose_python
+	local version include
+	version="$(python_version "$EP_PYTHON")"
+	"$EP_PYTHON" -c "import venv, ensurepip" 2>/dev/null || missing+=("python$version-venv")
+	include="$("$EP_PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"
+	[[ -e "$include/Python.h" ]] || missing+=("python$version-dev")
 	if ! command -v mariadb >/dev/null; then
 		# a server already listening (e.g. a CI service container) needs only the client
 		if (echo >"/dev/tcp/$EP_DB_HOST/$EP_DB_PORT") 2>/dev/null; then
@@ -118,9 +163,7 @@ ensure_system_packages() {
 	[[ -e /usr/include/mariadb/mysql.h ]] || missing+=(libmariadb-dev)
 	if ((${#missing[@]})); then apt_install "${missing[@]}"; fi
 
-	local node_major
-	node_major="$(node -p 'process.versions.node.split(".")[0]')"
-	((node_major >= 18)) || die "Node.js $node_major is too old for frappe 15; install Node 18 or 20"
+	check_node
 	if ! command -v yarn >/dev/null; then
 		is_root || die "yarn is missing; install it with: sudo npm install -g yarn@1"
 		say "installing yarn 1"
@@ -283,7 +326,7 @@ ensure_bench_cli() {
 	home="$(bench_home)"
 	if [[ ! -x "$home/.bench-cli/bin/bench" ]]; then
 		say "installing the bench CLI for $EP_BENCH_USER"
-		as_bench python3.11 -m venv "$home/.bench-cli"
+		as_bench "$EP_PYTHON" -m venv "$home/.bench-cli"
 		as_bench "$home/.bench-cli/bin/pip" install -q "frappe-bench>=5.22,<6" ||
 			die "pip install frappe-bench failed; check access to PyPI"
 	fi
@@ -310,7 +353,7 @@ ensure_bench() {
 	mkdir -p "$(dirname "$EP_BENCH_DIR")"
 	say "creating the bench at $EP_BENCH_DIR (frappe $FRAPPE_BRANCH from $FRAPPE_SOURCE)"
 	as_bench bash -c "cd '$(dirname "$EP_BENCH_DIR")' && PIP_CONSTRAINT='$constraints' bench init \
-		--frappe-path '$FRAPPE_INIT_PATH' --frappe-branch '$FRAPPE_INIT_BRANCH' --python python3.11 \
+		--frappe-path '$FRAPPE_INIT_PATH' --frappe-branch '$FRAPPE_INIT_BRANCH' --python '$EP_PYTHON' \
 		--no-backups --skip-redis-config-generation --skip-assets --no-procfile '$(basename "$EP_BENCH_DIR")'" ||
 		die "bench init failed (see above); fix the cause and re-run"
 	as_bench "$EP_BENCH_DIR/env/bin/pip" install -q "setuptools<81"
@@ -393,7 +436,7 @@ ensure_site() {
 	local site_dir="$EP_BENCH_DIR/sites/$site"
 	local db_name=""
 	if [[ -f "$site_dir/site_config.json" ]]; then
-		db_name="$(python3.11 -c "import json,sys;print(json.load(open(sys.argv[1])).get('db_name',''))" "$site_dir/site_config.json")"
+		db_name="$("$EP_BENCH_DIR/env/bin/python" -c "import json,sys;print(json.load(open(sys.argv[1])).get('db_name',''))" "$site_dir/site_config.json")"
 	fi
 	if [[ -z "$db_name" || -z "$(mariadb_query "SHOW DATABASES LIKE '$db_name'")" ]]; then
 		say "creating site $site"

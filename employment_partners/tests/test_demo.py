@@ -27,6 +27,7 @@ class TestDemoData(EPTestCase):
 		self.assertEqual(
 			[(p.participant_name, p.status, p.employer_name) for p in placement],
 			[
+				("Carlos Reyes", "Ended", "Greenleaf Grocers"),
 				("Maria Santos", "Active", "Northside Logistics"),
 				("Aisha Bello", "Active", "Harbor Health Clinic"),
 			],
@@ -45,4 +46,18 @@ class TestDemoData(EPTestCase):
 			"Job Order", {"employer_name": "Northside Logistics"}, ["filled", "status"], as_dict=True
 		)
 		self.assertEqual((order.filled, order.status), (1, "Open"))
-		self.assertEqual(frappe.db.count("Participant"), len(demo.PARTICIPANTS))
+		self.assertEqual(frappe.db.count("Participant"), len(demo.PARTICIPANTS) + len(demo.EXITS))
+		# after exit: Carlos (placed, then separated) and Nora (never placed) are both followed up
+		for name, done in (
+			("Carlos Reyes", ["Employed - Other Employer"]),
+			("Nora Haddad", ["Unemployed", "In Education or Training"]),
+		):
+			person = frappe.db.get_value("Participant", {"full_name": name})
+			after_exit = frappe.get_all(
+				"Retention Follow-up",
+				filters={"participant": person, "placement": ("is", "not set")},
+				fields=["outcome", "status"],
+				order_by="due_date, creation",
+			)
+			self.assertEqual([f.outcome for f in after_exit if f.status == "Done"], done, name)
+			self.assertTrue(any(f.status == "Open" for f in after_exit), name)
