@@ -20,9 +20,11 @@ add_to_apps_screen = [
 	}
 ]
 
-# desk: the ranked-matches dialog shared by the Job Order and Participant forms, and the
+# desk: employers' contacts (lead and partnership forms), the ranked-matches dialog shared by the
+# Job Order and Participant forms, and the
 # "Restore shipped default" button on shipped records
 app_include_js = [
+	"/assets/employment_partners/js/employers.js",
 	"/assets/employment_partners/js/matching.js",
 	"/assets/employment_partners/js/shipped_defaults.js",
 ]

@@ -22,8 +22,7 @@ def _standing(follow_up, as_of):
 
 def _open_due_by(as_of, within_days: int, case_manager: str | None):
 	"""Open follow-ups due by `as_of` + `within_days`, with their case manager's User row."""
-	follow_up = frappe.qb.DocType("Retention Follow-up")
-	user = frappe.qb.DocType("User")
+	follow_up, user = frappe.qb.DocType("Retention Follow-up"), frappe.qb.DocType("User")
 	query = (
 		frappe.qb.from_(follow_up)
 		.left_join(user)

@@ -119,6 +119,17 @@ class TestScoreParts(EPTestCase):
 		self.assertEqual((part.points, part.why), (10, "past losses may recur: Caring for a parent"))
 
 
+# a day, part-time, 20 h, 24/h, light job off transit, with no skills required
+DAY_JOB = {
+	"shift": "Day",
+	"employment_type": "Part-time",
+	"hours_per_week": 20,
+	"hourly_wage": 24,
+	"physical_demand": "Light",
+	"transit_accessible": 0,
+}
+
+
 class TestRanking(EPTestCase):
 	"""Evening warehouse order needing three skills; three candidates scored by hand."""
 
@@ -214,14 +225,7 @@ class TestRanking(EPTestCase):
 	def test_job_orders_ranked_for_a_participant(self):
 		# Blake on a day, part-time, 20 h, 24/h, light, off-transit order with no skills required:
 		# 30 + 5 (not on evenings; part-time suits) + 15 + 15 + 10 + 15 = 90
-		day_job = make_job_order(
-			shift="Day",
-			employment_type="Part-time",
-			hours_per_week=20,
-			hourly_wage=24,
-			physical_demand="Light",
-			transit_accessible=0,
-		)
+		day_job = make_job_order(**DAY_JOB)
 		draft = make_job_order(status="Draft")
 		full = make_job_order(openings=1)
 		make_placement(full.name, self.avery)

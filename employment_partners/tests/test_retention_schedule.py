@@ -254,14 +254,15 @@ class TestOutcomesSchedule(unittest.TestCase):
 	def test_exit_mid_month(self):
 		# exit 15 May 2026: close 15 May, +3 months 15 Aug, +6 months 15 Nov, +12 months 15 May
 		# 2027; each open 14 days (the due day and 13 more)
+		dues = generate(self.rows, None, date(2026, 5, 15))
 		self.assertEqual(
-			rows_of(generate(self.rows, None, date(2026, 5, 15))),
-			[
-				("close", date(2026, 5, 15), date(2026, 5, 28)),
-				("3-months", date(2026, 8, 15), date(2026, 8, 28)),
-				("6-months", date(2026, 11, 15), date(2026, 11, 28)),
-				("12-months", date(2027, 5, 15), date(2027, 5, 28)),
-			],
+			{due.row_id: (due.due_date.isoformat(), due.window_end.isoformat()) for due in dues},
+			{
+				"outcomes-15d-close": ("2026-05-15", "2026-05-28"),
+				"outcomes-15d-3-months": ("2026-08-15", "2026-08-28"),
+				"outcomes-15d-6-months": ("2026-11-15", "2026-11-28"),
+				"outcomes-15d-12-months": ("2027-05-15", "2027-05-28"),
+			},
 		)
 
 	def test_month_ends_clamp(self):
@@ -410,16 +411,7 @@ class TestRowProblem(unittest.TestCase):
 			"Row 8: the months of the quarters after exit start at month 1, not 0",
 		)
 
-	def test_constants(self):
-		self.assertEqual(schedule.ANCHORS, ("Placement Start", "Program Exit"))
-		self.assertEqual(
-			schedule.UNITS,
-			(
-				"Days",
-				"Weeks",
-				"Months",
-				"First Week of Quarter after Exit",
-				"End of Quarter after Exit",
-				"Month of the Quarters after Exit",
-			),
-		)
+	def test_the_code_knows_every_option_of_the_doctype(self):
+		meta = frappe.get_meta("Follow-up Schedule Row")
+		self.assertEqual(schedule.ANCHORS, tuple(meta.get_field("anchor").options.split("\n")))
+		self.assertEqual(schedule.UNITS, tuple(meta.get_field("offset_unit").options.split("\n")))

@@ -113,44 +113,28 @@ class TestAddBusinessHours(unittest.TestCase):
 
 
 class TestBusinessHoursBetween(unittest.TestCase):
-	def test_across_a_weekend(self):
-		# Fri 16-17 = 1 h, weekend 0 h, Mon 09-10 = 1 h
-		self.assertEqual(
-			business_hours_between(datetime(2026, 11, 27, 16), datetime(2026, 11, 30, 10), OFFICE_HOURS), 2.0
-		)
+	# (from, to, business hours between, the arithmetic) in office hours Mon-Fri 09:00-17:00
+	CASES = (
+		((2026, 11, 27, 16), (2026, 11, 30, 10), 2.0, "Fri 16-17 = 1 h, weekend 0 h, Mon 09-10 = 1 h"),
+		((2026, 11, 23, 10), (2026, 11, 23, 12, 30), 2.5, "one day, 10:00-12:30"),
+		((2026, 11, 23, 7), (2026, 11, 23, 20), 8.0, "ends outside working time: only 09-17 counts"),
+		((2026, 11, 23, 10), (2026, 11, 26, 10), 24.0, "Mon 10-17 = 7 h, Tue 8 h, Wed 8 h, Thu 09-10 = 1 h"),
+		((2026, 11, 28, 10), (2026, 11, 29, 16), 0.0, "a weekend only"),
+		((2026, 11, 26, 10), (2026, 11, 23, 10), 0.0, "the end before the start"),
+	)
 
-	def test_within_one_day(self):
-		self.assertEqual(
-			business_hours_between(datetime(2026, 11, 23, 10), datetime(2026, 11, 23, 12, 30), OFFICE_HOURS),
-			2.5,
-		)
-
-	def test_ends_outside_working_time_count_only_the_working_day(self):
-		self.assertEqual(
-			business_hours_between(datetime(2026, 11, 23, 7), datetime(2026, 11, 23, 20), OFFICE_HOURS), 8.0
-		)
-
-	def test_several_days(self):
-		# Mon 10-17 = 7 h, Tue 8 h, Wed 8 h, Thu 09-10 = 1 h
-		self.assertEqual(
-			business_hours_between(datetime(2026, 11, 23, 10), datetime(2026, 11, 26, 10), OFFICE_HOURS), 24.0
-		)
+	def test_office_hours(self):
+		for start, end, hours, why in self.CASES:
+			with self.subTest(why):
+				self.assertEqual(
+					business_hours_between(datetime(*start), datetime(*end), OFFICE_HOURS), hours
+				)
 
 	def test_skips_a_holiday(self):
 		bh = BusinessHours(holidays=frozenset({date(2026, 11, 25)}))
 		# Tue 12-17 = 5 h, Wed holiday, Thu 09-12 = 3 h
 		self.assertEqual(
 			business_hours_between(datetime(2026, 11, 24, 12), datetime(2026, 11, 26, 12), bh), 8.0
-		)
-
-	def test_weekend_only_is_zero(self):
-		self.assertEqual(
-			business_hours_between(datetime(2026, 11, 28, 10), datetime(2026, 11, 29, 16), OFFICE_HOURS), 0.0
-		)
-
-	def test_end_before_start_is_zero(self):
-		self.assertEqual(
-			business_hours_between(datetime(2026, 11, 26, 10), datetime(2026, 11, 23, 10), OFFICE_HOURS), 0.0
 		)
 
 

@@ -78,30 +78,33 @@ employment_partners.matching.show = function ({ title, method, args, describe, r
 	});
 };
 
-employment_partners.matching.for_job_order = function (frm) {
-	employment_partners.matching.show({
-		title: __("Participants for {0}", [frm.doc.job_title]),
-		method: "employment_partners.api.hiring.find_participants",
-		args: { job_order: frm.doc.name },
-		describe: (row) => ({
-			title: row.full_name,
-			subtitle: row.participant,
-			route: `/app/participant/${encodeURIComponent(row.participant)}`,
-		}),
-		referral_args: (row) => ({ job_order: frm.doc.name, participant: row.participant }),
-	});
+// each form ranks the other side of a referral: [what it ranks, the endpoint, the dialog's title]
+employment_partners.matching.RANKS = {
+	"Job Order": ["participant", "find_participants", (doc) => __("Participants for {0}", [doc.job_title])],
+	Participant: ["job_order", "find_job_orders", (doc) => __("Open jobs for {0}", [doc.full_name])],
 };
 
-employment_partners.matching.for_participant = function (frm) {
+employment_partners.matching.describe = function (row) {
+	if (row.participant) {
+		const route = `/app/participant/${encodeURIComponent(row.participant)}`;
+		return { title: row.full_name, subtitle: row.participant, route };
+	}
+	return {
+		title: `${row.job_title} · ${row.employer_name || ""}`,
+		subtitle: `${row.job_order} · ${format_currency(row.hourly_wage)}/h`,
+		route: `/app/job-order/${encodeURIComponent(row.job_order)}`,
+	};
+};
+
+// "Find Matches" on a job order, "Find Jobs" on a participant
+employment_partners.matching.find = function (frm) {
+	const [other, method, title] = employment_partners.matching.RANKS[frm.doctype];
+	const own = frappe.scrub(frm.doctype);
 	employment_partners.matching.show({
-		title: __("Open jobs for {0}", [frm.doc.full_name]),
-		method: "employment_partners.api.hiring.find_job_orders",
-		args: { participant: frm.doc.name },
-		describe: (row) => ({
-			title: `${row.job_title} · ${row.employer_name || ""}`,
-			subtitle: `${row.job_order} · ${format_currency(row.hourly_wage)}/h`,
-			route: `/app/job-order/${encodeURIComponent(row.job_order)}`,
-		}),
-		referral_args: (row) => ({ job_order: row.job_order, participant: frm.doc.name }),
+		title: title(frm.doc),
+		method: `employment_partners.api.hiring.${method}`,
+		args: { [own]: frm.doc.name },
+		describe: employment_partners.matching.describe,
+		referral_args: (row) => ({ [own]: frm.doc.name, [other]: row[other] }),
 	});
 };

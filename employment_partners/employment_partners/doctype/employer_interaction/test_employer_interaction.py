@@ -12,6 +12,10 @@ from employment_partners.tests.factories import (
 T0 = get_datetime("2026-03-02 09:00:00")
 
 
+def stored(doctype: str, name: str, field: str) -> str:
+	return str(frappe.db.get_value(doctype, name, field))
+
+
 class TestEmployerInteraction(EPTestCase):
 	def test_needs_a_lead_or_a_partnership(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "Choose the Employer Lead or Hiring Partnership"):
@@ -21,12 +25,9 @@ class TestEmployerInteraction(EPTestCase):
 		lead = make_converted_lead()
 		interaction = make_interaction(employer_lead=lead.name, interaction_date=T0)
 		self.assertEqual(interaction.hiring_partnership, lead.hiring_partnership)
+		self.assertEqual(stored("Employer Lead", lead.name, "last_contact_date"), "2026-03-02")
 		self.assertEqual(
-			str(frappe.db.get_value("Employer Lead", lead.name, "last_contact_date")), "2026-03-02"
-		)
-		self.assertEqual(
-			str(frappe.db.get_value("Hiring Partnership", lead.hiring_partnership, "last_contact_date")),
-			"2026-03-02",
+			stored("Hiring Partnership", lead.hiring_partnership, "last_contact_date"), "2026-03-02"
 		)
 
 	def test_last_contact_is_the_latest_interaction_and_follows_deletes(self):
@@ -102,12 +103,9 @@ class TestNextContact(EPTestCase):
 		frappe.db.set_value("Hiring Partnership", lead.hiring_partnership, "next_check_in_date", "2026-03-02")
 		make_interaction(employer_lead=lead.name, interaction_date=T0)
 		# 2 Mar + 14 days = 16 Mar; + 30 days = 1 Apr
+		self.assertEqual(stored("Employer Lead", lead.name, "next_follow_up_date"), "2026-03-16")
 		self.assertEqual(
-			str(frappe.db.get_value("Employer Lead", lead.name, "next_follow_up_date")), "2026-03-16"
-		)
-		self.assertEqual(
-			str(frappe.db.get_value("Hiring Partnership", lead.hiring_partnership, "next_check_in_date")),
-			"2026-04-01",
+			stored("Hiring Partnership", lead.hiring_partnership, "next_check_in_date"), "2026-04-01"
 		)
 
 	def test_a_later_contact_the_rep_planned_stands(self):

@@ -3,12 +3,7 @@
 
 frappe.ui.form.on("Employer Lead", {
 	refresh(frm) {
-		frappe.dynamic_link = { doc: frm.doc, fieldname: "name", doctype: "Employer Lead" };
-		if (frm.is_new()) {
-			frappe.contacts.clear_address_and_contact(frm);
-			return;
-		}
-		frappe.contacts.render_address_and_contact(frm);
+		if (!employment_partners.show_contacts(frm)) return;
 
 		if (!frm.doc.hiring_partnership && frm.doc.stage !== "Lost / Poor Fit") {
 			frm.add_custom_button(__("Create Hiring Partnership"), () => {

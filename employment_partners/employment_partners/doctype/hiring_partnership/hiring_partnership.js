@@ -3,12 +3,7 @@
 
 frappe.ui.form.on("Hiring Partnership", {
 	refresh(frm) {
-		frappe.dynamic_link = { doc: frm.doc, fieldname: "name", doctype: "Hiring Partnership" };
-		if (frm.is_new()) {
-			frappe.contacts.clear_address_and_contact(frm);
-			return;
-		}
-		frappe.contacts.render_address_and_contact(frm);
+		if (!employment_partners.show_contacts(frm)) return;
 		if (frm.doc.problematic_employer) {
 			frm.dashboard.set_headline_alert(
 				__("Problematic employer: {0}", [frappe.utils.escape_html(frm.doc.problematic_reason || "")]),

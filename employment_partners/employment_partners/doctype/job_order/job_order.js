@@ -8,7 +8,7 @@ frappe.ui.form.on("Job Order", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		if (frm.doc.status === "Open") {
-			frm.add_custom_button(__("Find Matches"), () => employment_partners.matching.for_job_order(frm));
+			frm.add_custom_button(__("Find Matches"), () => employment_partners.matching.find(frm));
 			frm.add_custom_button(
 				__("Placement"),
 				() => frappe.new_doc("Placement", { job_order: frm.doc.name }),

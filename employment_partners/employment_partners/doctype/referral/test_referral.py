@@ -30,22 +30,21 @@ class TestReferral(EPTestCase):
 			referral.save()
 
 	def test_decline_needs_a_reason_and_an_employer_who_saw_the_candidate(self):
-		proposed = make_referral(self.order.name, self.person.name, status="Proposed")
-		proposed.status = "Declined by Employer"
-		proposed.decline_reason = "Schedule"
+		referral = make_referral(self.order.name, self.person.name, status="Proposed")
+
+		def move(**values):
+			referral.reload()
+			referral.update(values)
+			referral.save()
+
+		declined = {"status": "Declined by Employer", "decline_reason": "Schedule"}
 		with self.assertRaisesRegex(frappe.ValidationError, "Only a referral the employer has received"):
-			proposed.save()
-		proposed.reload()
-		proposed.status = "Referred"
-		proposed.save()
-		proposed.status = "Declined by Employer"
-		with self.assertRaises(frappe.ValidationError):
-			proposed.save()  # no reason
-		proposed.reload()
-		proposed.status = "Declined by Employer"
-		proposed.decline_reason = "Schedule"
-		proposed.save()
-		self.assertEqual(frappe.db.get_value("Referral", proposed.name, "status"), "Declined by Employer")
+			move(**declined)
+		move(status="Referred")
+		with self.assertRaisesRegex(frappe.ValidationError, "Say why the employer declined"):
+			move(status="Declined by Employer")
+		move(**declined)
+		self.assertEqual(frappe.db.get_value("Referral", referral.name, "status"), "Declined by Employer")
 
 	def test_final_statuses_are_final(self):
 		referral = make_referral(self.order.name, self.person.name)

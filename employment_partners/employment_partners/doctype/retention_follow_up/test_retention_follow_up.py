@@ -182,15 +182,17 @@ class TestExitFollowUps(EPTestCase):
 		close.update({"outcome": "Unemployed"})
 		close.save()
 		set_exit(person.name, "2026-05-31")
-		# 31 May + 3 months = 31 Aug; + 6 = 30 Nov (30 days); + 12 = 31 May 2027
+		# the done one keeps 15 May; 31 May + 3 months = 31 Aug, + 6 = 30 Nov (30 days), + 12 = 31 May
+		# 2027, each window the due day and 13 more
+		windows = {row: (due, end) for row, due, end in exit_dues(person.name)}
+		self.assertEqual(windows.pop("outcomes-15d-close"), ("2026-05-15", "2026-05-28"))
 		self.assertEqual(
-			exit_dues(person.name),
-			[
-				("outcomes-15d-close", "2026-05-15", "2026-05-28"),
-				("outcomes-15d-3-months", "2026-08-31", "2026-09-13"),
-				("outcomes-15d-6-months", "2026-11-30", "2026-12-13"),
-				("outcomes-15d-12-months", "2027-05-31", "2027-06-13"),
-			],
+			windows,
+			{
+				"outcomes-15d-3-months": ("2026-08-31", "2026-09-13"),
+				"outcomes-15d-6-months": ("2026-11-30", "2026-12-13"),
+				"outcomes-15d-12-months": ("2027-05-31", "2027-06-13"),
+			},
 		)
 
 	def test_clearing_the_exit_removes_open_ones_and_keeps_what_was_recorded(self):
