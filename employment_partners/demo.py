@@ -80,7 +80,7 @@ def ensure_demo_data():
 	make_hiring()
 	frappe.db.commit()
 	print(
-		f"demo data loaded: {len(LEADS)} leads, {len(PARTICIPANTS)} participants; users {DEMO_REP}, "
+		f"demo data loaded: {len(LEADS)} leads, {len(PARTICIPANTS) + len(EXITS)} participants; users {DEMO_REP}, "
 		f"{DEMO_MANAGER}, {DEMO_CASE_MANAGER}, password {DEMO_PASSWORD}"
 	)
 

@@ -55,6 +55,17 @@ def main():
 		)
 		shot("retention-issue", f"/app/retention-issue-report/{issue}", "[data-fieldname='issue_type']")
 		shot("follow-up-calendar", "/app/retention-follow-up/view/calendar/default", ".fc-view")
+
+		def open_actions():
+			page.get_by_role("button", name="Actions").click()
+			page.get_by_text("Restore shipped default").first.wait_for(timeout=30_000)
+
+		shot(
+			"follow-up-schedule",
+			"/app/follow-up-schedule/Job Retention (SETA 02-09)",
+			"[data-fieldname='rows'] .grid-row",
+			open_actions,
+		)
 		browser.close()
 
 
