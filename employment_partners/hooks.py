@@ -26,6 +26,7 @@ add_to_apps_screen = [
 app_include_js = [
 	"/assets/employment_partners/js/employers.js",
 	"/assets/employment_partners/js/matching.js",
+	"/assets/employment_partners/js/reports.js",
 	"/assets/employment_partners/js/shipped_defaults.js",
 ]
 app_include_css = "/assets/employment_partners/css/employment_partners.css"

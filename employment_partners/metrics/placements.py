@@ -4,6 +4,7 @@ import frappe
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 
+from employment_partners.metrics import arithmetic
 from employment_partners.placements import placements, referrals
 
 
@@ -40,3 +41,78 @@ def accepted_referral_rate(partnership: str) -> float | None:
 def incentive_paid(payments) -> float:
 	"""Total of milestone payments that have a paid-on date."""
 	return sum(float(p.amount or 0) for p in payments if p.paid_on)
+
+
+# ------------------------------------------------------------------ Employer Placement Summary (15C)
+WITH_INCENTIVE, WITHOUT_INCENTIVE, TOTAL = "With Incentive", "Without Incentive", "Total"
+
+
+def placement_summary(period) -> dict:
+	"""The Ontario 15C placement profile of the placements that started in the period (on or
+	before its as-of day), for all of them and split by whether the employer incentive is more
+	than 0.  Two grouped queries; every average is exact (see metrics.arithmetic).
+
+	Returns {"groups": {TOTAL | WITH_INCENTIVE | WITHOUT_INCENTIVE: figures},
+	"types": [(placement type, {group: placements})]}."""
+	values = {"start": period.start, "as_of": period.as_of}
+	rows = frappe.db.sql(
+		"""
+		select
+			(p.incentive_amount > 0) as with_incentive,
+			count(*) as placements,
+			count(distinct p.participant) as participants,
+			sum(ifnull(p.employment_history, '') != '') as with_history,
+			sum(p.hourly_wage) as wage_sum,
+			sum(p.hours_per_week) as hours_sum,
+			sum(case when p.end_date <= %(as_of)s then datediff(p.end_date, p.start_date) end) as ended_days,
+			sum(p.end_date <= %(as_of)s) as ended,
+			sum(case when p.incentive_amount > 0 then p.incentive_amount end) as incentive_sum,
+			sum(p.incentive_amount > 0) as incentive_count
+		from `tabPlacement` p
+		where p.start_date between %(start)s and %(as_of)s
+		group by with_incentive with rollup
+		""",
+		values,
+		as_dict=True,
+	)
+	groups = {name: _summary_figures(None) for name in (TOTAL, WITH_INCENTIVE, WITHOUT_INCENTIVE)}
+	for row in rows:
+		name = (
+			TOTAL
+			if row.with_incentive is None
+			else (WITH_INCENTIVE if row.with_incentive else WITHOUT_INCENTIVE)
+		)
+		groups[name] = _summary_figures(row)
+	types = frappe.db.sql(
+		"""
+		select p.placement_type, (p.incentive_amount > 0) as with_incentive, count(*) as placements
+		from `tabPlacement` p
+		where p.start_date between %(start)s and %(as_of)s
+		group by p.placement_type, with_incentive
+		order by p.placement_type
+		""",
+		values,
+		as_dict=True,
+	)
+	by_type: dict[str, dict] = {}
+	for row in types:
+		counts = by_type.setdefault(row.placement_type, {TOTAL: 0, WITH_INCENTIVE: 0, WITHOUT_INCENTIVE: 0})
+		counts[WITH_INCENTIVE if row.with_incentive else WITHOUT_INCENTIVE] += row.placements
+		counts[TOTAL] += row.placements
+	return {"groups": groups, "types": list(by_type.items())}
+
+
+def _summary_figures(row) -> dict:
+	row = row or frappe._dict()
+	placements, participants = int(row.placements or 0), int(row.participants or 0)
+	return {
+		"participants": participants,
+		"placements": placements,
+		"with_history": int(row.with_history or 0),
+		"average_wage": arithmetic.ratio(row.wage_sum, placements, 2),
+		"placements_per_participant": arithmetic.ratio(placements, participants, 2),
+		"average_weeks": arithmetic.weeks(row.ended_days, row.ended, 1),
+		"ended": int(row.ended or 0),
+		"average_incentive": arithmetic.ratio(row.incentive_sum, row.incentive_count, 2),
+		"average_hours": arithmetic.ratio(row.hours_sum, placements, 1),
+	}

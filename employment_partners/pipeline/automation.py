@@ -34,8 +34,8 @@ def advance_lead(lead_name: str | None, event: str, source_name: str) -> str | N
 		return None
 	lead = frappe.get_doc("Employer Lead", lead_name)
 	target = stages.automatic_target(lead.stage, event)
-	if not target:
-		return None
+	if not target or stages.gate_problem(target, lead_facts(lead)):
+		return None  # nothing to move, or the fact does not open the stage's gate yet
 	lead.stage = target
 	lead.flags.automatic_stage_change = (event, source_name)
 	lead.flags.ignore_permissions = True

@@ -52,11 +52,10 @@ def outcome_problem(
 	if outcome in EMPLOYED:
 		if not (employer or "").strip():
 			return _("An employed outcome needs the employer's name")
-		problem = rules.wage_problem(wage)
+		# wage and weekly hours give the earnings funders report (WIOA: wage x hours x 13 a quarter)
+		problem = rules.pay_problem(wage, hours)
 		if problem:
 			return problem
-		if flt(hours):
-			return rules.hours_problem(hours)
 	if outcome == UNABLE_TO_CONTACT:
 		if any(attempts):
 			return _("A contact attempt reached the participant: record what they said instead")
@@ -95,7 +94,7 @@ def schedule_rows(schedule_name: str | None, anchor: str) -> list[dict]:
 	return frappe.get_all(
 		"Follow-up Schedule Row",
 		filters={"parent": schedule_name, "parenttype": "Follow-up Schedule", "anchor": anchor},
-		fields=["name", "label", "anchor", "offset_value", "offset_unit", "window_days"],
+		fields=["name", "label", "anchor", "offset_value", "offset_unit", "window_days", "outcome_milestone"],
 		order_by="idx",
 	)
 
@@ -199,6 +198,7 @@ def create_follow_up(owner: dict, schedule_name: str, due: schedule.Due):
 			"schedule_row_id": due.row_id,
 			"label": due.label,
 			"anchor": due.anchor,
+			"outcome_milestone": due.outcome_milestone or None,
 			"due_date": due.due_date,
 			"window_end": due.window_end,
 			"status": OPEN,

@@ -47,6 +47,16 @@ def acknowledge_due(reported_on) -> datetime:
 	return sla.due_at(get_datetime(reported_on), get_settings().acknowledge_sla_hours, business_hours())
 
 
+def acknowledge_hours(reported_on, acknowledged_on) -> float:
+	"""Business hours from the report to its acknowledgement, to two decimals."""
+	return round(
+		sla.business_hours_between(
+			get_datetime(reported_on), get_datetime(acknowledged_on), business_hours()
+		),
+		2,
+	)
+
+
 def placement_problem(placement: str, status: str) -> str | None:
 	if status not in placements.CURRENT:
 		return _("Placement {0} is {1}: retention issues are reported on current placements only").format(

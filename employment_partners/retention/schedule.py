@@ -18,7 +18,12 @@ The offset is `offset_value` in one of these units:
 - `QUARTER_MONTH`: month n of the quarters after exit (months 1-3 are quarter 1's, 4-6 quarter
   2's, ...), due on its first day and open for that whole calendar month (`window_days` is not
   used). Exit 2026-02-15 → month 1 is April 2026, month 9 is December 2026. SETA 02-09's chart
-  draws its monthly contacts so.
+  draws its monthly contacts so;
+- `QUARTER_WHOLE`: quarter n after exit, due on its first day and open for the whole quarter
+  (the WIOA contacts in the 2nd and 4th quarters after exit).
+
+A row may say which outcome milestone its follow-ups report (`outcome_milestone`: at close, 3,
+6 or 12 months after exit): the Outcomes Follow-up report reads the outcome there.
 
 `generate()` turns a schedule's rows into `Due` follow-ups sorted by date. A follow-up is
 identified by its schedule and its row's id (the child row's name, stable while the agency edits
@@ -42,14 +47,20 @@ MONTHS = "Months"
 QUARTER_START = "First Week of Quarter after Exit"
 QUARTER_END = "End of Quarter after Exit"
 QUARTER_MONTH = "Month of the Quarters after Exit"
-UNITS = (DAYS, WEEKS, MONTHS, QUARTER_START, QUARTER_END, QUARTER_MONTH)
+QUARTER_WHOLE = "Quarter after Exit"
+UNITS = (DAYS, WEEKS, MONTHS, QUARTER_START, QUARTER_END, QUARTER_MONTH, QUARTER_WHOLE)
 # counted in the calendar quarters after the exit quarter
-AFTER_EXIT_UNITS = (QUARTER_START, QUARTER_END, QUARTER_MONTH)
-# open for the whole calendar month they fall due in, whatever `window_days` says
-WHOLE_MONTH_UNITS = (QUARTER_MONTH,)
+AFTER_EXIT_UNITS = (QUARTER_START, QUARTER_END, QUARTER_MONTH, QUARTER_WHOLE)
+# open for the whole calendar month or quarter they fall due in, whatever `window_days` says
+WHOLE_PERIOD_UNITS = (QUARTER_MONTH, QUARTER_WHOLE)
+
+# outcome milestones (the options of a row's "Counts as Outcome"), with their months after exit
+AT_CLOSE = "At Close"
+MILESTONES = {AT_CLOSE: 0, "3 Months after Exit": 3, "6 Months after Exit": 6, "12 Months after Exit": 12}
 
 JOB_RETENTION_SETA_NAME = "Job Retention (SETA 02-09)"
 OUTCOMES_15D_NAME = "Outcomes at Close, 3, 6 and 12 Months"
+WIOA_NAME = "WIOA Performance (Q2 and Q4 after Exit)"
 
 
 def _getter(row):
@@ -69,6 +80,7 @@ class ScheduleRow:
 	offset_unit: str
 	window_days: int
 	row_id: str = ""
+	outcome_milestone: str = ""
 
 	@classmethod
 	def from_row(cls, row) -> "ScheduleRow":
@@ -80,6 +92,7 @@ class ScheduleRow:
 			offset_unit=get("offset_unit"),
 			window_days=cint(get("window_days")),
 			row_id=get("name") or get("row_id") or "",
+			outcome_milestone=get("outcome_milestone") or "",
 		)
 
 
@@ -93,6 +106,7 @@ class Due:
 	window_end: date
 	row_index: int
 	row_id: str = ""
+	outcome_milestone: str = ""
 
 
 def quarter_bounds(d) -> tuple[date, date]:
@@ -143,11 +157,15 @@ def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) ->
 		due = nth_quarter_after(anchor_date, n)[1]
 	elif row.offset_unit == QUARTER_MONTH:
 		due = nth_month_after_exit_quarter(anchor_date, n)[0]
+	elif row.offset_unit == QUARTER_WHOLE:
+		due = nth_quarter_after(anchor_date, n)[0]
 	else:
 		raise ValueError(f"Unknown follow-up unit: {row.offset_unit!r}")
 
-	if row.offset_unit in WHOLE_MONTH_UNITS:
+	if row.offset_unit == QUARTER_MONTH:
 		window_end = getdate(get_last_day(due))
+	elif row.offset_unit == QUARTER_WHOLE:
+		window_end = nth_quarter_after(anchor_date, n)[1]
 	else:
 		window_end = due + timedelta(days=max(cint(row.window_days), 1) - 1)
 	return Due(
@@ -157,6 +175,7 @@ def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) ->
 		window_end=window_end,
 		row_index=row_index,
 		row_id=row.row_id,
+		outcome_milestone=row.outcome_milestone,
 	)
 
 
@@ -195,7 +214,7 @@ def row_problem(row, index: int) -> str | None:
 		)
 	if offset < 0:
 		return _("Row {0}: the offset cannot be negative").format(index)
-	if unit not in WHOLE_MONTH_UNITS and window < 1:
+	if unit not in WHOLE_PERIOD_UNITS and window < 1:
 		return _("Row {0}: the window must be at least 1 day, not {1}").format(index, window)
 	if unit in AFTER_EXIT_UNITS:
 		if anchor != PROGRAM_EXIT:
@@ -208,4 +227,11 @@ def row_problem(row, index: int) -> str | None:
 			)
 		if offset < 1:
 			return _("Row {0}: quarters after exit start at quarter 1, not {1}").format(index, offset)
+	milestone = get("outcome_milestone")
+	if milestone and milestone not in MILESTONES:
+		return _("Row {0}: {1} is not an outcome milestone").format(index, milestone)
+	if milestone and anchor != PROGRAM_EXIT:
+		return _("Row {0}: an outcome milestone counts from the program exit, not from {1}").format(
+			index, anchor
+		)
 	return None

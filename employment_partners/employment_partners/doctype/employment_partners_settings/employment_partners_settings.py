@@ -13,14 +13,126 @@ class EmploymentPartnersSettings(Document):
 	from typing import TYPE_CHECKING
 
 	if TYPE_CHECKING:
-		from employment_partners.employment_partners.doctype.case_manager_supervisor.case_manager_supervisor import CaseManagerSupervisor
-		from employment_partners.employment_partners.doctype.employment_partners_holiday.employment_partners_holiday import EmploymentPartnersHoliday
 		from frappe.types import DF
 
+		from employment_partners.employment_partners.doctype.case_manager_supervisor.case_manager_supervisor import (
+			CaseManagerSupervisor,
+		)
+		from employment_partners.employment_partners.doctype.employment_partners_holiday.employment_partners_holiday import (
+			EmploymentPartnersHoliday,
+		)
+
 		acknowledge_sla_hours: DF.Int
-		business_day_end: DF.Literal["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00", "04:30", "05:00", "05:30", "06:00", "06:30", "07:00", "07:30", "08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30", "16:00", "16:30", "17:00", "17:30", "18:00", "18:30", "19:00", "19:30", "20:00", "20:30", "21:00", "21:30", "22:00", "22:30", "23:00", "23:30"]
-		business_day_start: DF.Literal["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00", "04:30", "05:00", "05:30", "06:00", "06:30", "07:00", "07:30", "08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30", "16:00", "16:30", "17:00", "17:30", "18:00", "18:30", "19:00", "19:30", "20:00", "20:30", "21:00", "21:30", "22:00", "22:30", "23:00", "23:30"]
+		business_day_end: DF.Literal[
+			"00:00",
+			"00:30",
+			"01:00",
+			"01:30",
+			"02:00",
+			"02:30",
+			"03:00",
+			"03:30",
+			"04:00",
+			"04:30",
+			"05:00",
+			"05:30",
+			"06:00",
+			"06:30",
+			"07:00",
+			"07:30",
+			"08:00",
+			"08:30",
+			"09:00",
+			"09:30",
+			"10:00",
+			"10:30",
+			"11:00",
+			"11:30",
+			"12:00",
+			"12:30",
+			"13:00",
+			"13:30",
+			"14:00",
+			"14:30",
+			"15:00",
+			"15:30",
+			"16:00",
+			"16:30",
+			"17:00",
+			"17:30",
+			"18:00",
+			"18:30",
+			"19:00",
+			"19:30",
+			"20:00",
+			"20:30",
+			"21:00",
+			"21:30",
+			"22:00",
+			"22:30",
+			"23:00",
+			"23:30",
+		]
+		business_day_start: DF.Literal[
+			"00:00",
+			"00:30",
+			"01:00",
+			"01:30",
+			"02:00",
+			"02:30",
+			"03:00",
+			"03:30",
+			"04:00",
+			"04:30",
+			"05:00",
+			"05:30",
+			"06:00",
+			"06:30",
+			"07:00",
+			"07:30",
+			"08:00",
+			"08:30",
+			"09:00",
+			"09:30",
+			"10:00",
+			"10:30",
+			"11:00",
+			"11:30",
+			"12:00",
+			"12:30",
+			"13:00",
+			"13:30",
+			"14:00",
+			"14:30",
+			"15:00",
+			"15:30",
+			"16:00",
+			"16:30",
+			"17:00",
+			"17:30",
+			"18:00",
+			"18:30",
+			"19:00",
+			"19:30",
+			"20:00",
+			"20:30",
+			"21:00",
+			"21:30",
+			"22:00",
+			"22:30",
+			"23:00",
+			"23:30",
+		]
 		default_follow_up_schedule: DF.Link | None
+		establishments_count: DF.Int
+		health_healthy_from: DF.Int
+		health_watch_from: DF.Int
+		health_weight_acceptance: DF.Int
+		health_weight_contact: DF.Int
+		health_weight_reporting: DF.Int
+		health_weight_responsiveness: DF.Int
+		health_weight_retention: DF.Int
+		health_weight_satisfaction: DF.Int
 		holidays: DF.Table[EmploymentPartnersHoliday]
 		incentive_cap: DF.Currency
 		lead_follow_up_days: DF.Int

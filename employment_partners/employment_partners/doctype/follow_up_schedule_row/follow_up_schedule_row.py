@@ -23,8 +23,12 @@ class FollowupScheduleRow(Document):
 			"First Week of Quarter after Exit",
 			"End of Quarter after Exit",
 			"Month of the Quarters after Exit",
+			"Quarter after Exit",
 		]
 		offset_value: DF.Int
+		outcome_milestone: DF.Literal[
+			"", "At Close", "3 Months after Exit", "6 Months after Exit", "12 Months after Exit"
+		]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -53,6 +53,7 @@ class RetentionFollowup(Document):
 			"Unable to Work",
 			"Unable to Contact",
 		]
+		outcome_milestone: DF.Data | None
 		participant: DF.Link
 		participant_name: DF.Data | None
 		placement: DF.Link | None

@@ -23,6 +23,7 @@ class RetentionIssueReport(Document):
 		)
 
 		acknowledge_due: DF.Datetime | None
+		acknowledge_hours: DF.Float
 		acknowledged_by: DF.Link | None
 		acknowledged_on: DF.Datetime | None
 		assigned_bsr: DF.Link | None
@@ -121,3 +122,5 @@ class RetentionIssueReport(Document):
 			self.acknowledged_by = frappe.session.user
 			if get_datetime(self.acknowledged_on) > get_datetime(self.acknowledge_due):
 				self.sla_breached = 1
+		if self.acknowledged_on:
+			self.acknowledge_hours = issues.acknowledge_hours(self.reported_on, self.acknowledged_on)

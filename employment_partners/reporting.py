@@ -1,0 +1,60 @@
+"""What every script report shares: its definitions block, filters and column helpers.
+
+Each report states how each of its figures is counted (numerator, denominator, period, as-of)
+in words a funder would accept.  The definitions travel as the report's message: the desk shows
+them above the figures (folded), and printing or saving the report as PDF puts them under the
+filters (public/js/reports.js), so a funder reading the PDF reads them too.
+"""
+
+import frappe
+from frappe import _
+
+
+def definitions(items: list[tuple[str, str]], period=None) -> str:
+	"""HTML of a report's definitions: (figure, how it is counted) pairs, translated."""
+	lines = "".join(
+		f"<li><b>{frappe.utils.escape_html(_(name))}</b>: {frappe.utils.escape_html(_(text))}</li>"
+		for name, text in items
+	)
+	as_of = ""
+	if period:
+		as_of = (
+			"<p>"
+			+ frappe.utils.escape_html(
+				_(
+					"Period {0} to {1}; figures as of {2} (the period's end or today, whichever is earlier)."
+				).format(
+					frappe.format(period.start, "Date"),
+					frappe.format(period.end, "Date"),
+					frappe.format(period.as_of, "Date"),
+				)
+			)
+			+ "</p>"
+		)
+	return (
+		f'<details class="ep-definitions"><summary>{frappe.utils.escape_html(_("How these figures are counted"))}'
+		f"</summary>{as_of}<ul>{lines}</ul></details>"
+	)
+
+
+def column(
+	label: str, fieldname: str, fieldtype: str = "Data", width: int = 120, options: str | None = None
+) -> dict:
+	col = {"label": _(label), "fieldname": fieldname, "fieldtype": fieldtype, "width": width}
+	if options:
+		col["options"] = options
+	return col
+
+
+def unknown_filters_problem(filters, known: set[str]) -> str | None:
+	"""A filter the report does not know is refused rather than silently ignored."""
+	unknown = sorted(set(filters or {}) - known)
+	if unknown:
+		return _("This report has no filter {0}").format(", ".join(unknown))
+	return None
+
+
+def check_filters(filters, known: set[str]):
+	problem = unknown_filters_problem(filters, known | {"from_date", "to_date"})
+	if problem:
+		frappe.throw(problem, title=_("Invalid filter"))
