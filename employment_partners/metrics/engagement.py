@@ -1,9 +1,7 @@
 """Employer engagement figures computed in the database: last contact, response times, ranking."""
 
 import frappe
-from frappe.query_builder.functions import Count, Max
-
-from employment_partners.pipeline import organisations
+from frappe.query_builder.functions import Max
 
 EMPLOYER_FIELDS = {"Employer Lead": "employer_lead", "Hiring Partnership": "hiring_partnership"}
 
@@ -37,45 +35,3 @@ def median_employer_response_hours(partnership: str) -> float | None:
 		{"partnership": partnership},
 	)
 	return float(rows[0][0]) if rows and rows[0][0] is not None else None
-
-
-def hires_by_partnership() -> dict[str, int]:
-	"""Placements per partnership."""
-	placement = frappe.qb.DocType("Placement")
-	rows = (
-		frappe.qb.from_(placement)
-		.select(placement.hiring_partnership, Count("*"))
-		.groupby(placement.hiring_partnership)
-		.run()
-	)
-	return dict(rows)
-
-
-def rank_partners_for_invitation(limit: int = 20, exclude: list[str] | None = None) -> list[dict]:
-	"""Active, unflagged partnerships ranked for an appreciation event.
-
-	Top Partners first, then by number of hires, then by interactions in the last year.
-	"""
-	hp = frappe.qb.DocType("Hiring Partnership")
-	interaction = frappe.qb.DocType("Employer Interaction")
-	query = (
-		frappe.qb.from_(hp)
-		.left_join(interaction)
-		.on(
-			(interaction.hiring_partnership == hp.name)
-			& (interaction.interaction_date >= frappe.utils.add_days(frappe.utils.nowdate(), -365))
-		)
-		.select(
-			hp.name, hp.partner_name, hp.tier, hp.primary_contact, Count(interaction.name).as_("interactions")
-		)
-		.where((hp.status == organisations.ACTIVE) & (hp.problematic_employer == 0))
-		.groupby(hp.name)
-	)
-	if exclude:
-		query = query.where(hp.name.notin(exclude))
-	rows = query.run(as_dict=True)
-	hires = hires_by_partnership()
-	for row in rows:
-		row.hires = hires.get(row.name, 0)
-	rows.sort(key=lambda r: (r.tier != "Top Partner", -r.hires, -r.interactions, r.partner_name))
-	return rows[:limit]

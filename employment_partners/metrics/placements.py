@@ -43,6 +43,31 @@ def incentive_paid(payments) -> float:
 	return sum(float(p.amount or 0) for p in payments if p.paid_on)
 
 
+# ------------------------------------------------------------------ retention at N days
+# A placement counts for retention at N days once start + N days is on or before the as-of day;
+# it is retained unless it was separated (status Ended: quit, dismissed, laid off, other) with an
+# end date before start + N days.  Completed (a time-limited placement that ran its course) and
+# Transitioned to Permanent are not separations.  Placements started in the period
+# (%(start)s .. %(as_of)s) only.
+STATUS_VALUES = {"ended_status": placements.ENDED, "transitioned_status": placements.TRANSITIONED}
+
+# still working there on the as-of day: not ended by then (or made permanent)
+ACTIVE_AS_OF_SQL = (
+	"({p}.end_date is null or {p}.end_date > %(as_of)s or {p}.status = %(transitioned_status)s)"
+)
+
+
+def retained_sql(alias: str, days: int) -> str:
+	"""Two SQL sums, `eligible_<days>` and `retained_<days>`, for a query over `tabPlacement`
+	aliased `alias`, with %(start)s, %(as_of)s and STATUS_VALUES among its values."""
+	days = int(days)
+	eligible = (
+		f"{alias}.start_date >= %(start)s and {alias}.start_date <= date_sub(%(as_of)s, interval {days} day)"
+	)
+	separated = f"{alias}.status = %(ended_status)s and {alias}.end_date < date_add({alias}.start_date, interval {days} day)"
+	return f"sum({eligible}) as eligible_{days}, sum({eligible} and not ({separated})) as retained_{days}"
+
+
 # ------------------------------------------------------------------ Employer Placement Summary (15C)
 WITH_INCENTIVE, WITHOUT_INCENTIVE, TOTAL = "With Incentive", "Without Incentive", "Total"
 

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import nowdate
 
-from employment_partners.metrics import engagement
+from employment_partners.metrics import partnerships as partnership_metrics
 
 
 class EmployerAppreciationEvent(Document):
@@ -62,16 +62,17 @@ class EmployerAppreciationEvent(Document):
 
 	@frappe.whitelist()
 	def propose_invitees(self, limit: int = 20) -> int:
-		"""Add the top-ranked partners not yet invited; returns how many were added."""
+		"""Add the top partners of the Partnership Health report not yet invited (healthiest first);
+		returns how many were added."""
 		self.check_permission("write")
 		invited = [row.hiring_partnership for row in self.invitees]
-		ranked = engagement.rank_partners_for_invitation(limit=int(limit), exclude=invited)
+		ranked = partnership_metrics.rank_for_invitation(limit=int(limit), exclude=invited)
 		for partner in ranked:
 			self.append(
 				"invitees",
 				{
-					"hiring_partnership": partner.name,
-					"contact": partner.primary_contact,
+					"hiring_partnership": partner["name"],
+					"contact": partner["primary_contact"],
 					"invited_on": nowdate(),
 					"rsvp": "Pending",
 				},

@@ -1,4 +1,5 @@
 import frappe
+from frappe.utils import add_days, now_datetime
 
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_hiring_partnership, make_interaction
@@ -22,24 +23,30 @@ class TestAppreciationEvent(EPTestCase):
 		# only this test's partnerships take part in the ranking
 		frappe.db.sql("update `tabHiring Partnership` set status = 'Ended' where status = 'Active'")
 
-	def test_propose_invitees_ranks_top_partners_then_activity_and_skips_flagged(self):
-		standard_busy = make_hiring_partnership(tier="Standard")
-		for _i in range(3):
-			make_interaction(hiring_partnership=standard_busy.name)
-		standard_quiet = make_hiring_partnership(tier="Standard")
-		top = make_hiring_partnership(tier="Top Partner")
+	def test_propose_invitees_ranks_by_health_and_skips_flagged_and_ended(self):
+		# Partnership Health over the last 365 days: with no placements, referrals, feedback or
+		# issues, only recent contact scores: called today 100; called 45 days ago
+		# (120 - 45) / 90 = 0.83 -> 83; never called 0
+		called_today = make_hiring_partnership()
+		make_interaction(hiring_partnership=called_today.name)
+		called_45_days_ago = make_hiring_partnership(tier="Top Partner")
+		make_interaction(
+			hiring_partnership=called_45_days_ago.name, interaction_date=add_days(now_datetime(), -45)
+		)
+		never_called = make_hiring_partnership()
 		make_hiring_partnership(problematic_employer=1, problematic_reason="Unsafe site")
 		make_hiring_partnership(status="Ended")
 
 		event = make_event()
-		self.assertEqual(event.propose_invitees(), 3)
+		ours = {called_today.name, called_45_days_ago.name, never_called.name}
+		event.propose_invitees(limit=1000)
 		self.assertEqual(
-			[row.hiring_partnership for row in event.invitees],
-			[top.name, standard_busy.name, standard_quiet.name],
+			[row.hiring_partnership for row in event.invitees if row.hiring_partnership in ours],
+			[called_today.name, called_45_days_ago.name, never_called.name],
 		)
-		self.assertEqual(event.invited_count, 3)
+		self.assertEqual(event.invited_count, len(event.invitees))
 		# proposing again adds nobody already invited
-		self.assertEqual(event.propose_invitees(), 0)
+		self.assertEqual(event.propose_invitees(limit=1000), 0)
 
 	def test_same_partner_twice_is_refused(self):
 		partner = make_hiring_partnership()

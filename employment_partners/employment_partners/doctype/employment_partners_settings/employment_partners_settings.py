@@ -152,6 +152,7 @@ class EmploymentPartnersSettings(Document):
 		self.validate_positive_intervals()
 		self.validate_business_hours()
 		self.validate_money()
+		self.validate_health_score()
 
 	def validate_positive_intervals(self):
 		for fieldname in (
@@ -186,3 +187,14 @@ class EmploymentPartnersSettings(Document):
 					_("{0} cannot be negative").format(_(self.meta.get_label(fieldname))),
 					title=_("Invalid setting"),
 				)
+
+	def validate_health_score(self):
+		from employment_partners.metrics import partnerships
+
+		problem = partnerships.weights_problem(
+			partnerships.settings_weights(self), self.health_healthy_from, self.health_watch_from
+		) or (
+			_("The establishments count cannot be negative") if (self.establishments_count or 0) < 0 else None
+		)
+		if problem:
+			frappe.throw(problem, title=_("Invalid setting"))

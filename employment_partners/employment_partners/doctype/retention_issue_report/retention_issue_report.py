@@ -73,6 +73,7 @@ class RetentionIssueReport(Document):
 		self.set_participant_label()
 		self.validate_incident_dates()
 		self.validate_state()
+		self.set_acknowledge_hours()
 
 	def on_update(self):
 		if self.status == issues.SEPARATED and self.has_value_changed("status"):
@@ -122,5 +123,8 @@ class RetentionIssueReport(Document):
 			self.acknowledged_by = frappe.session.user
 			if get_datetime(self.acknowledged_on) > get_datetime(self.acknowledge_due):
 				self.sla_breached = 1
+
+	def set_acknowledge_hours(self):
+		"""Business hours from the report to its acknowledgement (Partnership Health reads it)."""
 		if self.acknowledged_on:
 			self.acknowledge_hours = issues.acknowledge_hours(self.reported_on, self.acknowledged_on)

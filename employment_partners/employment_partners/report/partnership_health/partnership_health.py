@@ -1,0 +1,149 @@
+"""Partnership Health: each hiring partnership's record over a period, a 0-100 health score and a
+band (Healthy / Watch / At risk), healthiest first.  Figures from metrics/partnerships.py."""
+
+import frappe
+from frappe import _
+
+from employment_partners import reporting
+from employment_partners.metrics import partnerships as partnership_metrics
+from employment_partners.metrics import period as periods
+
+DEFINITIONS = [
+	(
+		"Referrals",
+		"referrals to the partnership sent (or closed) in the period: their referred-on date is in the period, on or before the as-of day.",
+	),
+	(
+		"Accepted Referrals",
+		"of the referrals the employer decided on in the period (offered, hired or declined, by decided-on date), the share offered or hired.",
+	),
+	("Hires", "placements with the partnership that started in the period."),
+	(
+		"Active Placements",
+		"placements started on or before the as-of day that had not ended by then (or were made permanent).",
+	),
+	(
+		"90- / 180-Day Retention",
+		"of the placements started in the period whose start + 90 (180) days is on or before the as-of day, the share not separated before then; a separation is status Ended (quit, dismissed, laid off, other) with an end date before start + 90 (180) days; Completed and Transitioned to Permanent are not separations.",
+	),
+	(
+		"Open Retention Issues",
+		"retention issues reported on or before the as-of day that are not Resolved or Closed - Separated now.",
+	),
+	(
+		"Median Reporting Lag (days)",
+		"over the issues an employer contact reported in the period with the day the problem started: the median of the days from that day to the report.",
+	),
+	(
+		"Median Acknowledge Time (business hours)",
+		"over the issues reported in the period and acknowledged by the as-of day: the median business hours (Settings) from report to acknowledgement.",
+	),
+	(
+		"Median Employer Response (hours)",
+		"over the agency's messages in the period that needed a reply and got one by the as-of day: the median hours the employer took.",
+	),
+	(
+		"Days since Last Contact",
+		"days from the latest interaction on or before the as-of day to the as-of day; empty when never contacted.",
+	),
+	("Events Attended", "appreciation events dated in the period that the employer attended."),
+	(
+		"Satisfaction",
+		"the mean satisfaction (1-5) of the employer feedback received in the period, to 2 decimals.",
+	),
+	(
+		"Health Score",
+		"0-100: weights from Settings (90-day retention 30, accepted referrals 15, satisfaction 15, employer response 15, reporting lag 15, recent contact 10) on parts scored 0-1: retention and acceptance as shares; satisfaction (mean - 1) / 4; response 1 at 24 hours or less to 0 at 120 or more; reporting lag 1 at 1 day or less to 0 at 14 or more; contact 1 at 30 days or less to 0 at 120 or more or never; linear in between. A part with no data in the period is left out and the others weighed among themselves. Rounded half up.",
+	),
+	(
+		"Band",
+		"Healthy at or above the Healthy threshold in Settings (70), Watch at or above the Watch threshold (40), At risk below.",
+	),
+]
+BAND_COLOURS = {
+	partnership_metrics.HEALTHY: "#2f9e44",
+	partnership_metrics.WATCH: "#f08c00",
+	partnership_metrics.AT_RISK: "#e03131",
+}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	reporting.check_filters(filters, {"status", "assigned_bsr"})
+	period = periods.from_filters(filters, default_days=365)
+	# the desk's default; an empty status asks for every partnership
+	status = filters.get("status", "Active") or None
+	rows = partnership_metrics.partnership_health(period, status=status)
+	if filters.assigned_bsr:
+		rows = [row for row in rows if row["assigned_bsr"] == filters.assigned_bsr]
+	for row in rows:
+		row.pop("parts")
+	return columns(), rows, reporting.definitions(DEFINITIONS, period), chart(rows), summary(rows)
+
+
+def columns():
+	return [
+		reporting.column("Partnership", "name", "Link", 140, "Hiring Partnership"),
+		reporting.column("Employer", "partner_name", "Data", 180),
+		reporting.column("Health Score", "health_score", "Int", 100),
+		reporting.column("Band", "band", "Data", 90),
+		reporting.column("Referrals", "referrals", "Int", 90),
+		reporting.column("Accepted Referrals %", "accepted_rate", "Percent", 110),
+		reporting.column("Hires", "hires", "Int", 70),
+		reporting.column("Active Placements", "active_placements", "Int", 100),
+		reporting.column("90-Day Retention %", "retention_90", "Percent", 110),
+		reporting.column("180-Day Retention %", "retention_180", "Percent", 110),
+		reporting.column("Open Retention Issues", "open_issues", "Int", 110),
+		reporting.column("Median Reporting Lag (days)", "median_reporting_lag_days", "Float", 130),
+		reporting.column(
+			"Median Acknowledge Time (business hours)", "median_acknowledge_hours", "Float", 150
+		),
+		reporting.column("Median Employer Response (hours)", "median_response_hours", "Float", 140),
+		reporting.column("Days since Last Contact", "days_since_contact", "Int", 120),
+		reporting.column("Events Attended", "events_attended", "Int", 100),
+		reporting.column("Satisfaction (1-5)", "satisfaction", "Float", 110),
+		reporting.column("BSR", "assigned_bsr", "Link", 160, "User"),
+		reporting.column("Status", "status", "Data", 80),
+	]
+
+
+def chart(rows):
+	counts = {band: sum(1 for row in rows if row["band"] == band) for band in BAND_COLOURS}
+	if not any(counts.values()):
+		return None
+	return {
+		"data": {
+			"labels": [_(band) for band in counts],
+			"datasets": [{"name": _("Partnerships"), "values": list(counts.values())}],
+		},
+		"type": "donut",
+		"colors": list(BAND_COLOURS.values()),
+	}
+
+
+def summary(rows):
+	from employment_partners.metrics import arithmetic
+
+	eligible = sum(row["eligible_90"] for row in rows)
+	retained = sum(row["retained_90"] for row in rows)
+	return [
+		{"label": _("Partnerships"), "value": len(rows), "datatype": "Int"},
+		*(
+			{
+				"label": _(band),
+				"value": sum(1 for row in rows if row["band"] == band),
+				"indicator": colour,
+				"datatype": "Int",
+			}
+			for band, colour in (
+				(partnership_metrics.HEALTHY, "Green"),
+				(partnership_metrics.WATCH, "Orange"),
+				(partnership_metrics.AT_RISK, "Red"),
+			)
+		),
+		{
+			"label": _("90-Day Retention, all partnerships"),
+			"value": arithmetic.percent(retained, eligible) or 0,
+			"datatype": "Percent",
+		},
+	]
