@@ -39,3 +39,9 @@ def rounded(value, places: int = 2) -> float | None:
 	if value is None:
 		return None
 	return _round(_decimal(value), places)
+
+
+def mean(values, places: int = 2) -> float | None:
+	"""The mean of `values` (exact: as decimals), rounded half up; None for no values."""
+	values = [_decimal(v) for v in values]
+	return ratio(sum(values, Decimal(0)), len(values), places)

@@ -129,3 +129,93 @@ def _figures(sums: dict, at_close: bool) -> dict:
 		"average_wage": arithmetic.ratio(sums["wage_sum"], counts[EMPLOYED], 2),
 		"average_duration_weeks": arithmetic.weeks(sums["duration_days"], counted, 1) if at_close else None,
 	}
+
+
+# ------------------------------------------------------------------ Participant Outcomes
+RETENTION_DAYS = (30, 90, 180)
+
+
+def participant_outcomes(
+	period, barrier: str | None = None, indicator: str | None = None, case_manager=None
+) -> list[dict]:
+	"""One row per participant with a placement that started in the period: their placements in
+	the period, their first one's retention at 30, 90 and 180 days, the latest follow-up's word,
+	the wage then against the wage they started at, and their barriers.  One query."""
+	from employment_partners.participants import suitability
+	from employment_partners.placements import placements
+
+	conditions, values = (
+		[],
+		{
+			"start": period.start,
+			"as_of": period.as_of,
+			"done": follow_ups.DONE,
+			"employed": follow_ups.EMPLOYED,
+			"ended_status": placements.ENDED,
+		},
+	)
+	if barrier:
+		conditions.append(f"p.`{_checked(barrier, suitability.BARRIERS)}` = 1")
+	if indicator:
+		conditions.append(f"p.`{_checked(indicator, suitability.ENTERED_INDICATORS)}` = 1")
+	if case_manager:
+		conditions.append("p.case_manager = %(case_manager)s")
+		values["case_manager"] = case_manager
+	retained = ",\n".join(
+		f"""case when fp.start_date <= date_sub(%(as_of)s, interval {days} day)
+			then not (fp.status = %(ended_status)s and fp.end_date < date_add(fp.start_date, interval {days} day))
+			end as retained_{days}"""
+		for days in RETENTION_DAYS
+	)
+	rows = frappe.db.sql(
+		f"""
+		with placed as (
+			select pl.participant, pl.name, pl.start_date, pl.hourly_wage, pl.status, pl.end_date,
+				pl.employer_name,
+				row_number() over (partition by pl.participant order by pl.start_date, pl.creation) as rn,
+				count(*) over (partition by pl.participant) as placements
+			from `tabPlacement` pl
+			where pl.start_date between %(start)s and %(as_of)s
+		),
+		latest as (
+			select f.participant, f.outcome, f.hourly_wage, f.completed_on,
+				row_number() over (partition by f.participant order by f.completed_on desc, f.modified desc) as rn
+			from `tabRetention Follow-up` f
+			where f.status = %(done)s and f.completed_on <= %(as_of)s
+		)
+		select p.name as participant, p.full_name, p.case_manager, p.suitability_count,
+			{", ".join(f"p.{b}" for b in suitability.BARRIERS)},
+			fp.name as placement, fp.employer_name, fp.start_date, fp.hourly_wage as start_wage, fp.placements,
+			{retained},
+			lf.outcome as latest_outcome, lf.completed_on as latest_on,
+			case when lf.outcome in %(employed)s then lf.hourly_wage end as latest_wage
+		from `tabParticipant` p
+		join placed fp on fp.participant = p.name and fp.rn = 1
+		left join latest lf on lf.participant = p.name and lf.rn = 1
+		{"where " + " and ".join(conditions) if conditions else ""}
+		order by p.full_name, p.name
+		""",
+		values,
+		as_dict=True,
+	)
+	for row in rows:
+		row["barriers"] = [b for b in suitability.BARRIERS if row.pop(b)]
+		row["wage_gain"] = (
+			arithmetic.rounded(row["latest_wage"] - row["start_wage"], 2)
+			if row["latest_wage"] is not None
+			else None
+		)
+		for days in RETENTION_DAYS:
+			value = row[f"retained_{days}"]
+			row[f"retained_{days}"] = None if value is None else bool(value)
+	return rows
+
+
+def _checked(field: str, allowed: tuple[str, ...]) -> str:
+	"""A participant field a filter names, only when it is one of `allowed` (it goes into SQL)."""
+	if field not in allowed:
+		frappe.throw(
+			frappe._("{0} is not a barrier or suitability indicator").format(field),
+			title=frappe._("Invalid filter"),
+		)
+	return field

@@ -16,6 +16,16 @@ READINESS_MIN, READINESS_MAX = 0, 4
 # source-of-income answers that count as the funder's indicator
 INCOME_INDICATORS = ("Social assistance", "Disability support", "No income")
 
+# the barriers a participant may face (Participant's barrier_* checks), in the form's order
+BARRIERS = (
+	"barrier_housing",
+	"barrier_transportation",
+	"barrier_childcare",
+	"barrier_health",
+	"barrier_legal",
+	"barrier_financial",
+)
+
 ENTERED_INDICATORS = (
 	"age_indicator",
 	"grade_12_or_less",
