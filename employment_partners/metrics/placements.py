@@ -141,3 +141,79 @@ def _summary_figures(row) -> dict:
 		"average_incentive": arithmetic.ratio(row.incentive_sum, row.incentive_count, 2),
 		"average_hours": arithmetic.ratio(row.hours_sum, placements, 1),
 	}
+
+
+# ------------------------------------------------------------------ Incentive Spend
+def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
+	"""Per fiscal year (Incentive Allocation): the allocations, what was committed and paid, and
+	the placements started.  As of the year's end or today, whichever is earlier.  Committed:
+	the employer incentives and participant bonuses on placements that started in the year;
+	paid: milestone payments and bonuses with a paid-on date in the year.  Four grouped queries."""
+	from frappe.utils import getdate, today
+
+	years = frappe.get_all(
+		"Incentive Allocation",
+		filters={"name": fiscal_year} if fiscal_year else {},
+		fields=[
+			"name",
+			"year_start",
+			"year_end",
+			"employer_incentive_allocation",
+			"participant_bonus_allocation",
+		],
+		order_by="year_start",
+	)
+	if not years:
+		return []
+	on = getdate(on or today())
+	spans = " union all ".join(
+		f"select {frappe.db.escape(y.name)} as year, {frappe.db.escape(str(y.year_start))} as year_start, "
+		f"{frappe.db.escape(str(min(getdate(y.year_end), on)))} as as_of"
+		for y in years
+	)
+	committed = _by_year(
+		f"""
+		select y.year, count(p.name) as placements, ifnull(sum(p.incentive_amount), 0) as incentives_committed,
+			ifnull(sum((select sum(b.amount) from `tabPlacement Retention Bonus` b
+				where b.parent = p.name and b.parenttype = 'Placement')), 0) as bonuses_committed
+		from ({spans}) y
+		left join `tabPlacement` p on p.start_date between y.year_start and y.as_of
+		group by y.year
+		"""
+	)
+	paid = _by_year(
+		f"""
+		select y.year,
+			ifnull((select sum(ip.amount) from `tabPlacement Incentive Payment` ip
+				where ip.parenttype = 'Placement' and ip.paid_on between y.year_start and y.as_of), 0) as incentives_paid,
+			ifnull((select sum(b.amount) from `tabPlacement Retention Bonus` b
+				where b.parenttype = 'Placement' and b.paid_on between y.year_start and y.as_of), 0) as bonuses_paid
+		from ({spans}) y
+		"""
+	)
+	rows = []
+	for y in years:
+		row = {**y, **committed[y.name], **paid[y.name]}
+		allocated = row["employer_incentive_allocation"] + row["participant_bonus_allocation"]
+		spent = row["incentives_paid"] + row["bonuses_paid"]
+		row.update(
+			{
+				"incentives_spent_percent": arithmetic.percent(
+					row["incentives_paid"], row["employer_incentive_allocation"]
+				),
+				"bonuses_spent_percent": arithmetic.percent(
+					row["bonuses_paid"], row["participant_bonus_allocation"]
+				),
+				"spent_percent": arithmetic.percent(spent, allocated),
+				"remaining": allocated - spent,
+				"cost_per_placement": arithmetic.ratio(
+					row["incentives_committed"] + row["bonuses_committed"], row["placements"], 2
+				),
+			}
+		)
+		rows.append(row)
+	return rows
+
+
+def _by_year(sql: str) -> dict[str, dict]:
+	return {row.pop("year"): row for row in frappe.db.sql(sql, as_dict=True)}

@@ -1,8 +1,10 @@
 # Copyright (c) 2026, Employment Partners contributors and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
 
 class IncentiveAllocation(Document):
@@ -21,4 +23,40 @@ class IncentiveAllocation(Document):
 		year_end: DF.Date
 		year_start: DF.Date
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		self.validate_year()
+		self.validate_amounts()
+
+	def validate_year(self):
+		if getdate(self.year_end) < getdate(self.year_start):
+			frappe.throw(
+				_("The year ends on {0}, before it starts on {1}").format(
+					frappe.format(self.year_end, "Date"), frappe.format(self.year_start, "Date")
+				),
+				title=_("Invalid fiscal year"),
+			)
+		overlap = frappe.db.get_value(
+			"Incentive Allocation",
+			{
+				"name": ("!=", self.name or ""),
+				"year_start": ("<=", self.year_end),
+				"year_end": (">=", self.year_start),
+			},
+			"name",
+		)
+		if overlap:
+			frappe.throw(
+				_(
+					"Fiscal year {0} already covers part of these dates: spending would be counted twice"
+				).format(overlap),
+				title=_("Overlapping fiscal years"),
+			)
+
+	def validate_amounts(self):
+		for fieldname in ("employer_incentive_allocation", "participant_bonus_allocation"):
+			if (self.get(fieldname) or 0) < 0:
+				frappe.throw(
+					_("{0} cannot be negative").format(_(self.meta.get_label(fieldname))),
+					title=_("Invalid allocation"),
+				)
