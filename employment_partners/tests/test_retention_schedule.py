@@ -282,6 +282,35 @@ class TestOutcomesSchedule(unittest.TestCase):
 		self.assertEqual(generate(self.rows, date(2026, 3, 2), ""), [])
 
 
+class TestWioaSchedule(unittest.TestCase):
+	rows = shipped_rows("WIOA Performance (Q2 and Q4 after Exit)")
+
+	def test_the_2nd_and_4th_quarters_after_exit_each_open_all_quarter(self):
+		# exit 20 Nov 2025 (Q4 2025): 2nd quarter after exit Apr-Jun 2026, 4th Oct-Dec 2026
+		self.assertEqual(
+			[(d.row_id, d.due_date, d.window_end) for d in generate(self.rows, None, "2025-11-20")],
+			[
+				("wioa-q2", date(2026, 4, 1), date(2026, 6, 30)),
+				("wioa-q4", date(2026, 10, 1), date(2026, 12, 31)),
+			],
+		)
+		# exit 31 Mar 2026, the last day of Q1: 2nd quarter after exit Jul-Sep 2026, 4th Jan-Mar 2027
+		self.assertEqual(
+			[(d.due_date, d.window_end) for d in generate(self.rows, None, "2026-03-31")],
+			[(date(2026, 7, 1), date(2026, 9, 30)), (date(2027, 1, 1), date(2027, 3, 31))],
+		)
+
+	def test_the_outcomes_schedule_marks_its_milestones(self):
+		self.assertEqual(
+			[r.outcome_milestone for r in shipped_rows(OUTCOMES)],
+			["At Close", "3 Months after Exit", "6 Months after Exit", "12 Months after Exit"],
+		)
+		self.assertEqual(
+			schedule.MILESTONES,
+			{"At Close": 0, "3 Months after Exit": 3, "6 Months after Exit": 6, "12 Months after Exit": 12},
+		)
+
+
 class TestDueDateFor(unittest.TestCase):
 	def test_days_and_weeks(self):
 		ten_days = ScheduleRow("Ten days in", PLACEMENT_START, 10, DAYS, 3, "r1")
@@ -365,6 +394,17 @@ class TestRowProblem(unittest.TestCase):
 		# a month of the quarters needs no window: it is open all month
 		self.assertIsNone(row_problem(self.good(offset_unit=QUARTER_MONTH, window_days=0), 1))
 
+	def test_an_outcome_milestone_is_known_and_counts_from_exit(self):
+		self.assertIsNone(row_problem(self.good(offset_value=3, outcome_milestone="3 Months after Exit"), 1))
+		self.assertEqual(
+			row_problem(self.good(outcome_milestone="2 Months after Exit"), 2),
+			"Row 2: 2 Months after Exit is not an outcome milestone",
+		)
+		self.assertEqual(
+			row_problem(self.good(anchor="Placement Start", outcome_milestone="At Close"), 3),
+			"Row 3: an outcome milestone counts from the program exit, not from Placement Start",
+		)
+
 	def test_label_required(self):
 		self.assertEqual(row_problem(self.good(label="  "), 3), "Row 3: a label is required")
 		self.assertEqual(row_problem(self.good(label=None), 3), "Row 3: a label is required")
@@ -383,7 +423,7 @@ class TestRowProblem(unittest.TestCase):
 		self.assertEqual(
 			row_problem(self.good(offset_unit="Years"), 5),
 			"Row 5: the unit must be one of Days, Weeks, Months, First Week of Quarter after Exit, "
-			"End of Quarter after Exit, Month of the Quarters after Exit, not Years",
+			"End of Quarter after Exit, Month of the Quarters after Exit, Quarter after Exit, not Years",
 		)
 
 	def test_offset_cannot_be_negative(self):

@@ -113,7 +113,7 @@ class TestPlacementFollowUps(EPTestCase):
 	def test_moving_the_start_moves_open_follow_ups_only(self):
 		placement = make_retention_placement(start_date="2026-03-02")
 		first = follow_up(WEEK_1, placement=placement.name)
-		first.update({"outcome": "Employed - Same Employer", "hourly_wage": 20})
+		first.update({"outcome": "Employed - Same Employer", "hourly_wage": 20, "hours_per_week": 40})
 		first.save()
 
 		placement.reload()
@@ -239,13 +239,21 @@ class TestOutcomes(EPTestCase):
 			self.record(outcome="Employed - Other Employer", hourly_wage=19)
 		with self.assertRaisesRegex(frappe.ValidationError, "Hourly wage must be more than 0"):
 			self.record(outcome="Employed - Other Employer", current_employer="Corner Cafe", hourly_wage=0)
-		with self.assertRaisesRegex(frappe.ValidationError, "Hours per week must be between 1 and 80"):
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "Hours per week must be between 1 and 80, not 90"
+		):
 			self.record(outcome="Employed - Same Employer", hourly_wage=21, hours_per_week=90)
+		# wage and hours make the earnings funders read (WIOA: wage x hours x 13 a quarter)
+		with self.assertRaisesRegex(frappe.ValidationError, "Hours per week must be between 1 and 80, not 0"):
+			self.record(outcome="Employed - Same Employer", hourly_wage=21)
 		self.assertEqual(frappe.db.get_value("Retention Follow-up", self.follow_up.name, "status"), "Open")
 
 	def test_done_follow_up_updates_the_placement_and_the_participant(self):
 		doc = self.record(
-			outcome="Employed - Same Employer", hourly_wage=21.5, verification_source="Pay Stub"
+			outcome="Employed - Same Employer",
+			hourly_wage=21.5,
+			hours_per_week=40,
+			verification_source="Pay Stub",
 		)
 		self.assertEqual(
 			(doc.status, doc.current_employer, doc.employer_placement, doc.employer_partnership),
@@ -269,7 +277,7 @@ class TestOutcomes(EPTestCase):
 		set_exit(self.placement.participant, "2026-05-15")
 		exit_name = follow_up("seta-02-09-q1-first-week", participant=self.placement.participant).name
 		with self.assertRaisesRegex(frappe.ValidationError, "Choose the placement whose employer"):
-			self.record(exit_name, outcome="Employed - Same Employer", hourly_wage=22)
+			self.record(exit_name, outcome="Employed - Same Employer", hourly_wage=22, hours_per_week=40)
 		someone_elses = make_retention_placement()
 		with self.assertRaisesRegex(frappe.ValidationError, f"Placement {someone_elses.name} is not"):
 			self.record(
@@ -277,6 +285,7 @@ class TestOutcomes(EPTestCase):
 				outcome="Employed - Same Employer",
 				employer_placement=someone_elses.name,
 				hourly_wage=22,
+				hours_per_week=40,
 			)
 		self.assertEqual(frappe.db.get_value("Retention Follow-up", exit_name, "status"), "Open")
 
@@ -285,6 +294,7 @@ class TestOutcomes(EPTestCase):
 			outcome="Employed - Same Employer",
 			employer_placement=self.placement.name,
 			hourly_wage=22,
+			hours_per_week=40,
 			completed_on="2026-07-02",
 		)
 		self.assertEqual(
@@ -310,6 +320,7 @@ class TestOutcomes(EPTestCase):
 			outcome="Employed - Other Employer",
 			employer_partnership=other,
 			hourly_wage=23,
+			hours_per_week=40,
 		)
 		self.assertEqual(
 			doc.current_employer, frappe.db.get_value("Hiring Partnership", other, "partner_name")
@@ -329,6 +340,7 @@ class TestOutcomes(EPTestCase):
 			outcome="Employed - Other Employer",
 			current_employer="Cafe",
 			hourly_wage=18,
+			hours_per_week=40,
 			completed_on="2026-04-01",
 		)
 		self.assertEqual(

@@ -70,7 +70,7 @@ class TestFollowUpDue(EPTestCase):
 			"name",
 		)
 		doc = frappe.get_doc("Retention Follow-up", name)
-		doc.update({"outcome": "Employed - Same Employer", "hourly_wage": 20})
+		doc.update({"outcome": "Employed - Same Employer", "hourly_wage": 20, "hours_per_week": 40})
 		doc.save()
 		_columns, rows, _chart, _summary = self.run_report(as_of="2026-03-25", within_days=14)
 		self.assertNotIn(name, [r.name for r in rows])
