@@ -26,7 +26,7 @@ def test_kanban_board_has_a_column_per_stage_in_order():
 	assert [c.column_name for c in board.columns] == list(stages.ALL_STAGES)
 
 
-def test_workspace_shows_the_cards_and_the_stage_chart():
+def test_workspace_shows_the_cards_charts_and_reports():
 	workspace = frappe.get_doc("Workspace", "Employment Partners")
 	blocks = json.loads(workspace.content)
 	cards = [b["data"]["number_card_name"] for b in blocks if b["type"] == "number_card"]
@@ -38,10 +38,29 @@ def test_workspace_shows_the_cards_and_the_stage_chart():
 		"Active Placements",
 		"Overdue Follow-ups",
 		"Open Retention Issues",
+		"90-Day Retention",
+		"Partnerships at Risk",
 	]
-	assert [b["data"]["chart_name"] for b in blocks if b["type"] == "chart"] == ["Employer Leads by Stage"]
+	charts = [b["data"]["chart_name"] for b in blocks if b["type"] == "chart"]
+	assert charts == ["Employer Pipeline Funnel", "Partnership Health Bands"]
 	for card in cards:
 		assert frappe.db.exists("Number Card", card)
+	for chart in charts:
+		# the workspace's charts are the reports' own charts: one set of figures
+		assert frappe.db.get_value("Dashboard Chart", chart, ["chart_type", "use_report_chart"]) == (
+			"Report",
+			1,
+		)
+	reports = [l.link_to for l in workspace.links if l.link_type == "Report"]
+	assert set(reports) >= {
+		"Employer Pipeline",
+		"Partnership Health",
+		"Employer Placement Summary",
+		"Outcomes Follow-up",
+		"Participant Outcomes",
+		"WIOA Employer Services Performance",
+		"Incentive Spend",
+	}
 
 
 def test_retention_workflow_and_notifications_ship():
@@ -59,22 +78,15 @@ def test_retention_workflow_and_notifications_ship():
 		assert frappe.db.get_value("Notification", f"{name} (Email)", "channel") == "Email"
 
 
-def test_the_stage_chart_lists_stages_in_pipeline_order():
-	from employment_partners.employment_partners.dashboard_chart_source.employer_leads_by_stage import (
-		employer_leads_by_stage,
-	)
+def test_the_funnel_lists_stages_in_pipeline_order():
+	from frappe.desk.query_report import run
+
 	from employment_partners.tests.factories import make_employer_lead
 
-	chart = frappe.get_doc("Dashboard Chart", "Employer Leads by Stage")
-	assert (chart.chart_type, chart.source) == ("Custom", "Employer Leads by Stage")
-	before = employer_leads_by_stage.get()["datasets"][0]["values"]
 	try:
-		make_employer_lead(stage="Prospect")
-		make_employer_lead(stage="Lost / Poor Fit", lost_reason="No entry-level roles")
-		data = employer_leads_by_stage.get()
-		assert data["labels"] == list(stages.ALL_STAGES)
-		after = data["datasets"][0]["values"]
-		assert [b - a for a, b in zip(before, after, strict=True)] == [1, 0, 0, 0, 0, 0, 0, 1]
+		make_employer_lead()  # made today: it reaches Prospect this year
+		chart = run("Employer Pipeline", {})["chart"]
+		assert chart["data"]["labels"] == list(stages.STAGES)
 	finally:
 		frappe.db.rollback()
 

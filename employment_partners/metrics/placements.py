@@ -68,6 +68,16 @@ def retained_sql(alias: str, days: int) -> str:
 	return f"sum({eligible}) as eligible_{days}, sum({eligible} and not ({separated})) as retained_{days}"
 
 
+def retention_rate(period, days: int) -> float | None:
+	"""Retention at `days` days over every placement started in the period, as a percentage."""
+	row = frappe.db.sql(
+		f"select {retained_sql('p', days)} from `tabPlacement` p where p.start_date between %(start)s and %(as_of)s",
+		{"start": period.start, "as_of": period.as_of, **STATUS_VALUES},
+		as_dict=True,
+	)[0]
+	return arithmetic.percent(row[f"retained_{days}"] or 0, row[f"eligible_{days}"] or 0)
+
+
 # ------------------------------------------------------------------ Employer Placement Summary (15C)
 WITH_INCENTIVE, WITHOUT_INCENTIVE, TOTAL = "With Incentive", "Without Incentive", "Total"
 

@@ -1,0 +1,34 @@
+"""The workspace's report cards: figures from the same metrics the reports show."""
+
+import frappe
+
+from employment_partners.metrics import partnerships as partnership_metrics
+from employment_partners.metrics import period as periods
+from employment_partners.metrics import placements as placement_metrics
+
+
+@frappe.whitelist()
+def retention_90_card(filters: str | None = None) -> dict:
+	"""Number card "90-Day Retention": of the placements started in the last 365 days that are 90
+	days old, the share not separated before day 90 (the Partnership Health definition)."""
+	frappe.has_permission("Placement", "read", throw=True)
+	period = periods.from_filters({}, default_days=365)
+	return {
+		"value": placement_metrics.retention_rate(period, 90) or 0,
+		"fieldtype": "Percent",
+		"route": ["query-report", "Partnership Health"],
+	}
+
+
+@frappe.whitelist()
+def partnerships_at_risk_card(filters: str | None = None) -> dict:
+	"""Number card "Partnerships at Risk": active partnerships whose health over the last 365 days
+	is At risk."""
+	frappe.has_permission("Hiring Partnership", "read", throw=True)
+	period = periods.from_filters({}, default_days=365)
+	rows = partnership_metrics.partnership_health(period, status="Active")
+	return {
+		"value": sum(1 for row in rows if row["band"] == partnership_metrics.AT_RISK),
+		"fieldtype": "Int",
+		"route": ["query-report", "Partnership Health"],
+	}
