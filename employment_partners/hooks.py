@@ -33,6 +33,7 @@ app_include_css = "/assets/employment_partners/css/employment_partners.css"
 
 after_install = "employment_partners.install.after_install"
 after_migrate = "employment_partners.install.after_migrate"
+before_uninstall = "employment_partners.install.before_uninstall"
 
 # Record-level rules: see employment_partners/permissions.py
 has_permission = {
@@ -49,6 +50,10 @@ scheduler_events = {
 	"daily": [
 		"employment_partners.pipeline.automation.advance_matured_placements",
 		"employment_partners.retention.reminders.run_daily",
+		"employment_partners.digests.send_daily",
+	],
+	"weekly": [
+		"employment_partners.digests.send_weekly",
 	],
 }
 

@@ -1,6 +1,7 @@
 """Install and migrate hooks."""
 
 import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from employment_partners import defaults
 from employment_partners.utils import SETTINGS
@@ -11,11 +12,50 @@ def after_install():
 
 
 def after_migrate():
-	"""After install and every migrate: the shipped records the site lacks, and new settings'
-	defaults.  Nothing that exists is overwritten (see employment_partners/defaults)."""
+	"""After install and every migrate: the shipped records the site lacks, new settings'
+	defaults and the app's custom fields.  Nothing that exists is overwritten (see
+	employment_partners/defaults)."""
 	defaults.ensure_defaults()
 	set_default_settings()
 	set_default_follow_up_schedule()
+	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
+
+
+def before_uninstall():
+	"""The app's custom fields go with it."""
+	for doctype, fields in CUSTOM_FIELDS.items():
+		for df in fields:
+			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
+	frappe.clear_cache()
+
+
+# each user turns the digests (employment_partners/digests.py) on or off in their Notification Settings
+CUSTOM_FIELDS = {
+	"Notification Settings": [
+		{
+			"fieldname": "ep_digests_section",
+			"fieldtype": "Section Break",
+			"label": "Employment Partners Digests",
+			"insert_after": "enable_email_threads_on_assigned_document",
+		},
+		{
+			"fieldname": "ep_daily_digest",
+			"fieldtype": "Check",
+			"label": "Daily Digest",
+			"default": "1",
+			"description": "Leads due a follow-up, employers waiting for a reply, follow-ups due and new retention issues (Business Services Reps and Case Managers).",
+			"insert_after": "ep_digests_section",
+		},
+		{
+			"fieldname": "ep_weekly_digest",
+			"fieldtype": "Check",
+			"label": "Weekly Digest",
+			"default": "1",
+			"description": "Partnerships that fell into At risk, and the week's placements and separations (Partnership Managers).",
+			"insert_after": "ep_daily_digest",
+		},
+	]
+}
 
 
 def boot_session(bootinfo):
