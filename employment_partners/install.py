@@ -18,7 +18,22 @@ def after_migrate():
 	defaults.ensure_defaults()
 	set_default_settings()
 	set_default_follow_up_schedule()
+	set_default_currency()
 	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
+
+
+def set_default_currency():
+	"""Money in reports and forms needs the site's currency: on Frappe alone nothing sets it (ERPNext
+	does), so a site without one takes its country's (System Settings)."""
+	from frappe.geo.country_info import get_country_info
+
+	if frappe.db.get_default("currency"):
+		return
+	country = frappe.db.get_single_value("System Settings", "country")
+	currency = get_country_info(country).get("currency") if country else None
+	if currency and frappe.db.exists("Currency", currency):
+		frappe.db.set_default("currency", currency)
+		frappe.db.set_value("Currency", currency, "enabled", 1)
 
 
 def before_uninstall():
@@ -59,8 +74,10 @@ CUSTOM_FIELDS = {
 
 
 def boot_session(bootinfo):
-	"""The desk offers "Restore shipped default" on these records."""
+	"""The desk offers "Restore shipped default" on these records, and prints reports on the
+	site's default letter head (public/js/reports.js)."""
 	bootinfo.ep_shipped_defaults = defaults.shipped_names()
+	bootinfo.ep_default_letter_head = frappe.db.get_value("Letter Head", {"is_default": 1, "disabled": 0})
 
 
 def set_default_follow_up_schedule():
@@ -110,4 +127,5 @@ def complete_setup_wizard(password: str | None = None):
 			"password": password or frappe.generate_hash(),
 		}
 	)
+	set_default_currency()
 	frappe.db.commit()

@@ -161,6 +161,8 @@ ensure_system_packages() {
 	command -v rsync >/dev/null || missing+=(rsync)
 	command -v curl >/dev/null || missing+=(curl)
 	[[ -e /usr/include/mariadb/mysql.h ]] || missing+=(libmariadb-dev)
+	# Frappe prints reports and documents to PDF with wkhtmltopdf
+	command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
 	if ((${#missing[@]})); then apt_install "${missing[@]}"; fi
 
 	check_node
@@ -431,8 +433,21 @@ app_schema_hash() {
 		sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
 }
 
+# A site is reached by its name (bench serves sites by host name); browsers resolve *.localhost
+# themselves, but wkhtmltopdf (PDF printing) asks the system, so the name goes in /etc/hosts.
+ensure_hosts_entry() {
+	local site=$1
+	grep -qE "^[^#]*[[:space:]]$site([[:space:]]|\$)" /etc/hosts 2>/dev/null && return 0
+	if is_root; then
+		printf '127.0.0.1\t%s\n' "$site" >>/etc/hosts
+	else
+		say "add '127.0.0.1 $site' to /etc/hosts to print to PDF from http://$site (sudo bench --site $site add-to-hosts)"
+	fi
+}
+
 ensure_site() {
 	local site=$1
+	ensure_hosts_entry "$site"
 	local site_dir="$EP_BENCH_DIR/sites/$site"
 	local db_name=""
 	if [[ -f "$site_dir/site_config.json" ]]; then

@@ -86,3 +86,140 @@ def live_site():
 @pytest.fixture(scope="session")
 def admin_password() -> str:
 	return frappe.conf.admin_password or os.environ.get("EP_ADMIN_PASSWORD", "admin")
+
+
+REPORTS = (
+	"Employer Pipeline",
+	"Partnership Health",
+	"Employer Placement Summary",
+	"Outcomes Follow-up",
+	"Participant Outcomes",
+	"WIOA Employer Services Performance",
+	"Incentive Spend",
+)
+SAMPLE_PERIOD = {"from_date": "2019-01-01", "to_date": "2019-12-31"}
+
+
+@pytest.fixture(scope="module")
+def report_sample():
+	"""A small agency year (2019) every report has figures for, committed so the web server sees
+	it, with a default letter head; removed when the module's tests are done (so that no other
+	suite counts it)."""
+	from employment_partners.tests.factories import (
+		make_employer_lead,
+		make_job_order,
+		make_participant,
+		make_placement,
+	)
+
+	made: list[tuple[str, str]] = []
+	letter_head = frappe.get_doc(
+		{
+			"doctype": "Letter Head",
+			"letter_head_name": "Sample Agency Letter Head",
+			"source": "HTML",
+			"content": "<div><b>Riverside Employment Agency</b></div>",
+			"is_default": 1,
+		}
+	).insert(ignore_permissions=True)
+	made.append(("Letter Head", letter_head.name))
+	lead = make_employer_lead(organisation_name="Sample Report Foods")
+	frappe.db.sql(
+		"update `tabEmployer Lead Stage History` set changed_on = '2019-01-10 12:00:00' where parent = %s",
+		lead.name,
+	)
+	made.append(("Employer Lead", lead.name))
+	order = make_job_order(job_title="Sample Report Associate", openings=5, placement_type="Test and Hire")
+	made += [("Job Order", order.name), ("Hiring Partnership", order.hiring_partnership)]
+	people = []
+	for first, start, extra in (
+		("Sam", "2019-01-07", {}),
+		("Ria", "2019-03-04", {}),
+		(
+			"Tao",
+			"2019-06-03",
+			{
+				"incentive_amount": 1000,
+				"training_plan": "Six weeks on site",
+				"incentive_duration_weeks": 6,
+				"skill_complexity": "Low",
+				"incentive_payments": [{"milestone": "Hire", "amount": 500, "paid_on": "2019-07-01"}],
+			},
+		),
+	):
+		person = make_participant(first_name=first, last_name="Sample", enrolment_date="2018-06-04")
+		placement = make_placement(order.name, person.name, start_date=start, **extra)
+		people.append((person, placement))
+	ria = people[1][1]
+	ria.update({"status": "Ended", "end_date": "2019-04-15", "separation_reason": "Quit"})
+	ria.save()
+	exited = make_participant(
+		first_name="Una",
+		last_name="Sample",
+		enrolment_date="2018-06-04",
+		follow_up_schedule="Outcomes at Close, 3, 6 and 12 Months",
+		exit_date="2019-02-15",
+	)
+	close = frappe.get_doc(
+		"Retention Follow-up", {"participant": exited.name, "schedule_row_id": "outcomes-15d-close"}
+	)
+	close.update(
+		{
+			"outcome": "Employed - Other Employer",
+			"current_employer": "Sample Cafe",
+			"hourly_wage": 19,
+			"hours_per_week": 32,
+			"completed_on": "2019-02-20",
+		}
+	)
+	close.save()
+	frappe.get_doc(
+		{
+			"doctype": "Retention Follow-up",
+			"participant": exited.name,
+			"label": "Sample WIOA check",
+			"due_date": "2019-08-01",
+			"outcome": "Employed - Other Employer",
+			"employer_partnership": order.hiring_partnership,
+			"hourly_wage": 20,
+			"hours_per_week": 40,
+			"completed_on": "2019-08-01",
+		}
+	).insert()
+	feedback = frappe.get_doc(
+		{
+			"doctype": "Employer Feedback",
+			"hiring_partnership": order.hiring_partnership,
+			"satisfaction": 4,
+			"received_on": "2019-05-01",
+		}
+	).insert()
+	allocation = frappe.get_doc(
+		{
+			"doctype": "Incentive Allocation",
+			"fiscal_year": "Sample FY 2019",
+			"year_start": "2019-01-01",
+			"year_end": "2019-12-31",
+			"employer_incentive_allocation": 5000,
+			"participant_bonus_allocation": 1000,
+		}
+	).insert()
+	frappe.db.commit()
+	participants = [person.name for person, _placement in people] + [exited.name]
+	yield {"participants": participants, "partnership": order.hiring_partnership}
+	follow_ups = frappe.get_all(
+		"Retention Follow-up", filters={"participant": ("in", participants)}, pluck="name"
+	)
+	frappe.db.delete("ToDo", {"reference_type": "Retention Follow-up", "reference_name": ("in", follow_ups)})
+	frappe.db.delete("Retention Follow-up", {"name": ("in", follow_ups)})
+	for _person, placement in people:
+		frappe.delete_doc("Placement", placement.name, force=True, ignore_permissions=True)
+	for name in participants:
+		frappe.delete_doc("Participant", name, force=True, ignore_permissions=True)
+	for doctype, name in [
+		("Employer Feedback", feedback.name),
+		("Incentive Allocation", allocation.name),
+		*made,
+	]:
+		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	frappe.db.commit()

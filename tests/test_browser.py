@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPORTS, SAMPLE_PERIOD
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
 	"--no-sandbox",
@@ -231,3 +233,43 @@ def test_retention_issue_shows_workflow_actions(desk_page, retention_records):
 	page.get_by_text("Acknowledge").first.wait_for(timeout=30_000)
 	assert "Robin B." in page.inner_text(".page-head")
 	_shot(page, "retention-issue")
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_each_report_opens_with_its_chart_and_summary(desk_page, report_sample, report):
+	from urllib.parse import quote
+
+	query = "&".join(f"{key}={value}" for key, value in SAMPLE_PERIOD.items())
+	page = open_page(desk_page, f"/app/query-report/{quote(report)}?{query}", ".report-summary .summary-item")
+	page.wait_for_selector(".chart-container svg", timeout=60_000)
+	page.wait_for_selector(".dt-scrollable .dt-row", timeout=60_000)
+	# the definitions are there, folded, above the figures
+	assert "How these figures are counted" in page.inner_text(".page-content")
+	page.wait_for_timeout(800)
+	_shot(page, "report-" + report.lower().replace(" ", "-"))
+
+
+def test_a_report_prints_to_pdf_with_the_letter_head_and_definitions(desk_page, report_sample):
+	from io import BytesIO
+
+	from pypdf import PdfReader
+
+	query = "&".join(f"{key}={value}" for key, value in SAMPLE_PERIOD.items())
+	page = open_page(
+		desk_page, f"/app/query-report/Employer Placement Summary?{query}", ".dt-scrollable .dt-row"
+	)
+	page.wait_for_timeout(500)
+	with page.expect_response(lambda r: "report_to_pdf" in r.url, timeout=120_000) as response:
+		page.evaluate(
+			"""() => frappe.query_report.pdf_report({
+				orientation: "Portrait",
+				with_letter_head: 1,
+				letter_head: frappe.boot.letter_heads[frappe.boot.ep_default_letter_head],
+			})"""
+		)
+	body = response.value.body()
+	assert response.value.status == 200 and body[:4] == b"%PDF", body[:200]
+	text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(body)).pages)
+	assert "Employer Placement Summary" in text
+	assert "Riverside Employment Agency" in text  # the site's default letter head
+	assert "How these" in text and "are counted" in text  # the definitions ("fi" prints as a ligature)

@@ -118,3 +118,15 @@ class TestShippedDefaults(EPTestCase):
 		install.boot_session(bootinfo)
 		self.assertIn(SETA, bootinfo.ep_shipped_defaults["Follow-up Schedule"])
 		self.assertIn("Retention Issue", bootinfo.ep_shipped_defaults["Workflow"])
+
+
+class TestSiteCurrency(EPTestCase):
+	def test_a_site_without_a_currency_takes_its_countrys(self):
+		# the defaults are cached: after the rollback the cache must not keep this test's currency
+		self.addCleanup(frappe.defaults.clear_cache, "__default")
+		frappe.db.set_single_value("System Settings", "country", "Canada")
+		frappe.defaults.clear_default("currency", parent="__default")
+		install.set_default_currency()
+		self.assertEqual(frappe.db.get_default("currency"), "CAD")
+		install.set_default_currency()  # a currency the site has stays
+		self.assertEqual(frappe.db.get_default("currency"), "CAD")

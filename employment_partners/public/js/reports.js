@@ -2,14 +2,17 @@
 // one kind of figure, and their definitions in print and PDF.
 frappe.provide("employment_partners.reports");
 
-// From / To, both included; the server defaults the same way when either is empty
-employment_partners.reports.period_filters = function (extra = []) {
+// From / To, both included; the server defaults the same way when either is empty (this
+// calendar year so far, or the last `days` days)
+employment_partners.reports.period_filters = function (extra = [], days = null) {
 	return [
 		{
 			fieldname: "from_date",
 			label: __("From"),
 			fieldtype: "Date",
-			default: frappe.datetime.year_start(),
+			default: days
+				? frappe.datetime.add_days(frappe.datetime.get_today(), 1 - days)
+				: frappe.datetime.year_start(),
 			reqd: 1,
 		},
 		{
@@ -55,4 +58,14 @@ $(document).on("app_ready", () => {
 		return `${html}<div class="ep-print-definitions small">${definitions}</div>`;
 	};
 	QueryReport.prototype.__ep_definitions = true;
+
+	// Print and PDF carry the agency's letter head: the site's default Letter Head is chosen,
+	// and ticked, unless the report names its own.
+	const print_settings = frappe.ui.get_print_settings;
+	frappe.ui.get_print_settings = function (pdf, callback, letter_head, pick_columns) {
+		const fallback = frappe.boot.ep_default_letter_head;
+		const dialog = print_settings(pdf, callback, letter_head || fallback, pick_columns);
+		if ((letter_head || fallback) && dialog && dialog.set_value) dialog.set_value("with_letter_head", 1);
+		return dialog;
+	};
 });

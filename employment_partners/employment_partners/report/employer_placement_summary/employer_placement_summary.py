@@ -81,17 +81,16 @@ def data(summary):
 		}
 		for field, label, fieldtype in ROWS
 	]
-	rows.append({"measure": _("Placements by Type"), "figure": "types_heading", "indent": 0})
 	for placement_type, counts in summary["types"]:
 		rows.append(
 			{
-				"measure": _(placement_type),
+				"measure": _("Placements: {0}").format(_(placement_type)),
+				"placement_type": placement_type,
 				"total": counts[TOTAL],
 				"with_incentive": counts[WITH_INCENTIVE],
 				"without_incentive": counts[WITHOUT_INCENTIVE],
 				"figure": "type",
 				"row_fieldtype": "Int",
-				"indent": 1,
 			}
 		)
 	return rows

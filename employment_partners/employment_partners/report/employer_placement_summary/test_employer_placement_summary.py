@@ -92,7 +92,7 @@ class TestEmployerPlacementSummary(EPTestCase):
 			},
 		)
 		types = {
-			row["measure"]: (row["total"], row["with_incentive"], row["without_incentive"])
+			row["placement_type"]: (row["total"], row["with_incentive"], row["without_incentive"])
 			for row in rows
 			if row["figure"] == "type"
 		}

@@ -11,11 +11,7 @@ frappe.query_reports["Partnership Health"] = {
 			default: "Active",
 		},
 		{ fieldname: "assigned_bsr", label: __("BSR"), fieldtype: "Link", options: "User" },
-	]),
-	onload(report) {
-		// a year back by default: health is read over a year's record
-		report.set_filter_value("from_date", frappe.datetime.add_days(frappe.datetime.get_today(), -364));
-	},
+	], 365), // health is read over a year's record
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "band" && data && data.band) {
