@@ -80,7 +80,7 @@ def ensure_demo_data():
 	make_hiring()
 	frappe.db.commit()
 	print(
-		f"demo data loaded: {len(LEADS)} leads, {len(PARTICIPANTS) + len(EXITS)} participants; users {DEMO_REP}, "
+		f"demo data loaded: {len(LEADS)} leads, {frappe.db.count('Participant')} participants; users {DEMO_REP}, "
 		f"{DEMO_MANAGER}, {DEMO_CASE_MANAGER}, password {DEMO_PASSWORD}"
 	)
 
@@ -367,6 +367,7 @@ def make_hiring():
 	automation.advance_matured_placements()
 	make_retention(people)
 	make_exits(orders)
+	make_report_inputs(orders)
 
 
 def make_demo_placement(referral, started_days_ago: int):
@@ -543,3 +544,65 @@ def make_exits(orders):
 				}
 			)
 			follow_up.save(ignore_permissions=True)
+
+
+def make_report_inputs(orders):
+	"""What the reports read beyond placements and follow-ups: employers' feedback, this year's
+	incentive budget, and last year's exiter on the WIOA schedule, employed at Northside in the 2nd and
+	4th quarters after exit."""
+	from frappe.utils import get_first_day, get_last_day, getdate
+
+	# Northside is the employer at the Feedback stage; feedback from Harbor Health would move it on
+	partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})
+	for satisfaction, days_ago in ((4, 100), (5, 20)):
+		if partnership:
+			frappe.get_doc(
+				{
+					"doctype": "Employer Feedback",
+					"hiring_partnership": partnership,
+					"satisfaction": satisfaction,
+					"would_hire_again": "Yes",
+					"received_on": add_days(nowdate(), -days_ago),
+					"comments": "Good candidates, quick to reply when we call",
+				}
+			).insert(ignore_permissions=True)
+	year = getdate(nowdate()).year
+	frappe.get_doc(
+		{
+			"doctype": "Incentive Allocation",
+			"fiscal_year": f"FY {year}",
+			"year_start": get_first_day(f"{year}-01-01"),
+			"year_end": get_last_day(f"{year}-12-01"),
+			"employer_incentive_allocation": 25000,
+			"participant_bonus_allocation": 3000,
+		}
+	).insert(ignore_permissions=True)
+	northside = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})
+	omar = frappe.get_doc(
+		{
+			"doctype": "Participant",
+			"first_name": "Omar",
+			"last_name": "Farouk",
+			"enrolment_date": f"{year - 2}-09-01",
+			"exit_date": f"{year - 1}-03-14",
+			"case_manager": DEMO_CASE_MANAGER,
+			"follow_up_schedule": "WIOA Performance (Q2 and Q4 after Exit)",
+			"email": "omar.farouk@participant.invalid",
+		}
+	).insert(ignore_permissions=True)
+	for row_id, done_on, wage in (("wioa-q2", f"{year - 1}-08-12", 21), ("wioa-q4", f"{year}-02-09", 22.5)):
+		follow_up = frappe.get_doc(
+			"Retention Follow-up", {"participant": omar.name, "schedule_row_id": row_id}
+		)
+		follow_up.update(
+			{
+				"contact_method": "Employer Verification",
+				"outcome": "Employed - Other Employer",
+				"employer_partnership": northside,
+				"hourly_wage": wage,
+				"hours_per_week": 40,
+				"verification_source": "Employer Verification",
+				"completed_on": done_on,
+			}
+		)
+		follow_up.save(ignore_permissions=True)

@@ -2,9 +2,17 @@
 
 import frappe
 
+from employment_partners.api import reports as report_api
 from employment_partners.api import retention as api
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_retention_placement, make_user
+from employment_partners.tests.factories import (
+	make_hiring_partnership,
+	make_interaction,
+	make_job_order,
+	make_placement,
+	make_retention_placement,
+	make_user,
+)
 
 
 class TestFollowUpCalendar(EPTestCase):
@@ -68,3 +76,61 @@ class TestOverdueCard(EPTestCase):
 		frappe.set_user(make_user("Employer Partner"))
 		with self.assertRaises(frappe.PermissionError):
 			self.card()
+
+
+class TestReportCards(EPTestCase):
+	"""The workspace cards on "today" frozen at 2033-12-31, so the last 365 days are the calendar
+	year 2033, which no other test touches.
+
+	90-day retention: A starts 2033-03-01, still active: 90 days old on 05-30, kept.
+	B starts 2033-05-02, ended 06-01 (Quit): 90 days old on 07-31, separated before.
+	C starts 2033-11-01: 90 days old only on 2034-01-30, not counted yet.
+	D starts 2032-10-03, ended 2032-11-01: before the 365 days.  1 kept of 2 = 50.0 %.
+
+	At risk: a partnership with no activity at all scores 0 (At risk); one with feedback 5 and a
+	call yesterday scores 100 (Healthy); an ended one with nothing is not an active partnership."""
+
+	TODAY = "2033-12-31 12:00:00"
+
+	def test_ninety_day_retention(self):
+		order = make_job_order(openings=10)
+		for start, values in (
+			("2033-03-01", {}),
+			("2033-05-02", {"status": "Ended", "end_date": "2033-06-01", "separation_reason": "Quit"}),
+			("2033-11-01", {}),
+			("2032-10-03", {"status": "Ended", "end_date": "2032-11-01", "separation_reason": "Quit"}),
+		):
+			make_placement(order.name, start_date=start, **values)
+		with self.freeze_time(self.TODAY):
+			card = report_api.retention_90_card()
+		self.assertEqual(card["value"], 50.0)
+		self.assertEqual(card["fieldtype"], "Percent")
+
+	def test_no_placement_old_enough_is_not_zero_retention(self):
+		make_placement(start_date="2033-11-01")
+		with self.freeze_time(self.TODAY):
+			self.assertEqual(report_api.retention_90_card(), "–")
+
+	def test_partnerships_at_risk(self):
+		with self.freeze_time(self.TODAY):
+			before = report_api.partnerships_at_risk_card()["value"]
+		make_hiring_partnership(partner_name="Quiet Partner Card")
+		make_hiring_partnership(partner_name="Ended Partner Card", status="Ended")
+		healthy = make_hiring_partnership(partner_name="Healthy Partner Card")
+		frappe.get_doc(
+			{
+				"doctype": "Employer Feedback",
+				"hiring_partnership": healthy.name,
+				"satisfaction": 5,
+				"received_on": "2033-12-01",
+			}
+		).insert()
+		make_interaction(hiring_partnership=healthy.name, interaction_date="2033-12-30 10:00:00")
+		with self.freeze_time(self.TODAY):
+			self.assertEqual(report_api.partnerships_at_risk_card()["value"], before + 1)
+
+	def test_an_employer_cannot_read_them(self):
+		frappe.set_user(make_user("Employer Partner"))
+		for card in (report_api.retention_90_card, report_api.partnerships_at_risk_card):
+			with self.assertRaises(frappe.PermissionError):
+				card()

@@ -46,7 +46,24 @@ class TestDemoData(EPTestCase):
 			"Job Order", {"employer_name": "Northside Logistics"}, ["filled", "status"], as_dict=True
 		)
 		self.assertEqual((order.filled, order.status), (1, "Open"))
-		self.assertEqual(frappe.db.count("Participant"), len(demo.PARTICIPANTS) + len(demo.EXITS))
+		# the enrolled, the two exits, and Omar Farouk (last year's exiter on the WIOA schedule)
+		self.assertEqual(frappe.db.count("Participant"), len(demo.PARTICIPANTS) + len(demo.EXITS) + 1)
+		omar = frappe.db.get_value("Participant", {"full_name": "Omar Farouk"})
+		wioa = frappe.get_all(
+			"Retention Follow-up",
+			filters={"participant": omar},
+			fields=["schedule_row_id", "status", "outcome"],
+			order_by="due_date",
+		)
+		self.assertEqual(
+			[(f.schedule_row_id, f.status, f.outcome) for f in wioa],
+			[
+				("wioa-q2", "Done", "Employed - Other Employer"),
+				("wioa-q4", "Done", "Employed - Other Employer"),
+			],
+		)
+		self.assertEqual(frappe.db.count("Employer Feedback"), 2)
+		self.assertEqual(frappe.db.count("Incentive Allocation"), 1)
 		# after exit: Carlos (placed, then separated) and Nora (never placed) are both followed up
 		for name, done in (
 			("Carlos Reyes", ["Employed - Other Employer"]),

@@ -26,12 +26,14 @@ employment_partners.reports.period_filters = function (extra = [], days = null) 
 	];
 };
 
-// A row whose figures are all of one kind (a count, money, a rate) says so in `row_fieldtype`;
-// its numeric cells are shown as that kind, and indented rows are indented.
+// A row whose figures are all of one kind (a count, money, a rate) says so in `row_fieldtype`:
+// Int, Currency, Percent, Float (1 decimal) or Float2 (2 decimals); its numeric cells are shown
+// as that kind, and indented rows are indented.
 employment_partners.reports.row_kind_formatter = function (value, row, column, data, default_formatter) {
 	if (data && data.row_fieldtype && column.fieldtype === "Float" && value !== null && value !== undefined) {
 		const kind = data.row_fieldtype;
-		const df = { ...column, fieldtype: kind, precision: kind === "Float" || kind === "Percent" ? 1 : null };
+		const precision = { Float: 1, Percent: 1, Float2: 2 }[kind] || null;
+		const df = { ...column, fieldtype: kind === "Float2" ? "Float" : kind, precision };
 		return default_formatter(value, row, df, data);
 	}
 	value = default_formatter(value, row, column, data);

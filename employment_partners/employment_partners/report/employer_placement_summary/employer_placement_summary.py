@@ -39,7 +39,7 @@ ROWS = (
 	("placements", "# of Placements", "Int"),
 	("with_history", "# of Placements with Employment History", "Int"),
 	("average_wage", "Average Hourly Wage", "Currency"),
-	("placements_per_participant", "Average # of Placements per Participant", "Float"),
+	("placements_per_participant", "Average # of Placements per Participant", "Float2"),
 	("average_weeks", "Average Duration (weeks)", "Float"),
 	("average_incentive", "Average Incentive per Placement with One", "Currency"),
 	("average_hours", "Average Hours per Week", "Float"),

@@ -90,8 +90,7 @@ def data(figures, groups):
 				key = frappe.scrub(group)
 				f = by_group.get(group)
 				values[key] = f[field] if f else (0 if kind == "Int" else None)
-				if percent_field:
-					values[f"{key}_percent"] = f[percent_field] if f else None
+				values[f"{key}_percent"] = f[percent_field] if f and percent_field else None
 			return values
 
 		rows.append(row(milestone, "counted", "Int", indent=0))
