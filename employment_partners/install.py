@@ -19,7 +19,24 @@ def after_migrate():
 	set_default_settings()
 	set_default_follow_up_schedule()
 	set_default_currency()
-	create_custom_fields(CUSTOM_FIELDS, ignore_validate=True)
+	ensure_custom_fields()
+
+
+def ensure_custom_fields():
+	"""The app's custom fields, created or brought up to date only when one is missing or differs:
+	Frappe alters the table and commits for every field it touches, which a migrate that changes
+	nothing should not do."""
+	stale = {}
+	for doctype, fields in CUSTOM_FIELDS.items():
+		for df in fields:
+			current = frappe.db.get_value(
+				"Custom Field", {"dt": doctype, "fieldname": df["fieldname"]}, list(df), as_dict=True
+			)
+			if not current or any(str(current[key] or "") != str(value) for key, value in df.items()):
+				stale.setdefault(doctype, []).append(df)
+	if stale:
+		create_custom_fields(stale, ignore_validate=True)
+	return stale
 
 
 def set_default_currency():

@@ -46,6 +46,38 @@ def column(
 	return col
 
 
+NO_FIGURE = "–"
+
+
+def summary_item(label: str, value, datatype: str, indicator: str | None = None) -> dict:
+	"""A report summary card.  A figure that cannot be worked out yet (a rate whose denominator is
+	empty, an average of nothing) shows a dash: a 0 there would read as a result nobody earned."""
+	item = {"label": label, "value": value, "datatype": datatype}
+	if value is None:
+		item.update(value=NO_FIGURE, datatype="Data")
+	if indicator:
+		item["indicator"] = indicator
+	return item
+
+
+def chart_values(pairs) -> tuple[list, list]:
+	"""Labels and values of a bar chart, leaving out the bars that have no figure yet."""
+	kept = [(label, value) for label, value in pairs if value is not None]
+	return [label for label, _value in kept], [value for _label, value in kept]
+
+
+def readable(rows: list[dict], doctype: str, key: str) -> list[dict]:
+	"""The rows about records the user may read: a report that names people applies the same role,
+	User Permission and record rules as the list of those people (one query)."""
+	if not rows:
+		return rows
+	names = frappe.get_list(
+		doctype, filters={"name": ("in", {row[key] for row in rows})}, pluck="name", limit_page_length=0
+	)
+	allowed = set(names)
+	return [row for row in rows if row[key] in allowed]
+
+
 def unknown_filters_problem(filters, known: set[str]) -> str | None:
 	"""A filter the report does not know is refused rather than silently ignored."""
 	unknown = sorted(set(filters or {}) - known)

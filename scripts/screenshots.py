@@ -66,6 +66,32 @@ def main():
 			"[data-fieldname='rows'] .grid-row",
 			open_actions,
 		)
+		# the reports managers and funders read, each with its chart, summary and definitions
+		last_year = int(page.evaluate("() => frappe.datetime.now_date().slice(0, 4)")) - 1
+		for name, report, query in (
+			("report-partnership-health", "Partnership Health", ""),
+			("report-employer-pipeline", "Employer Pipeline", ""),
+			("report-placement-summary", "Employer Placement Summary", ""),
+			("report-outcomes-follow-up", "Outcomes Follow-up", ""),
+			(
+				"report-wioa",
+				"WIOA Employer Services Performance",
+				f"?from_date={last_year}-01-01&to_date={last_year}-12-31",
+			),
+			("report-incentive-spend", "Incentive Spend", ""),
+		):
+			shot(name, f"/app/query-report/{report}{query}", ".dt-scrollable .dt-row")
+
+		def open_definitions():
+			page.locator("details.ep-definitions summary").first.click()
+			page.locator("details.ep-definitions").first.scroll_into_view_if_needed()
+
+		shot(
+			"report-definitions",
+			"/app/query-report/Partnership Health",
+			".dt-scrollable .dt-row",
+			open_definitions,
+		)
 		browser.close()
 
 

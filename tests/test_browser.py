@@ -70,8 +70,10 @@ def test_workspace_opens_with_cards_and_chart(desk_page):
 	for text in (
 		"Open Employer Leads",
 		"Active Partnerships",
-		"Employer Leads by Stage",
-		"Employer Pipeline",
+		"90-Day Retention",
+		"Partnerships at Risk",
+		"Employer Pipeline Funnel",
+		"Partnership Health Bands",
 	):
 		# widgets render after the page settles; get_by_text ignores case (titles are upper-cased by CSS)
 		page.get_by_text(text).first.wait_for(timeout=30_000)

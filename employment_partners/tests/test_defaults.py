@@ -4,6 +4,7 @@ as shipped only on request."""
 import json
 
 import frappe
+from frappe.cache_manager import clear_defaults_cache
 from frappe.utils.fixtures import sync_fixtures
 
 from employment_partners import defaults, install
@@ -25,6 +26,22 @@ class TestShippedDefaults(EPTestCase):
 	def test_every_shipped_record_is_on_the_site(self):
 		for record in defaults.shipped_records():
 			self.assertTrue(frappe.db.exists(record.doctype, record.name), (record.doctype, record.name))
+
+	def test_a_migrate_that_changes_nothing_commits_nothing(self):
+		# every other test here runs the migrate hooks inside its transaction: a commit in them would
+		# keep that test's edits on the site
+		self.assertEqual(install.ensure_custom_fields(), {})
+		shipped = frappe.db.get_value("Notification", DUE, "subject")
+
+		def put_back():  # only needed when the hooks did commit
+			frappe.db.set_value("Notification", DUE, "subject", shipped)
+			frappe.db.commit()
+
+		self.addCleanup(put_back)
+		frappe.db.set_value("Notification", DUE, "subject", "Uncommitted")
+		migrate_hooks()
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Notification", DUE, "subject"), shipped)
 
 	def test_an_agencys_edits_survive_the_migrate_hooks(self):
 		schedule = frappe.get_doc("Follow-up Schedule", SETA)
@@ -123,7 +140,7 @@ class TestShippedDefaults(EPTestCase):
 class TestSiteCurrency(EPTestCase):
 	def test_a_site_without_a_currency_takes_its_countrys(self):
 		# the defaults are cached: after the rollback the cache must not keep this test's currency
-		self.addCleanup(frappe.defaults.clear_cache, "__default")
+		self.addCleanup(clear_defaults_cache)
 		frappe.db.set_single_value("System Settings", "country", "Canada")
 		frappe.defaults.clear_default("currency", parent="__default")
 		install.set_default_currency()

@@ -145,6 +145,7 @@ class TestRowIdsFromPositions(unittest.TestCase):
 			frappe.db.sql_ddl(
 				"alter table `tabRetention Follow-up` add column schedule_row int(11) not null default 0"
 			)
+			frappe.cache.hdel("table_columns", "tabRetention Follow-up")  # Frappe caches the columns
 		self.made = []
 
 	def tearDown(self):
@@ -153,6 +154,7 @@ class TestRowIdsFromPositions(unittest.TestCase):
 		frappe.db.commit()
 		if self.added_column:
 			frappe.db.sql_ddl("alter table `tabRetention Follow-up` drop column schedule_row")
+			frappe.cache.hdel("table_columns", "tabRetention Follow-up")
 
 	def test_each_follow_up_finds_its_row_by_position(self):
 		schedule = frappe.get_doc(

@@ -119,8 +119,8 @@ def chart(summary):
 def report_summary(summary):
 	total = summary["groups"][TOTAL]
 	return [
-		{"label": _("Placements"), "value": total["placements"], "datatype": "Int"},
-		{"label": _("Participants"), "value": total["participants"], "datatype": "Int"},
-		{"label": _("Average Hourly Wage"), "value": total["average_wage"] or 0, "datatype": "Currency"},
-		{"label": _("Average Duration (weeks)"), "value": total["average_weeks"] or 0, "datatype": "Float"},
+		reporting.summary_item(_("Placements"), total["placements"], "Int"),
+		reporting.summary_item(_("Participants"), total["participants"], "Int"),
+		reporting.summary_item(_("Average Hourly Wage"), total["average_wage"], "Currency"),
+		reporting.summary_item(_("Average Duration (weeks)"), total["average_weeks"], "Float"),
 	]

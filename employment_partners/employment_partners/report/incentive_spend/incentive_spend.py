@@ -88,12 +88,8 @@ def summary(rows):
 		return []
 	latest = rows[-1]
 	return [
-		{"label": _("Fiscal Year"), "value": latest["name"], "datatype": "Data"},
-		{"label": _("% Spent"), "value": latest["spent_percent"] or 0, "datatype": "Percent"},
-		{"label": _("Remaining"), "value": latest["remaining"], "datatype": "Currency"},
-		{
-			"label": _("Average Cost per Placement"),
-			"value": latest["cost_per_placement"] or 0,
-			"datatype": "Currency",
-		},
+		reporting.summary_item(_("Fiscal Year"), latest["name"], "Data"),
+		reporting.summary_item(_("% Spent"), latest["spent_percent"], "Percent"),
+		reporting.summary_item(_("Remaining"), latest["remaining"], "Currency"),
+		reporting.summary_item(_("Average Cost per Placement"), latest["cost_per_placement"], "Currency"),
 	]

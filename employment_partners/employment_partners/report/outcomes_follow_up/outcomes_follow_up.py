@@ -131,11 +131,11 @@ def summary(figures):
 	]
 	for milestone, by_group in figures.items():
 		items.append(
-			{
-				"label": _("Employed: {0}").format(_(milestone)),
-				"value": by_group[outcomes.ALL]["employed_percent"] or 0,
-				"datatype": "Percent",
-				"indicator": "Green",
-			}
+			reporting.summary_item(
+				_("Employed: {0}").format(_(milestone)),
+				by_group[outcomes.ALL]["employed_percent"],
+				"Percent",
+				"Green",
+			)
 		)
 	return items

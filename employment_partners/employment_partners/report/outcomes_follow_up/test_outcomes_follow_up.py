@@ -197,4 +197,5 @@ class TestOutcomesFollowUp(EPTestCase):
 		)
 		self.assertTrue(all(row["all_participants"] in (0, None) for row in rows))
 		self.assertIsNone(chart)
-		self.assertEqual([s["value"] for s in summary], [0, 0, 0, 0, 0])
+		# nobody counted: a rate of nobody is a dash, not 0 %
+		self.assertEqual([s["value"] for s in summary], [0, "–", "–", "–", "–"])

@@ -11,7 +11,10 @@ from employment_partners.metrics import arithmetic, outcomes
 from employment_partners.metrics import period as periods
 
 DEFINITIONS = [
-	("Participants", "those with a placement that started in the period, on or before the as-of day."),
+	(
+		"Participants",
+		"those you may read (your role and User Permissions) with a placement that started in the period, on or before the as-of day.",
+	),
 	("Placements", "their placements that started in the period."),
 	(
 		"Retained at 30 / 90 / 180 Days",
@@ -37,6 +40,7 @@ def execute(filters=None):
 	rows = outcomes.participant_outcomes(
 		period, filters.barrier or None, filters.indicator or None, filters.case_manager or None
 	)
+	rows = reporting.readable(rows, "Participant", "participant")
 	rates = retention_rates(rows)
 	for row in rows:
 		row["barriers"] = ", ".join(_(frappe.get_meta("Participant").get_label(b)) for b in row["barriers"])
@@ -77,13 +81,13 @@ def columns():
 
 
 def chart(rates):
-	if all(rate is None for rate in rates.values()):
+	labels, values = reporting.chart_values(
+		(_("{0} days").format(days), rate) for days, rate in rates.items()
+	)
+	if not labels:
 		return None
 	return {
-		"data": {
-			"labels": [_("{0} days").format(days) for days in rates],
-			"datasets": [{"name": _("Retained %"), "values": [rate or 0 for rate in rates.values()]}],
-		},
+		"data": {"labels": labels, "datasets": [{"name": _("Retained %"), "values": values}]},
 		"type": "bar",
 		"colors": ["#2f6f4f"],
 	}
@@ -92,14 +96,10 @@ def chart(rates):
 def summary(rows, rates):
 	gains = [row["wage_gain"] for row in rows if row["wage_gain"] is not None]
 	return [
-		{"label": _("Participants"), "value": len(rows), "datatype": "Int"},
+		reporting.summary_item(_("Participants"), len(rows), "Int"),
 		*(
-			{"label": _("Retained {0} Days").format(days), "value": rates[days] or 0, "datatype": "Percent"}
+			reporting.summary_item(_("Retained {0} Days").format(days), rates[days], "Percent")
 			for days in rates
 		),
-		{
-			"label": _("Average Wage Gain"),
-			"value": arithmetic.mean(gains, 2) or 0,
-			"datatype": "Currency",
-		},
+		reporting.summary_item(_("Average Wage Gain"), arithmetic.mean(gains, 2), "Currency"),
 	]

@@ -19,7 +19,7 @@ import frappe
 
 from employment_partners.employment_partners.report.participant_outcomes.participant_outcomes import execute
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_job_order, make_participant, make_placement
+from employment_partners.tests.factories import make_job_order, make_participant, make_placement, make_user
 
 PERIOD = {"from_date": "2019-01-01", "to_date": "2019-12-31"}
 WEEK_1, MONTH_1 = "seta-02-09-employment-week-1", "seta-02-09-employment-month-1"
@@ -119,6 +119,18 @@ class TestParticipantOutcomes(EPTestCase):
 		self.assertEqual([s["value"] for s in summary], [2, 100.0, 100.0, 100.0, 1.0])
 		rows, _chart, _summary = self.run_report(indicator="has_disability")
 		self.assertEqual(rows, {})
+
+	def test_a_case_manager_reads_only_the_participants_they_may(self):
+		# a User Permission limits this case manager to Ana: the rows and the rates are hers alone
+		case_manager = make_user("Case Manager")
+		ana = frappe.db.get_value("Participant", {"first_name": "Ana", "last_name": "Outcomes"})
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": case_manager, "allow": "Participant", "for_value": ana}
+		).insert()
+		frappe.set_user(case_manager)
+		rows, _chart, summary = self.run_report()
+		self.assertEqual(sorted(rows), ["Ana"])
+		self.assertEqual([s["value"] for s in summary], [1, 100.0, 100.0, 100.0, 1.5])
 
 	def test_a_filter_that_is_no_barrier_is_refused(self):
 		with self.assertRaisesRegex(

@@ -141,9 +141,7 @@ def summary(rows):
 				(partnership_metrics.AT_RISK, "Red"),
 			)
 		),
-		{
-			"label": _("90-Day Retention, all partnerships"),
-			"value": arithmetic.percent(retained, eligible) or 0,
-			"datatype": "Percent",
-		},
+		reporting.summary_item(
+			_("90-Day Retention, all partnerships"), arithmetic.percent(retained, eligible), "Percent"
+		),
 	]

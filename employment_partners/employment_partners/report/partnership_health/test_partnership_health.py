@@ -263,7 +263,7 @@ class TestPartnershipHealth(EPTestCase):
 		rows, _chart, summary = self.rows(from_date="2010-01-01", to_date="2010-12-31")
 		self.assertEqual(rows["Alder Foods"]["hires"], 0)
 		self.assertEqual(rows["Alder Foods"]["days_since_contact"], None)
-		self.assertEqual(summary[-1]["value"], 0)
+		self.assertEqual((summary[-1]["value"], summary[-1]["datatype"]), ("–", "Data"))
 
 
 FIGURES = (

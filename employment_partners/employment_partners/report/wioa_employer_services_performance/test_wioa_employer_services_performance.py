@@ -166,5 +166,6 @@ class TestWIOA(EPTestCase):
 		self.assertEqual(rows[0]["value"], 0)
 		self.assertEqual([row["value"] for row in rows[1:5]], [None, None, None, None])
 		self.assertIsNone(chart)
+		self.assertEqual([s["value"] for s in _summary], [0, "–", "–", "–", "–", "–"])
 		with self.assertRaisesRegex(frappe.ValidationError, "Show Measures or Exiters, not Everything"):
 			execute(frappe._dict({**PERIOD, "view": "Everything"}))

@@ -187,13 +187,11 @@ def chart(employment, employers):
 		(_("Repeat Business"), employers["repeat_rate"]),
 		(_("Penetration"), employers["penetration"]),
 	]
-	if not any(rate for _label, rate in rates):  # nothing to draw
+	labels, values = reporting.chart_values(rates)
+	if not any(values):  # nothing to draw yet
 		return None
 	return {
-		"data": {
-			"labels": [label for label, _rate in rates],
-			"datasets": [{"name": _("%"), "values": [rate or 0 for _label, rate in rates]}],
-		},
+		"data": {"labels": labels, "datasets": [{"name": _("%"), "values": values}]},
 		"type": "bar",
 		"colors": ["#2f6f4f"],
 	}
@@ -201,18 +199,10 @@ def chart(employment, employers):
 
 def summary(employment, employers):
 	return [
-		{"label": _("Exiters"), "value": employment["exiters"], "datatype": "Int"},
-		{"label": _("Employed Q2 after Exit"), "value": employment["q2_rate"] or 0, "datatype": "Percent"},
-		{"label": _("Employed Q4 after Exit"), "value": employment["q4_rate"] or 0, "datatype": "Percent"},
-		{
-			"label": _("Same Employer Q2 and Q4"),
-			"value": employment["retention_rate"] or 0,
-			"datatype": "Percent",
-		},
-		{
-			"label": _("Median Earnings Q2"),
-			"value": employment["median_earnings"] or 0,
-			"datatype": "Currency",
-		},
-		{"label": _("Repeat Business"), "value": employers["repeat_rate"] or 0, "datatype": "Percent"},
+		reporting.summary_item(_("Exiters"), employment["exiters"], "Int"),
+		reporting.summary_item(_("Employed Q2 after Exit"), employment["q2_rate"], "Percent"),
+		reporting.summary_item(_("Employed Q4 after Exit"), employment["q4_rate"], "Percent"),
+		reporting.summary_item(_("Same Employer Q2 and Q4"), employment["retention_rate"], "Percent"),
+		reporting.summary_item(_("Median Earnings Q2"), employment["median_earnings"], "Currency"),
+		reporting.summary_item(_("Repeat Business"), employers["repeat_rate"], "Percent"),
 	]
