@@ -104,16 +104,9 @@ def test_kanban_board_shows_every_stage(desk_page, assigned_lead):
 	)
 	page.wait_for_timeout(1500)
 	titles = [t.strip() for t in page.locator(".kanban-column-header .kanban-column-title").all_inner_texts()]
-	for stage in (
-		"Prospect",
-		"Outreach",
-		"Qualify",
-		"Nurture",
-		"Source",
-		"Match",
-		"Feedback",
-		"Lost / Poor Fit",
-	):
+	from employment_partners.pipeline.stages import ALL_STAGES
+
+	for stage in ALL_STAGES:
 		assert any(stage in t for t in titles), (stage, titles)
 	card = page.locator(".kanban-card-wrapper", has_text="Kanban Check Bakery")
 	card.wait_for(timeout=30_000)

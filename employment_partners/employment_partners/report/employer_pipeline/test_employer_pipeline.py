@@ -26,20 +26,12 @@ By BSR: rep1 entered Prospect L1 L2 L5 (3), went on L1 L2 (2): 66.7 %; rep2 L3 L
 import frappe
 
 from employment_partners.employment_partners.report.employer_pipeline.employer_pipeline import execute
+from employment_partners.pipeline import stages
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_employer_lead, make_user
 
 PERIOD = {"from_date": "2019-01-01", "to_date": "2019-12-31"}
-P, O, Q, N, S, M, F, L = (
-	"Prospect",
-	"Outreach",
-	"Qualify",
-	"Nurture",
-	"Source",
-	"Match",
-	"Feedback",
-	"Lost / Poor Fit",
-)
+P, O, Q, N, S, M, F, L = stages.ALL_STAGES
 
 
 def with_history(bsr: str, rows: list[tuple]) -> str:
