@@ -78,6 +78,7 @@ def ensure_demo_data():
 		make_pipeline()
 	make_user(DEMO_CASE_MANAGER, "Jamie", "Case Manager")
 	make_hiring()
+	age_pipeline()
 	frappe.db.commit()
 	print(
 		f"demo data loaded: {len(LEADS)} leads, {frappe.db.count('Participant')} participants; users {DEMO_REP}, "
@@ -606,3 +607,43 @@ def make_report_inputs(orders):
 			}
 		)
 		follow_up.save(ignore_permissions=True)
+
+
+# days between a demo lead's stage changes, taken in turn
+STAGE_GAPS = (12, 9, 16, 21, 8, 14, 11)
+
+
+def age_pipeline():
+	"""Spread each lead's stage changes over the past weeks, as if the pipeline had been worked
+	since the spring (the demo makes them all in a moment): its latest change a few days ago, each
+	earlier one a STAGE_GAPS step before, with the days in the previous stage to match."""
+	history = "Employer Lead Stage History"
+	for i, lead in enumerate(frappe.get_all("Employer Lead", pluck="name", order_by="creation, name")):
+		rows = frappe.get_all(
+			history,
+			filters={"parent": lead, "parenttype": "Employer Lead"},
+			pluck="name",
+			order_by="changed_on, idx",
+		)
+		if not rows:
+			continue
+		dates = [add_to_date(now_datetime(), days=-(2 + i))]
+		for k in range(1, len(rows)):
+			dates.append(add_to_date(dates[-1], days=-STAGE_GAPS[(i + k) % len(STAGE_GAPS)]))
+		dates.reverse()
+		for k, (row, changed_on) in enumerate(zip(rows, dates, strict=True)):
+			frappe.db.set_value(
+				history,
+				row,
+				{
+					"changed_on": changed_on,
+					"days_in_previous_stage": stages.days_between(dates[k - 1], changed_on) if k else 0,
+				},
+				update_modified=False,
+			)
+		frappe.db.set_value(
+			"Employer Lead",
+			lead,
+			{"stage_changed_on": dates[-1], "creation": dates[0]},
+			update_modified=False,
+		)

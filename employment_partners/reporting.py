@@ -38,23 +38,39 @@ def definitions(items: list[tuple[str, str]], period=None) -> str:
 
 
 def column(
-	label: str, fieldname: str, fieldtype: str = "Data", width: int = 120, options: str | None = None
+	label: str,
+	fieldname: str,
+	fieldtype: str = "Data",
+	width: int = 120,
+	options: str | None = None,
+	precision: int | None = None,
 ) -> dict:
+	"""A report column; `precision` shows a Float with the decimals its definition gives."""
 	col = {"label": _(label), "fieldname": fieldname, "fieldtype": fieldtype, "width": width}
 	if options:
 		col["options"] = options
+	if precision is not None:
+		col["precision"] = precision
 	return col
 
 
 NO_FIGURE = "–"
 
 
-def summary_item(label: str, value, datatype: str, indicator: str | None = None) -> dict:
+def summary_item(
+	label: str, value, datatype: str, indicator: str | None = None, precision: int | None = None
+) -> dict:
 	"""A report summary card.  A figure that cannot be worked out yet (a rate whose denominator is
-	empty, an average of nothing) shows a dash: a 0 there would read as a result nobody earned."""
+	empty, an average of nothing) shows a dash: a 0 there would read as a result nobody earned.
+	A Float with `precision` is shown with that many decimals (the desk would use the system's
+	float precision), in the site's number format."""
 	item = {"label": label, "value": value, "datatype": datatype}
 	if value is None:
 		item.update(value=NO_FIGURE, datatype="Data")
+	elif precision is not None:
+		item.update(
+			value=frappe.format_value(value, {"fieldtype": "Float", "precision": precision}), datatype="Data"
+		)
 	if indicator:
 		item["indicator"] = indicator
 	return item

@@ -73,6 +73,7 @@ def main():
 			("report-employer-pipeline", "Employer Pipeline", ""),
 			("report-placement-summary", "Employer Placement Summary", ""),
 			("report-outcomes-follow-up", "Outcomes Follow-up", ""),
+			("report-participant-outcomes", "Participant Outcomes", ""),
 			(
 				"report-wioa",
 				"WIOA Employer Services Performance",

@@ -1,8 +1,10 @@
 """The demo data loads on a real site and tells a consistent story (rolled back afterwards)."""
 
 import frappe
+from frappe.utils import now_datetime
 
 from employment_partners import demo
+from employment_partners.pipeline import stages
 from employment_partners.tests import EPTestCase
 
 
@@ -13,6 +15,7 @@ class TestDemoData(EPTestCase):
 		demo.make_pipeline()
 		demo.make_user(demo.DEMO_CASE_MANAGER, "Jamie", "Case Manager")
 		demo.make_hiring()
+		demo.age_pipeline()
 
 		def stage(name):
 			return frappe.db.get_value("Employer Lead", {"organisation_name": name}, "stage")
@@ -78,3 +81,12 @@ class TestDemoData(EPTestCase):
 			)
 			self.assertEqual([f.outcome for f in after_exit if f.status == "Done"], done, name)
 			self.assertTrue(any(f.status == "Open" for f in after_exit), name)
+
+		# the pipeline was worked over weeks: Northside (the first lead) reached Feedback two days
+		# ago, and each earlier change is STAGE_GAPS[1], [2], ... days before the next one
+		northside = frappe.get_doc("Employer Lead", {"organisation_name": "Northside Logistics"})
+		history = sorted(northside.stage_history, key=lambda h: h.changed_on)
+		self.assertEqual([h.to_stage for h in history], list(stages.STAGES))
+		self.assertEqual([h.days_in_previous_stage for h in history], [0, 11, 14, 8, 21, 16, 9])
+		self.assertEqual((now_datetime() - history[-1].changed_on).days, 2)
+		self.assertEqual(northside.stage_changed_on, history[-1].changed_on)

@@ -70,7 +70,7 @@ def columns(group_by):
 		reporting.column("Reached", "reached", "Int", 90),
 		reporting.column("Went On", "went_on", "Int", 90),
 		reporting.column("Conversion %", "conversion", "Percent", 110),
-		reporting.column("Median Days in Stage", "median_days", "Float", 130),
+		reporting.column("Median Days in Stage", "median_days", "Float", 130, precision=1),
 		reporting.column("Lost from Stage", "lost", "Int", 110),
 		reporting.column("Lost Reasons", "lost_reasons", "Data", 300),
 	]

@@ -122,5 +122,5 @@ def report_summary(summary):
 		reporting.summary_item(_("Placements"), total["placements"], "Int"),
 		reporting.summary_item(_("Participants"), total["participants"], "Int"),
 		reporting.summary_item(_("Average Hourly Wage"), total["average_wage"], "Currency"),
-		reporting.summary_item(_("Average Duration (weeks)"), total["average_weeks"], "Float"),
+		reporting.summary_item(_("Average Duration (weeks)"), total["average_weeks"], "Float", precision=1),
 	]

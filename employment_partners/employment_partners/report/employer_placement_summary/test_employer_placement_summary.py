@@ -109,7 +109,7 @@ class TestEmployerPlacementSummary(EPTestCase):
 			chart["data"]["labels"],
 			["Competitive Employment", "On-the-Job Training", "Test and Hire", "Work Experience"],
 		)
-		self.assertEqual([s["value"] for s in summary], [5, 4, 19.15, 6.2])
+		self.assertEqual([s["value"] for s in summary], [5, 4, 19.15, "6.2"])
 		self.assertIn("Average Duration (weeks)", definitions)
 
 	def test_an_empty_period_shows_zeros_and_blanks(self):
@@ -136,4 +136,4 @@ class TestEmployerPlacementSummary(EPTestCase):
 
 		result = run("Employer Placement Summary", {"from_date": "2019-01-01", "to_date": "2019-12-31"})
 		self.assertEqual(result["result"][3]["total"], 19.15)
-		self.assertEqual([s["value"] for s in result["report_summary"]], [5, 4, 19.15, 6.2])
+		self.assertEqual([s["value"] for s in result["report_summary"]], [5, 4, 19.15, "6.2"])

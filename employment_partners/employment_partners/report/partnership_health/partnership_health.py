@@ -94,14 +94,18 @@ def columns():
 		reporting.column("90-Day Retention %", "retention_90", "Percent", 110),
 		reporting.column("180-Day Retention %", "retention_180", "Percent", 110),
 		reporting.column("Open Retention Issues", "open_issues", "Int", 110),
-		reporting.column("Median Reporting Lag (days)", "median_reporting_lag_days", "Float", 130),
 		reporting.column(
-			"Median Acknowledge Time (business hours)", "median_acknowledge_hours", "Float", 150
+			"Median Reporting Lag (days)", "median_reporting_lag_days", "Float", 130, precision=1
 		),
-		reporting.column("Median Employer Response (hours)", "median_response_hours", "Float", 140),
+		reporting.column(
+			"Median Acknowledge Time (business hours)", "median_acknowledge_hours", "Float", 150, precision=1
+		),
+		reporting.column(
+			"Median Employer Response (hours)", "median_response_hours", "Float", 140, precision=1
+		),
 		reporting.column("Days since Last Contact", "days_since_contact", "Int", 120),
 		reporting.column("Events Attended", "events_attended", "Int", 100),
-		reporting.column("Satisfaction (1-5)", "satisfaction", "Float", 110),
+		reporting.column("Satisfaction (1-5)", "satisfaction", "Float", 110, precision=2),
 		reporting.column("BSR", "assigned_bsr", "Link", 160, "User"),
 		reporting.column("Status", "status", "Data", 80),
 	]
