@@ -9,6 +9,8 @@ filters (public/js/reports.js), so a funder reading the PDF reads them too.
 import frappe
 from frappe import _
 
+from employment_partners.metrics import arithmetic
+
 
 def definitions(items: list[tuple[str, str]], period=None) -> str:
 	"""HTML of a report's definitions: (figure, how it is counted) pairs, translated."""
@@ -62,14 +64,17 @@ def summary_item(
 ) -> dict:
 	"""A report summary card.  A figure that cannot be worked out yet (a rate whose denominator is
 	empty, an average of nothing) shows a dash: a 0 there would read as a result nobody earned.
-	A Float with `precision` is shown with that many decimals (the desk would use the system's
-	float precision), in the site's number format."""
+	A Float with `precision` is shown with that many decimals, rounded half up (the desk would
+	use the system's float precision), in the site's number format."""
 	item = {"label": label, "value": value, "datatype": datatype}
 	if value is None:
 		item.update(value=NO_FIGURE, datatype="Data")
 	elif precision is not None:
 		item.update(
-			value=frappe.format_value(value, {"fieldtype": "Float", "precision": precision}), datatype="Data"
+			value=frappe.format_value(
+				arithmetic.rounded(value, precision), {"fieldtype": "Float", "precision": precision}
+			),
+			datatype="Data",
 		)
 	if indicator:
 		item["indicator"] = indicator
