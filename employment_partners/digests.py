@@ -126,7 +126,8 @@ def bsr_sections(user: str, now=None) -> list[dict]:
 
 
 def case_manager_sections(user: str, now=None) -> list[dict]:
-	on = getdate(now or now_datetime())
+	now = now or now_datetime()
+	on = getdate(now)
 	due = retention_metrics.follow_ups_due(on, 7, user)
 	waiting = frappe.get_all(
 		"Retention Issue Report",
@@ -162,7 +163,7 @@ def case_manager_sections(user: str, now=None) -> list[dict]:
 						row.participant_label,
 						frappe.format(row.acknowledge_due, "Datetime"),
 					),
-					overdue=row.acknowledge_due and row.acknowledge_due < now_datetime(),
+					overdue=row.acknowledge_due and row.acknowledge_due < now,
 				)
 				for row in waiting
 			],

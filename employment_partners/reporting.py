@@ -12,10 +12,15 @@ from frappe import _
 from employment_partners.metrics import arithmetic
 
 
-def definitions(items: list[tuple[str, str]], period=None) -> str:
-	"""HTML of a report's definitions: (figure, how it is counted) pairs, translated."""
+def definitions(items: list[tuple[str, str]], period=None, values: dict | None = None) -> str:
+	"""HTML of a report's definitions: (figure, how it is counted) pairs, translated; `values` fill
+	the {placeholders} of texts that quote the site's own settings."""
+
+	def worded(text):
+		return _(text).format(**values) if values else _(text)
+
 	lines = "".join(
-		f"<li><b>{frappe.utils.escape_html(_(name))}</b>: {frappe.utils.escape_html(_(text))}</li>"
+		f"<li><b>{frappe.utils.escape_html(_(name))}</b>: {frappe.utils.escape_html(worded(text))}</li>"
 		for name, text in items
 	)
 	as_of = ""

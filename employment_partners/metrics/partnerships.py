@@ -19,7 +19,6 @@ weights are weighed among themselves; contact always counts (never contacted sco
 score = 100 x (sum of weight x part) / (sum of the weights counted), rounded half up.
 """
 
-from decimal import Decimal
 from fractions import Fraction
 
 import frappe
@@ -109,14 +108,18 @@ def settings_weights(settings) -> dict[str, int]:
 
 
 def partnership_health(
-	period, partnerships: list[str] | None = None, status: str | None = None
+	period,
+	partnerships: list[str] | None = None,
+	status: str | None = None,
+	assigned_bsr: str | None = None,
 ) -> list[dict]:
-	"""One dict per partnership with every figure, the parts, the score and the band; best first."""
+	"""One dict per partnership (of those named, with the status and BSR given) with every figure,
+	the parts, the score and the band; best first."""
 	from employment_partners.utils import get_settings
 
 	settings = get_settings()
 	weights = settings_weights(settings)
-	base = _partnerships(partnerships, status)
+	base = _partnerships(partnerships, status, assigned_bsr)
 	if not base:
 		return []
 	names = list(base)
@@ -160,12 +163,14 @@ def rank_for_invitation(limit: int = 20, exclude: list[str] | None = None, on=No
 	return rows[: int(limit)]
 
 
-def _partnerships(names, status) -> dict[str, dict]:
+def _partnerships(names, status, assigned_bsr) -> dict[str, dict]:
 	filters = {}
 	if names is not None:
 		filters["name"] = ("in", names or [""])
 	if status:
 		filters["status"] = status
+	if assigned_bsr:
+		filters["assigned_bsr"] = assigned_bsr
 	rows = frappe.get_all(
 		"Hiring Partnership",
 		filters=filters,
@@ -327,12 +332,8 @@ def _finish(row: dict, as_of) -> dict:
 		"retention_90": arithmetic.percent(row["retained_90"], row["eligible_90"]),
 		"retention_180": arithmetic.percent(row["retained_180"], row["eligible_180"]),
 		"satisfaction": arithmetic.ratio(row["satisfaction_sum"], row["feedback_count"], 2),
-		"median_reporting_lag_days": _rounded(row["median_reporting_lag_days"], 1),
-		"median_acknowledge_hours": _rounded(row["median_acknowledge_hours"], 1),
-		"median_response_hours": _rounded(row["median_response_hours"], 1),
+		"median_reporting_lag_days": arithmetic.rounded(row["median_reporting_lag_days"], 1),
+		"median_acknowledge_hours": arithmetic.rounded(row["median_acknowledge_hours"], 1),
+		"median_response_hours": arithmetic.rounded(row["median_response_hours"], 1),
 		"days_since_contact": (as_of - row["last_contact"]).days if row["last_contact"] else None,
 	}
-
-
-def _rounded(value, places):
-	return None if value is None else arithmetic.rounded(Decimal(str(value)), places)

@@ -18,21 +18,12 @@ Each figure is one grouped query; `group_by` splits them by the lead's BSR, indu
 from itertools import pairwise
 
 import frappe
-from frappe.query_builder.functions import Count
 
 from employment_partners.metrics import arithmetic
 from employment_partners.pipeline import stages
 
 GROUP_FIELDS = {"BSR": "assigned_bsr", "Industry": "industry", "Lead Source": "lead_source"}
 HISTORY = "`tabEmployer Lead Stage History`"
-
-
-def leads_by_stage() -> list[tuple[str, int]]:
-	"""(stage, leads now in it) for every stage in pipeline order, Lost / Poor Fit last: one
-	grouped query."""
-	lead = frappe.qb.DocType("Employer Lead")
-	counts = dict(frappe.qb.from_(lead).select(lead.stage, Count("*")).groupby(lead.stage).run())
-	return [(stage, int(counts.get(stage, 0))) for stage in stages.ALL_STAGES]
 
 
 def group_field(group_by: str | None) -> str | None:
@@ -45,7 +36,8 @@ def _key(field: str | None) -> str:
 
 
 def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
-	"""{group: {stage: figures}} (group '' when not grouped), every stage present."""
+	"""{group: {stage: figures}}, every stage present; not grouped, the one group '' (also when
+	there is nothing to count)."""
 	field = group_field(group_by)
 	key = _key(field)
 	values = {"start": period.start, "as_of": period.as_of, "stages": stages.ALL_STAGES}
@@ -54,6 +46,9 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 	def cell(group, stage):
 		groups = result.setdefault(group or "", {s: _empty() for s in stages.ALL_STAGES})
 		return groups[stage]
+
+	if not field:
+		cell("", stages.PROSPECT)
 
 	for row in frappe.db.sql(
 		f"""
@@ -136,10 +131,9 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 	for groups in result.values():
 		for stage, figures in groups.items():
 			if stage in (stages.FEEDBACK, stages.LOST):  # no next stage to go on to
-				figures["went_on"] = None
-			figures["conversion"] = arithmetic.percent(figures["went_on"] or 0, figures["reached"])
-			if figures["went_on"] is None:
-				figures["conversion"] = None
+				figures["went_on"] = figures["conversion"] = None
+			else:
+				figures["conversion"] = arithmetic.percent(figures["went_on"], figures["reached"])
 	return result
 
 

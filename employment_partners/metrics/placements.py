@@ -23,7 +23,8 @@ def filled_count(job_order: str, exclude: str | None = None) -> int:
 
 def accepted_referral_rate(partnership: str) -> float | None:
 	"""Share (0-100) of decided referrals the employer accepted (Offered or Hired) out of those
-	it decided on (Offered, Hired or Declined).  None when it has decided none yet."""
+	it decided on (Offered, Hired or Declined), to 1 decimal rounded half up as in Partnership
+	Health.  None when it has decided none yet."""
 	referral = frappe.qb.DocType("Referral")
 	accepted = Sum(Case().when(referral.status.isin(referrals.ACCEPTED), 1).else_(0))
 	decided = Count("*")
@@ -33,9 +34,7 @@ def accepted_referral_rate(partnership: str) -> float | None:
 		.where((referral.hiring_partnership == partnership) & referral.status.isin(referrals.DECIDED))
 		.run()
 	)[0]
-	if not row[1]:
-		return None
-	return round(100 * float(row[0]) / row[1], 1)
+	return arithmetic.percent(row[0] or 0, row[1])
 
 
 def incentive_paid(payments) -> float:
@@ -158,7 +157,8 @@ def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
 	"""Per fiscal year (Incentive Allocation): the allocations, what was committed and paid, and
 	the placements started.  As of the year's end or today, whichever is earlier.  Committed:
 	the employer incentives and participant bonuses on placements that started in the year;
-	paid: milestone payments and bonuses with a paid-on date in the year.  Four grouped queries."""
+	paid: milestone payments and bonuses with a paid-on date in the year; `allocated`,
+	`committed` and `paid` are incentives and bonuses together.  Three queries."""
 	from frappe.utils import getdate, today
 
 	years = frappe.get_all(
@@ -206,8 +206,12 @@ def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
 		row = {**y, **committed[y.name], **paid[y.name]}
 		allocated = row["employer_incentive_allocation"] + row["participant_bonus_allocation"]
 		spent = row["incentives_paid"] + row["bonuses_paid"]
+		committed_total = row["incentives_committed"] + row["bonuses_committed"]
 		row.update(
 			{
+				"allocated": allocated,
+				"committed": committed_total,
+				"paid": spent,
 				"incentives_spent_percent": arithmetic.percent(
 					row["incentives_paid"], row["employer_incentive_allocation"]
 				),
@@ -215,10 +219,8 @@ def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
 					row["bonuses_paid"], row["participant_bonus_allocation"]
 				),
 				"spent_percent": arithmetic.percent(spent, allocated),
-				"remaining": allocated - spent,
-				"cost_per_placement": arithmetic.ratio(
-					row["incentives_committed"] + row["bonuses_committed"], row["placements"], 2
-				),
+				"remaining": arithmetic.rounded(allocated - spent, 2),
+				"cost_per_placement": arithmetic.ratio(committed_total, row["placements"], 2),
 			}
 		)
 		rows.append(row)

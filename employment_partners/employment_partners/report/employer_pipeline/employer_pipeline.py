@@ -90,10 +90,7 @@ def _stage_row(stage, figures, indent):
 
 def data(figures, group_by: str | None):
 	if not group_by:
-		groups = figures.get("") or {
-			stage: pipeline_metrics._empty() | {"conversion": None} for stage in stages.ALL_STAGES
-		}
-		return [_stage_row(stage, groups[stage], 0) for stage in stages.ALL_STAGES]
+		return [_stage_row(stage, figures[""][stage], 0) for stage in stages.ALL_STAGES]
 	rows = []
 	names = _user_names(figures) if group_by == "BSR" else {}
 	for group in sorted(figures, key=lambda g: names.get(g) or g):
@@ -152,17 +149,8 @@ def chart(totals):
 
 def summary(totals):
 	return [
-		{
-			"label": _("In the Pipeline Now"),
-			"value": sum(totals[s]["now"] for s in stages.STAGES),
-			"datatype": "Int",
-		},
-		{"label": _("Entered Prospect"), "value": totals[stages.PROSPECT]["reached"], "datatype": "Int"},
-		{
-			"label": _("Reached Feedback"),
-			"value": totals[stages.FEEDBACK]["reached"],
-			"indicator": "Green",
-			"datatype": "Int",
-		},
-		{"label": _("Lost"), "value": totals[stages.LOST]["reached"], "indicator": "Red", "datatype": "Int"},
+		reporting.summary_item(_("In the Pipeline Now"), sum(totals[s]["now"] for s in stages.STAGES), "Int"),
+		reporting.summary_item(_("Entered Prospect"), totals[stages.PROSPECT]["reached"], "Int"),
+		reporting.summary_item(_("Reached Feedback"), totals[stages.FEEDBACK]["reached"], "Int", "Green"),
+		reporting.summary_item(_("Lost"), totals[stages.LOST]["reached"], "Int", "Red"),
 	]

@@ -64,18 +64,9 @@ def chart(rows):
 		"data": {
 			"labels": [row["name"] for row in rows],
 			"datasets": [
-				{
-					"name": _("Allocated"),
-					"values": [
-						row["employer_incentive_allocation"] + row["participant_bonus_allocation"]
-						for row in rows
-					],
-				},
-				{
-					"name": _("Committed"),
-					"values": [row["incentives_committed"] + row["bonuses_committed"] for row in rows],
-				},
-				{"name": _("Paid"), "values": [row["incentives_paid"] + row["bonuses_paid"] for row in rows]},
+				{"name": _("Allocated"), "values": [row["allocated"] for row in rows]},
+				{"name": _("Committed"), "values": [row["committed"] for row in rows]},
+				{"name": _("Paid"), "values": [row["paid"] for row in rows]},
 			],
 		},
 		"type": "bar",

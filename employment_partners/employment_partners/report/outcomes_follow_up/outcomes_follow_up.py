@@ -8,6 +8,7 @@ from frappe import _
 from employment_partners import reporting
 from employment_partners.metrics import outcomes
 from employment_partners.metrics import period as periods
+from employment_partners.retention import schedule
 
 DEFINITIONS = [
 	(
@@ -98,7 +99,7 @@ def data(figures, groups):
 			rows.append(row(label, key, "Int", f"{key}_percent"))
 		rows.append(row("Lost-Contact Rate", "lost_contact_rate", "Percent"))
 		rows.append(row("Average Wage (employed)", "average_wage", "Currency"))
-		if milestone == "At Close":
+		if milestone == schedule.AT_CLOSE:
 			rows.append(row("Average Program Duration (weeks)", "average_duration_weeks", "Float"))
 	return rows
 
@@ -123,11 +124,9 @@ def chart(figures):
 
 def summary(figures):
 	items = [
-		{
-			"label": _("Counted at Close"),
-			"value": figures["At Close"][outcomes.ALL]["counted"],
-			"datatype": "Int",
-		}
+		reporting.summary_item(
+			_("Counted at Close"), figures[schedule.AT_CLOSE][outcomes.ALL]["counted"], "Int"
+		)
 	]
 	for milestone, by_group in figures.items():
 		items.append(

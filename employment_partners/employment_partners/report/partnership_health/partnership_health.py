@@ -5,8 +5,10 @@ import frappe
 from frappe import _
 
 from employment_partners import reporting
+from employment_partners.metrics import arithmetic
 from employment_partners.metrics import partnerships as partnership_metrics
 from employment_partners.metrics import period as periods
+from employment_partners.utils import get_settings
 
 DEFINITIONS = [
 	(
@@ -53,11 +55,11 @@ DEFINITIONS = [
 	),
 	(
 		"Health Score",
-		"0-100: weights from Settings (90-day retention 30, accepted referrals 15, satisfaction 15, employer response 15, reporting lag 15, recent contact 10) on parts scored 0-1: retention and acceptance as shares; satisfaction (mean - 1) / 4; response 1 at 24 hours or less to 0 at 120 or more; reporting lag 1 at 1 day or less to 0 at 14 or more; contact 1 at 30 days or less to 0 at 120 or more or never; linear in between. A part with no data in the period is left out and the others weighed among themselves. Rounded half up.",
+		"0-100: weights from Settings (90-day retention {retention}, accepted referrals {acceptance}, satisfaction {satisfaction}, employer response {responsiveness}, reporting lag {reporting}, recent contact {contact}) on parts scored 0-1: retention and acceptance as shares; satisfaction (mean - 1) / 4; response 1 at {response_best} hours or less to 0 at {response_worst} or more; reporting lag 1 at {lag_best} day or less to 0 at {lag_worst} or more; contact 1 at {contact_best} days or less to 0 at {contact_worst} or more or never; linear in between. A part with no data in the period is left out and the others weighed among themselves. Rounded half up.",
 	),
 	(
 		"Band",
-		"Healthy at or above the Healthy threshold in Settings (70), Watch at or above the Watch threshold (40), At risk below.",
+		"Healthy at or above the Healthy threshold in Settings ({healthy_from}), Watch at or above the Watch threshold ({watch_from}), At risk below.",
 	),
 ]
 BAND_COLOURS = {
@@ -73,12 +75,29 @@ def execute(filters=None):
 	period = periods.from_filters(filters, default_days=365)
 	# the desk's default; an empty status asks for every partnership
 	status = filters.get("status", "Active") or None
-	rows = partnership_metrics.partnership_health(period, status=status)
-	if filters.assigned_bsr:
-		rows = [row for row in rows if row["assigned_bsr"] == filters.assigned_bsr]
+	rows = partnership_metrics.partnership_health(
+		period, status=status, assigned_bsr=filters.assigned_bsr or None
+	)
 	for row in rows:
 		row.pop("parts")
-	return columns(), rows, reporting.definitions(DEFINITIONS, period), chart(rows), summary(rows)
+	definitions = reporting.definitions(DEFINITIONS, period, definition_values())
+	return columns(), rows, definitions, chart(rows), summary(rows)
+
+
+def definition_values() -> dict:
+	"""The weights, thresholds and scales the score definitions quote, as this site has them."""
+	settings = get_settings()
+	return {
+		**partnership_metrics.settings_weights(settings),
+		"healthy_from": settings.health_healthy_from,
+		"watch_from": settings.health_watch_from,
+		"response_best": partnership_metrics.RESPONSE_HOURS[0],
+		"response_worst": partnership_metrics.RESPONSE_HOURS[1],
+		"lag_best": partnership_metrics.REPORTING_LAG_DAYS[0],
+		"lag_worst": partnership_metrics.REPORTING_LAG_DAYS[1],
+		"contact_best": partnership_metrics.CONTACT_DAYS[0],
+		"contact_worst": partnership_metrics.CONTACT_DAYS[1],
+	}
 
 
 def columns():
@@ -126,19 +145,12 @@ def chart(rows):
 
 
 def summary(rows):
-	from employment_partners.metrics import arithmetic
-
 	eligible = sum(row["eligible_90"] for row in rows)
 	retained = sum(row["retained_90"] for row in rows)
 	return [
-		{"label": _("Partnerships"), "value": len(rows), "datatype": "Int"},
+		reporting.summary_item(_("Partnerships"), len(rows), "Int"),
 		*(
-			{
-				"label": _(band),
-				"value": sum(1 for row in rows if row["band"] == band),
-				"indicator": colour,
-				"datatype": "Int",
-			}
+			reporting.summary_item(_(band), sum(1 for row in rows if row["band"] == band), "Int", colour)
 			for band, colour in (
 				(partnership_metrics.HEALTHY, "Green"),
 				(partnership_metrics.WATCH, "Orange"),

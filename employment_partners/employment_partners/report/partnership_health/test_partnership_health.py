@@ -259,6 +259,25 @@ class TestPartnershipHealth(EPTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Watch must start below Healthy"):
 			settings.save()
 
+	def test_the_definitions_quote_this_sites_weights_and_bands(self):
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.update(
+			{
+				"health_weight_retention": 40,
+				"health_weight_contact": 0,
+				"health_healthy_from": 75,
+				"health_watch_from": 45,
+			}
+		)
+		settings.save()
+		_columns, _data, definitions, _chart, _summary = execute(frappe._dict(PERIOD))
+		self.assertIn("90-day retention 40, accepted referrals 15", definitions)
+		self.assertIn("recent contact 0)", definitions)
+		self.assertIn("response 1 at 24 hours or less to 0 at 120 or more", definitions)
+		self.assertIn(
+			"Healthy threshold in Settings (75), Watch at or above the Watch threshold (45)", definitions
+		)
+
 	def test_an_empty_period(self):
 		rows, _chart, summary = self.rows(from_date="2010-01-01", to_date="2010-12-31")
 		self.assertEqual(rows["Alder Foods"]["hires"], 0)

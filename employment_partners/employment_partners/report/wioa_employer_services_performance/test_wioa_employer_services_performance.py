@@ -153,6 +153,20 @@ class TestWIOA(EPTestCase):
 		self.assertEqual(str(by_name["Cruz"]["q4_end"]), "2025-12-31")
 		self.assertIsNone(by_name["Gus"]["q2_follow_up"])
 
+	def test_a_partner_and_a_same_named_employer_are_not_the_same_employer(self):
+		# Ivy: exit 2024-04-15 (Q2 24) -> Oct-Dec 2024 / Apr-Jun 2025. Q2 at the partner "oak
+		# partner" (linked); Q4 at an employer typed as "Oak Partner", not linked to the partner.
+		# Worded, both read "oak partner"; the measure compares the partnership with the name, so
+		# not the same employer, and the row says so.
+		oak = make_hiring_partnership(partner_name="oak partner").name
+		ivy = exiter("Ivy", "2024-04-15")
+		follow_up(ivy, "2024-11-05", partnership=oak, employer="oak partner", wage=18, hours=40)
+		follow_up(ivy, "2025-05-05", employer="Oak Partner", wage=18, hours=40)
+		_columns, rows, *_rest = execute(frappe._dict({**PERIOD, "view": "Exiters"}))
+		row = next(r for r in rows if r["full_name"].startswith("Ivy"))
+		self.assertEqual((row["q2_employer"], row["q4_employer"]), ("oak partner", "oak partner"))
+		self.assertEqual(row["same_employer"], "No")
+
 	def test_without_establishments_there_is_no_penetration(self):
 		frappe.db.set_single_value("Employment Partners Settings", "establishments_count", 0)
 		frappe.clear_document_cache("Employment Partners Settings", "Employment Partners Settings")

@@ -170,12 +170,13 @@ def exiter_rows(period):
 		return key[5:] if key.startswith("name:") else partners.get(key, key)
 
 	for row in rows:
+		if row["q2_follow_up"] and row["q4_follow_up"]:
+			# the measure's own comparison: the employer keys, before they are worded
+			row["same_employer"] = _("Yes") if row["q2_employer"] == row["q4_employer"] else _("No")
 		for q in ("q2", "q4"):
 			span = f"{frappe.format(row[f'{q}_start'], 'Date')} - {frappe.format(row[f'{q}_end'], 'Date')}"
 			row[q] = span if row[f"{q}_ended"] else _("{0} (not over yet)").format(span)
 			row[f"{q}_employer"] = employer(row[f"{q}_employer"])
-		if row["q2_follow_up"] and row["q4_follow_up"]:
-			row["same_employer"] = _("Yes") if row["q2_employer"] == row["q4_employer"] else _("No")
 	return rows
 
 
