@@ -102,15 +102,17 @@ def on_placement_changed(doc, deleted: bool = False):
 
 def refresh_job_orders(doc, before, deleted: bool = False):
 	"""Recount the filled openings of the placement's job order (and of the one it left): one
-	count each.  The count made while validating this placement is reused when there is one."""
+	count each.  The count made while validating this save is reused, by this save only."""
 	from employment_partners.metrics import placements as placement_metrics
 
+	# the validating save's count, taken once: a later delete of the same object recounts
+	by_others = doc.flags.pop("filled_by_others", None)
 	names = {doc.job_order} | ({before.job_order} if before and before.job_order else set())
 	for name in names:
 		if not frappe.db.exists("Job Order", name):
 			continue
-		if name == doc.job_order and doc.flags.filled_by_others is not None:
-			filled = doc.flags.filled_by_others + (0 if deleted or doc.status == ENDED else 1)
+		if name == doc.job_order and by_others is not None and not deleted:
+			filled = by_others + (0 if doc.status == ENDED else 1)
 		else:
 			filled = placement_metrics.filled_count(name)
 		job_orders.refresh_fill(name, filled)

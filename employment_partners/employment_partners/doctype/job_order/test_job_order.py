@@ -91,6 +91,15 @@ class TestFilledAutomation(EPTestCase):
 		order.reload()
 		self.assertEqual((order.filled, order.status), (0, "Open"))
 
+	def test_deleting_one_of_two_active_placements_leaves_one_filled(self):
+		# the count the first placement's validation took (0 others) must not be reused on delete
+		order = make_job_order(openings=2)
+		first = make_placement(order.name)
+		make_placement(order.name)
+		first.delete()
+		order.reload()
+		self.assertEqual((order.filled, order.status), (1, "Open"))
+
 	def test_raising_openings_reopens_a_filled_order(self):
 		order = make_job_order(openings=1)
 		make_placement(order.name)
