@@ -16,6 +16,7 @@ from frappe import _
 from frappe.query_builder import Order
 from frappe.utils import get_datetime, get_time, getdate, now_datetime
 
+from employment_partners.metrics import arithmetic
 from employment_partners.placements import placements
 from employment_partners.retention import sla
 from employment_partners.utils import get_settings
@@ -48,8 +49,9 @@ def acknowledge_due(reported_on) -> datetime:
 
 
 def acknowledge_hours(reported_on, acknowledged_on) -> float:
-	"""Business hours from the report to its acknowledgement, to two decimals."""
-	return round(
+	"""Business hours from the report to its acknowledgement, to two decimals (half up, like every
+	figure the reports read: metrics/arithmetic.py)."""
+	return arithmetic.rounded(
 		sla.business_hours_between(
 			get_datetime(reported_on), get_datetime(acknowledged_on), business_hours()
 		),

@@ -73,6 +73,10 @@ class TestSLA(RetentionIssueCase):
 		# Mon 10-17 = 7 h, Tue 8, Wed 8 -> 23 h; the 24th hour ends Thu 10:00
 		self.assertEqual(str(self.report().acknowledge_due), "2026-11-26 10:00:00")
 
+	def test_acknowledge_time_rounds_half_up(self):
+		# 10:00:00 to 11:00:18 is 3,618 s = 1.005 h: half up 1.01 (Python's round() gives 1.0)
+		self.assertEqual(issues.acknowledge_hours("2026-11-23 10:00:00", "2026-11-23 11:00:18"), 1.01)
+
 	def test_breach_is_flagged_and_notified_once_on_a_frozen_clock(self):
 		report = self.report()
 		manager = make_user("Partnership Manager")
