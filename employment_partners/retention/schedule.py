@@ -145,6 +145,7 @@ def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) ->
 	anchor_date = getdate(anchor_date)
 	n = cint(row.offset_value)
 
+	window_end = None  # open for a whole month or quarter, or for the row's window days
 	if row.offset_unit == DAYS:
 		due = anchor_date + timedelta(days=n)
 	elif row.offset_unit == WEEKS:
@@ -156,17 +157,12 @@ def due_date_for(row: ScheduleRow, start_date, exit_date, row_index: int = 1) ->
 	elif row.offset_unit == QUARTER_END:
 		due = nth_quarter_after(anchor_date, n)[1]
 	elif row.offset_unit == QUARTER_MONTH:
-		due = nth_month_after_exit_quarter(anchor_date, n)[0]
+		due, window_end = nth_month_after_exit_quarter(anchor_date, n)
 	elif row.offset_unit == QUARTER_WHOLE:
-		due = nth_quarter_after(anchor_date, n)[0]
+		due, window_end = nth_quarter_after(anchor_date, n)
 	else:
 		raise ValueError(f"Unknown follow-up unit: {row.offset_unit!r}")
-
-	if row.offset_unit == QUARTER_MONTH:
-		window_end = getdate(get_last_day(due))
-	elif row.offset_unit == QUARTER_WHOLE:
-		window_end = nth_quarter_after(anchor_date, n)[1]
-	else:
+	if window_end is None:
 		window_end = due + timedelta(days=max(cint(row.window_days), 1) - 1)
 	return Due(
 		label=row.label,
