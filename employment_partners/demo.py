@@ -8,6 +8,7 @@ from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
 from employment_partners.pipeline import automation, stages
 from employment_partners.pipeline.conversion import convert_lead
+from employment_partners.retention import schedule
 
 DEMO_REP = "rep@demo.employment-partners.invalid"
 DEMO_MANAGER = "manager@demo.employment-partners.invalid"
@@ -475,14 +476,14 @@ EXITS = [
 	(
 		"Carlos",
 		"Reyes",
-		"Job Retention (SETA 02-09)",
+		schedule.JOB_RETENTION_SETA_NAME,
 		{"enrolled": -260, "start": -150, "end": -95, "exit": -80},
 		[("Employed - Other Employer", "Corner Market", 17.5)],
 	),
 	(
 		"Nora",
 		"Haddad",
-		"Outcomes at Close, 3, 6 and 12 Months",
+		schedule.OUTCOMES_15D_NAME,
 		{"enrolled": -420, "exit": -200},
 		[("Unemployed", None, 0), ("In Education or Training", None, 0)],
 	),
@@ -587,7 +588,7 @@ def make_report_inputs(orders):
 			"enrolment_date": f"{year - 2}-09-01",
 			"exit_date": f"{year - 1}-03-14",
 			"case_manager": DEMO_CASE_MANAGER,
-			"follow_up_schedule": "WIOA Performance (Q2 and Q4 after Exit)",
+			"follow_up_schedule": schedule.WIOA_NAME,
 			"email": "omar.farouk@participant.invalid",
 		}
 	).insert(ignore_permissions=True)

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 # Hiring Partnership statuses
-ACTIVE, PAUSED, ENDED = "Active", "Paused", "Ended"
+ACTIVE = "Active"
 
 LEGAL_SUFFIXES = {
 	"inc",

@@ -27,7 +27,6 @@ ACTIVE = "Active"
 COMPLETED = "Completed"
 ENDED = "Ended"
 TRANSITIONED = "Transitioned to Permanent"
-STATUSES = (ACTIVE, COMPLETED, ENDED, TRANSITIONED)
 # the participant still works there: employers may report retention issues on these
 CURRENT = (ACTIVE, TRANSITIONED)
 # placements whose schedule makes new follow-ups; an ended placement keeps what it has

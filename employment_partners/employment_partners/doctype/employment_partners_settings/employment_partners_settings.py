@@ -151,7 +151,7 @@ class EmploymentPartnersSettings(Document):
 	def validate(self):
 		self.validate_positive_intervals()
 		self.validate_business_hours()
-		self.validate_money()
+		self.validate_not_negative()
 		self.validate_health_score()
 
 	def validate_positive_intervals(self):
@@ -180,8 +180,13 @@ class EmploymentPartnersSettings(Document):
 		if problem:
 			frappe.throw(problem, title=_("Invalid business hours"))
 
-	def validate_money(self):
-		for fieldname in ("incentive_cap", "retention_bonus_amount", "living_wage_hourly"):
+	def validate_not_negative(self):
+		for fieldname in (
+			"incentive_cap",
+			"retention_bonus_amount",
+			"living_wage_hourly",
+			"establishments_count",
+		):
 			if (self.get(fieldname) or 0) < 0:
 				frappe.throw(
 					_("{0} cannot be negative").format(_(self.meta.get_label(fieldname))),
@@ -193,8 +198,6 @@ class EmploymentPartnersSettings(Document):
 
 		problem = partnerships.weights_problem(
 			partnerships.settings_weights(self), self.health_healthy_from, self.health_watch_from
-		) or (
-			_("The establishments count cannot be negative") if (self.establishments_count or 0) < 0 else None
 		)
 		if problem:
 			frappe.throw(problem, title=_("Invalid setting"))

@@ -47,6 +47,20 @@ class TestEmploymentPartnersSettings(EPTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "cannot be negative"):
 			settings.save()
 
+	def test_a_negative_establishments_count_is_refused_and_a_count_is_kept(self):
+		settings = frappe.get_doc("Employment Partners Settings")
+		settings.establishments_count = -5
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "Establishments in the Service Area cannot be negative"
+		):
+			settings.save()
+		settings.reload()
+		settings.establishments_count = 1250
+		settings.save()
+		self.assertEqual(
+			frappe.db.get_single_value("Employment Partners Settings", "establishments_count"), 1250
+		)
+
 	def test_retention_intervals(self):
 		for field, value, message in (
 			("reminder_days", -1, "Reminder days cannot be negative"),

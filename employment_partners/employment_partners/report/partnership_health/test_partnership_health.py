@@ -51,6 +51,7 @@ from employment_partners.tests.factories import (
 	make_placement,
 	make_referral,
 	make_retention_issue,
+	make_user,
 )
 
 PERIOD = {"from_date": "2019-01-01", "to_date": "2019-12-31"}
@@ -239,6 +240,11 @@ class TestPartnershipHealth(EPTestCase):
 		self.assertEqual(rows["Elm Ended"]["days_since_contact"], 1)
 		rows, _chart, _summary = self.rows(status="", assigned_bsr="nobody@example.com")
 		self.assertEqual(rows, {})
+		rep = make_user("Business Services Rep")
+		frappe.db.set_value("Hiring Partnership", self.dogwood.name, "assigned_bsr", rep)
+		rows, _chart, _summary = self.rows(assigned_bsr=rep)
+		self.assertEqual(list(rows), ["Dogwood Dental"])
+		self.assertEqual(rows["Dogwood Dental"]["health_score"], 57)
 
 	def test_health_weights_come_from_settings(self):
 		frappe.db.set_single_value(
