@@ -31,24 +31,25 @@ def next_contact(current, contacted_on, days: int) -> date:
 
 def after_interaction(employer_lead: str | None, hiring_partnership: str | None, contacted_on):
 	"""An interaction was logged: propose the lead's next follow-up (unless it is lost) and the
-	partnership's next check-in (while it is active)."""
+	partnership's next check-in (while it is active).  One read of each record."""
 	settings = get_settings()
-	targets = []
-	if employer_lead and frappe.db.get_value("Employer Lead", employer_lead, "stage") != stages.LOST:
-		targets.append(("Employer Lead", employer_lead, "next_follow_up_date", settings.lead_follow_up_days))
-	if hiring_partnership and (
-		frappe.db.get_value("Hiring Partnership", hiring_partnership, "status") == organisations.ACTIVE
-	):
-		targets.append(
-			(
+	if employer_lead:
+		stage, current = frappe.db.get_value("Employer Lead", employer_lead, ["stage", "next_follow_up_date"])
+		if stage != stages.LOST:
+			next_day = next_contact(current, contacted_on, settings.lead_follow_up_days)
+			frappe.db.set_value(
+				"Employer Lead", employer_lead, "next_follow_up_date", next_day, update_modified=False
+			)
+	if hiring_partnership:
+		status, current = frappe.db.get_value(
+			"Hiring Partnership", hiring_partnership, ["status", "next_check_in_date"]
+		)
+		if status == organisations.ACTIVE:
+			next_day = next_contact(current, contacted_on, settings.partnership_check_in_days)
+			frappe.db.set_value(
 				"Hiring Partnership",
 				hiring_partnership,
 				"next_check_in_date",
-				settings.partnership_check_in_days,
+				next_day,
+				update_modified=False,
 			)
-		)
-	for doctype, name, field, days in targets:
-		current = frappe.db.get_value(doctype, name, field)
-		frappe.db.set_value(
-			doctype, name, field, next_contact(current, contacted_on, days), update_modified=False
-		)

@@ -233,14 +233,6 @@ def move_follow_up(name: str, due: schedule.Due):
 	)
 
 
-def employer_of_placement(placement: str) -> tuple[str | None, str | None]:
-	"""(employer name, hiring partnership) of a placement."""
-	return frappe.db.get_value("Placement", placement, ["employer_name", "hiring_partnership"]) or (
-		None,
-		None,
-	)
-
-
 def update_employment(follow_up):
 	"""A done follow-up is the latest word on employment, unless a later one exists: for the
 	participant, for its placement (start follow-ups), and for the placement whose employer they

@@ -93,14 +93,14 @@ class RetentionFollowup(Document):
 		self.employer_placement = self.employer_placement or self.placement
 		if not self.employer_placement:
 			return  # refused in validate_outcome
-		if frappe.db.get_value("Placement", self.employer_placement, "participant") != self.participant:
+		participant, self.current_employer, self.employer_partnership = frappe.db.get_value(
+			"Placement", self.employer_placement, ["participant", "employer_name", "hiring_partnership"]
+		) or (None, None, None)
+		if participant != self.participant:
 			frappe.throw(
 				_("Placement {0} is not {1}'s").format(self.employer_placement, self.participant_name),
 				title=_("Wrong placement"),
 			)
-		self.current_employer, self.employer_partnership = follow_ups.employer_of_placement(
-			self.employer_placement
-		)
 
 	def validate_outcome(self):
 		problem = follow_ups.outcome_problem(
