@@ -60,8 +60,9 @@ def shipped(doctype: str, name: str) -> dict | None:
 def shipped_names() -> dict[str, list[str]]:
 	"""{doctype: [names]} of the shipped records (the desk shows the restore button on them)."""
 	names: dict[str, list[str]] = {}
-	for record in shipped_records():
-		names.setdefault(record.doctype, []).append(record.name)
+	for file in FILES:  # read only: no copies (this runs on every desk load)
+		for record in _load(file):
+			names.setdefault(record["doctype"], []).append(record["name"])
 	return names
 
 
@@ -78,7 +79,8 @@ def ensure_defaults() -> list[tuple[str, str]]:
 
 	A record that exists is left as it is (and remembered); one the site was given once and the
 	agency deleted since stays deleted."""
-	given = _given()
+	remembered = _given()
+	given = set(remembered)
 	made = []
 	for record in shipped_records():
 		key = _key(record.doctype, record.name)
@@ -92,7 +94,8 @@ def ensure_defaults() -> list[tuple[str, str]]:
 		doc.insert(set_child_names=False)  # shipped rows keep their fixed ids
 		given.add(key)
 		made.append((record.doctype, record.name))
-	frappe.db.set_global(GIVEN_KEY, json.dumps(sorted(given)))
+	if given != remembered:  # a migrate that changes nothing writes nothing
+		frappe.db.set_global(GIVEN_KEY, json.dumps(sorted(given)))
 	return made
 
 
