@@ -12,6 +12,7 @@ from frappe.utils import cint, flt
 from employment_partners import participants
 from employment_partners.matching.score import JobFacts, PersonFacts, score
 from employment_partners.placements import job_orders, placements
+from employment_partners.utils import get_settings
 
 REASON_SEPARATOR = "\x1f"  # between past job losses
 PAIR_SEPARATOR = "\x1e"  # between a loss's reason and what makes it recur
@@ -38,7 +39,9 @@ JOB_COLUMNS = """
 
 
 def _limit(limit) -> int:
-	return max(1, min(cint(limit) or 20, MAX_LIMIT))
+	"""How many matches to show: the caller's number, else "Matches shown" in Settings (20), within
+	1 .. MAX_LIMIT."""
+	return max(1, min(cint(limit) or cint(get_settings().match_results) or 20, MAX_LIMIT))
 
 
 def job_facts(row: dict) -> JobFacts:
@@ -83,7 +86,7 @@ def _best(scored: list[tuple[int, list, dict]], name_key: str, limit) -> list[di
 	]
 
 
-def rank_participants(job_order: str, limit: int = 20) -> list[dict]:
+def rank_participants(job_order: str, limit: int | None = None) -> list[dict]:
 	"""Active participants who are not in an active placement, best match first."""
 	job = frappe.db.sql(
 		f"select {JOB_COLUMNS} from `tabJob Order` jo where jo.name = %(job_order)s",
@@ -161,7 +164,7 @@ def _jobs_for(participant: str, where: str, values: dict) -> list[dict]:
 	)
 
 
-def rank_job_orders(participant: str, limit: int = 20) -> list[dict]:
+def rank_job_orders(participant: str, limit: int | None = None) -> list[dict]:
 	"""Open job orders with openings left, best match for this participant first."""
 	person = _person(participant)
 	if not person:

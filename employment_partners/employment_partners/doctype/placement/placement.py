@@ -164,4 +164,4 @@ class Placement(Document):
 
 	def set_follow_up_schedule(self):
 		if not self.follow_up_schedule:
-			self.follow_up_schedule = get_settings().default_follow_up_schedule
+			self.follow_up_schedule = follow_ups.default_schedule()
