@@ -77,6 +77,7 @@ def advance_matured_placements() -> list[str]:
 			if advance_lead(lead_name, stages.PLACEMENT_MATURED, placement_name):
 				moved.append(lead_name)
 		except frappe.ValidationError:
-			# a gate the lead cannot pass yet: leave it where it is and say why in the error log
+			# the lead refused the move (closed gates are skipped above, so another of its rules,
+			# such as the stage-skip policy): leave it where it is and say why in the error log
 			frappe.log_error(title=_("Automatic advance of lead {0} refused").format(lead_name))
 	return moved
