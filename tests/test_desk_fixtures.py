@@ -71,6 +71,44 @@ def test_retention_workflow_and_notifications_ship():
 		assert frappe.db.get_value("Notification", f"{name} (Email)", "channel") == "Email"
 
 
+def test_each_role_sees_the_cards_for_what_it_reads():
+	# Frappe shows a card to a user who may read its document type; a Custom card without one
+	# was shown to System Managers only (case managers never saw Overdue Follow-ups)
+	from frappe.desk.doctype.number_card.number_card import has_permission
+
+	from employment_partners.tests.factories import make_user
+
+	everything = {
+		"Open Employer Leads",
+		"Active Partnerships",
+		"Employer Interactions This Month",
+		"Open Job Orders",
+		"Active Placements",
+		"Overdue Follow-ups",
+		"Open Retention Issues",
+		"90-Day Retention",
+		"Partnerships at Risk",
+	}
+	expected = {
+		"Business Services Rep": everything,
+		"Partnership Manager": everything,
+		"Case Manager": everything - {"Open Employer Leads"},
+		"Employer Partner": set(),
+	}
+	try:
+		for role, cards in expected.items():
+			frappe.set_user(make_user(role))
+			seen = {
+				c
+				for c in everything
+				if has_permission(frappe.get_doc("Number Card", c), "read", frappe.session.user)
+			}
+			assert seen == cards, role
+	finally:
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+
 def test_the_funnel_lists_stages_in_pipeline_order():
 	from frappe.desk.query_report import run
 
