@@ -104,6 +104,9 @@ def test_each_role_sees_the_cards_for_what_it_reads():
 				if has_permission(frappe.get_doc("Number Card", c), "read", frappe.session.user)
 			}
 			assert seen == cards, role
+			# the report cards open Partnership Health: whoever sees them may read it
+			opens = bool(frappe.get_doc("Report", "Partnership Health").is_permitted())
+			assert opens == ("Partnerships at Risk" in cards), role
 	finally:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
