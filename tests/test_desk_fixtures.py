@@ -7,6 +7,19 @@ import frappe
 from employment_partners.pipeline import stages
 from tests.conftest import REPORTS
 
+# the workspace's number cards, in order
+CARDS = (
+	"Open Employer Leads",
+	"Active Partnerships",
+	"Employer Interactions This Month",
+	"Open Job Orders",
+	"Active Placements",
+	"Overdue Follow-ups",
+	"Open Retention Issues",
+	"90-Day Retention",
+	"Partnerships at Risk",
+)
+
 
 def test_roles_ship_with_desk_access_as_intended():
 	desk = dict(
@@ -31,17 +44,7 @@ def test_workspace_shows_the_cards_charts_and_reports():
 	workspace = frappe.get_doc("Workspace", "Employment Partners")
 	blocks = json.loads(workspace.content)
 	cards = [b["data"]["number_card_name"] for b in blocks if b["type"] == "number_card"]
-	assert cards == [
-		"Open Employer Leads",
-		"Active Partnerships",
-		"Employer Interactions This Month",
-		"Open Job Orders",
-		"Active Placements",
-		"Overdue Follow-ups",
-		"Open Retention Issues",
-		"90-Day Retention",
-		"Partnerships at Risk",
-	]
+	assert cards == list(CARDS)
 	charts = [b["data"]["chart_name"] for b in blocks if b["type"] == "chart"]
 	assert charts == ["Employer Pipeline Funnel", "Partnership Health Bands"]
 	for card in cards:
@@ -78,17 +81,7 @@ def test_each_role_sees_the_cards_for_what_it_reads():
 
 	from employment_partners.tests.factories import make_user
 
-	everything = {
-		"Open Employer Leads",
-		"Active Partnerships",
-		"Employer Interactions This Month",
-		"Open Job Orders",
-		"Active Placements",
-		"Overdue Follow-ups",
-		"Open Retention Issues",
-		"90-Day Retention",
-		"Partnerships at Risk",
-	}
+	everything = set(CARDS)
 	expected = {
 		"Business Services Rep": everything,
 		"Partnership Manager": everything,
