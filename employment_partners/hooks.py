@@ -30,17 +30,40 @@ app_include_js = [
 	"/assets/employment_partners/js/shipped_defaults.js",
 ]
 app_include_css = "/assets/employment_partners/css/employment_partners.css"
+# the employer portal (/partner) and its web forms
+web_include_css = "/assets/employment_partners/css/portal.css"
 
 after_install = "employment_partners.install.after_install"
 after_migrate = "employment_partners.install.after_migrate"
 before_uninstall = "employment_partners.install.before_uninstall"
+
+# Employers sign in to the portal, not the desk
+role_home_page = {"Employer Partner": "partner"}
 
 # Record-level rules: see employment_partners/permissions.py
 has_permission = {
 	"Employer Lead": "employment_partners.permissions.employer_record_permission",
 	"Hiring Partnership": "employment_partners.permissions.employer_record_permission",
 	"Employer Interaction": "employment_partners.permissions.interaction_permission",
-	"Job Order": "employment_partners.permissions.employer_record_permission",
+	"Job Order": "employment_partners.permissions.employer_job_order_permission",
+	"Placement": "employment_partners.permissions.employer_permission",
+	"Retention Issue Report": "employment_partners.permissions.employer_permission",
+	"Employer Feedback": "employment_partners.permissions.employer_permission",
+	"Employer Confirmation": "employment_partners.permissions.employer_permission",
+	"Employer Appreciation Event": "employment_partners.permissions.employer_permission",
+}
+
+# Lists: employers see only their partnerships' records (the same rule as above, as SQL)
+permission_query_conditions = {
+	doctype: "employment_partners.permissions.employer_query"
+	for doctype in (
+		"Placement",
+		"Job Order",
+		"Retention Issue Report",
+		"Employer Feedback",
+		"Employer Confirmation",
+		"Employer Appreciation Event",
+	)
 }
 
 scheduler_events = {
@@ -51,6 +74,7 @@ scheduler_events = {
 		"employment_partners.pipeline.automation.advance_matured_placements",
 		"employment_partners.retention.reminders.run_daily",
 		"employment_partners.digests.send_daily",
+		"employment_partners.portal.pulse.run_daily",
 	],
 	"weekly": [
 		"employment_partners.digests.send_weekly",

@@ -5,11 +5,21 @@ Business Services Reps read every lead and partnership but change only their own
 assigned to them, those they created, and unassigned ones (so a rep can claim a new lead).
 Partnership Managers and System Managers change everything.  The rules limit changes, not
 reads, so lists need no query condition: every record a role may read, it may list.
+
+Employer Partners (website users of an employer, see employment_partners/portal) are the
+exception: they read only what belongs to the hiring partnerships whose portal-user table names
+them.  That rule is written once, as a query condition (`employer_condition`), and used both for
+lists (`permission_query_conditions`) and for single documents (`has_permission`, which asks the
+database whether the document passes the same condition).  Which fields they see of what they may
+read is set by permission levels in the doctypes: participant details, case notes and the
+agency's own judgements are at level 1, which the Employer Partner role does not have.
 """
 
 import frappe
 
 BSR = "Business Services Rep"
+EMPLOYER = "Employer Partner"
+STAFF = {"System Manager", "Partnership Manager", BSR, "Case Manager"}
 MANAGERS = {"Partnership Manager", "System Manager"}
 READ_ONLY_PTYPES = {"read", "select", "print", "email", "report", "export"}
 
@@ -40,6 +50,92 @@ def _own_records_only(doc, ptype: str, user: str | None, assignee_field: str) ->
 def employer_record_permission(doc, ptype=None, user=None) -> bool:
 	"""Employer Lead and Hiring Partnership: reps change their own."""
 	return _own_records_only(doc, ptype, user, "assigned_bsr")
+
+
+# --- Employer Partners -------------------------------------------------------------------------
+
+# how each doctype an employer may read names its partnership
+EMPLOYER_SCOPES = {
+	"Placement": "`tab{doctype}`.hiring_partnership in ({names})",
+	"Job Order": "`tab{doctype}`.hiring_partnership in ({names})",
+	"Retention Issue Report": "`tab{doctype}`.hiring_partnership in ({names})",
+	"Employer Feedback": "`tab{doctype}`.hiring_partnership in ({names})",
+	"Employer Confirmation": "`tab{doctype}`.hiring_partnership in ({names})",
+	"Employer Appreciation Event": (
+		"exists (select 1 from `tabEmployer Appreciation Invitee` invitee"
+		" where invitee.parent = `tab{doctype}`.name"
+		" and invitee.parenttype = 'Employer Appreciation Event'"
+		" and invitee.hiring_partnership in ({names}))"
+	),
+}
+
+
+def is_employer_user(user: str | None = None) -> bool:
+	"""An Employer Partner with no staff role: the portal's user, limited to their partnerships."""
+	user = user or frappe.session.user
+	if user in ("Administrator", "Guest"):
+		return False
+	roles = set(frappe.get_roles(user))
+	return EMPLOYER in roles and not roles & STAFF
+
+
+def partnerships_of(user: str | None = None) -> list[str]:
+	"""The hiring partnerships whose portal users include `user` (active or not)."""
+	user = user or frappe.session.user
+	return frappe.get_all(
+		"Hiring Partnership Portal User",
+		filters={"user": user, "parenttype": "Hiring Partnership", "parentfield": "portal_users"},
+		pluck="parent",
+		distinct=True,
+		order_by="parent",
+	)
+
+
+def employer_condition(doctype: str, user: str | None = None) -> str:
+	"""The SQL condition an employer user's rows of `doctype` must meet; "" for everyone else."""
+	user = user or frappe.session.user
+	if not is_employer_user(user):
+		return ""
+	scope = EMPLOYER_SCOPES.get(doctype)
+	names = partnerships_of(user)
+	if not scope or not names:
+		return "1=0"
+	return scope.format(doctype=doctype, names=", ".join(frappe.db.escape(n) for n in names))
+
+
+def employer_may_access(doc, user: str | None = None) -> bool:
+	"""The document-level check of the same rule: a stored record is judged as stored (so
+	changing its partnership in a request proves nothing); a new one by its own partnership."""
+	user = user or frappe.session.user
+	condition = employer_condition(doc.doctype, user)
+	if not condition:
+		return True
+	if condition == "1=0":
+		return False
+	if doc.get("name") and not doc.is_new() and frappe.db.exists(doc.doctype, doc.name):
+		return bool(
+			frappe.db.sql(
+				f"select 1 from `tab{doc.doctype}` where name = %s and ({condition})",  # noqa: S608
+				doc.name,
+			)
+		)
+	partnership = doc.get("hiring_partnership")
+	return bool(partnership) and partnership in partnerships_of(user)
+
+
+def employer_query(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions hook (Frappe passes user and doctype)."""
+	return employer_condition(doctype, user)
+
+
+def employer_permission(doc, ptype=None, user=None) -> bool:
+	"""has_permission hook for the doctypes employers read."""
+	return employer_may_access(doc, user)
+
+
+def employer_job_order_permission(doc, ptype=None, user=None) -> bool:
+	"""Job Order: the employer rule, then the reps' own-records rule."""
+	return employer_may_access(doc, user) and employer_record_permission(doc, ptype, user)
 
 
 def interaction_permission(doc, ptype=None, user=None) -> bool:

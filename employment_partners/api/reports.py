@@ -12,7 +12,7 @@ def retention_90_card(filters: str | None = None) -> dict | str:
 	"""Number card "90-Day Retention": of the placements started in the last 365 days that are 90
 	days old, the share not separated before day 90 (the Partnership Health definition); a dash
 	while none is 90 days old yet."""
-	frappe.has_permission("Placement", "read", throw=True)
+	frappe.has_permission("Placement", "report", throw=True)
 	period = periods.from_filters({}, default_days=365)
 	rate = placement_metrics.retention_rate(period, 90)
 	if rate is None:

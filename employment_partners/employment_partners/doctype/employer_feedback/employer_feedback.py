@@ -6,7 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint
 
+from employment_partners import permissions
 from employment_partners.pipeline import automation, stages
+from employment_partners.portal import submissions
 
 SATISFACTION_MIN, SATISFACTION_MAX = 1, 5
 
@@ -34,8 +36,11 @@ class EmployerFeedback(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		if self.is_new() and permissions.is_employer_user():
+			submissions.check_feedback(self)
 		self.validate_satisfaction()
 		self.validate_placement()
+		self.validate_once_per_milestone()
 
 	def after_insert(self):
 		"""Feedback from an employer moves its lead to Feedback (once it has a placement)."""
@@ -50,6 +55,11 @@ class EmployerFeedback(Document):
 				),
 				title=_("Invalid feedback"),
 			)
+
+	def validate_once_per_milestone(self):
+		problem = submissions.duplicate_feedback_problem(self)
+		if problem:
+			frappe.throw(problem, title=_("Invalid feedback"))
 
 	def validate_placement(self):
 		if self.placement and (

@@ -15,5 +15,35 @@ frappe.ui.form.on("Hiring Partnership", {
 			() => frappe.new_doc("Employer Interaction", { hiring_partnership: frm.doc.name }),
 			__("Log")
 		);
+		if (frm.perm[0] && frm.perm[0].write) {
+			frm.add_custom_button(__("Invite to Portal"), () => invite_to_portal(frm));
+		}
 	},
 });
+
+// An employer's person gets a portal login (/partner) for this partnership, with Frappe's welcome email.
+function invite_to_portal(frm) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Invite to the employer portal"),
+		fields: [
+			{ fieldname: "email", fieldtype: "Data", options: "Email", label: __("Email"), reqd: 1 },
+			{ fieldname: "first_name", fieldtype: "Data", label: __("First Name"), reqd: 1 },
+			{ fieldname: "last_name", fieldtype: "Data", label: __("Last Name") },
+		],
+		primary_action_label: __("Send Invitation"),
+		primary_action(values) {
+			frappe
+				.call({
+					method: "employment_partners.api.portal.invite_portal_user",
+					args: { partnership: frm.doc.name, ...values },
+					freeze: true,
+				})
+				.then((r) => {
+					dialog.hide();
+					frappe.show_alert({ message: __("Invited {0}", [r.message]), indicator: "green" });
+					frm.reload_doc();
+				});
+		},
+	});
+	dialog.show();
+}

@@ -8,6 +8,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from employment_partners.pipeline import cadence, conversion, organisations
+from employment_partners.portal import users
 from employment_partners.utils import get_settings
 
 
@@ -55,6 +56,7 @@ class HiringPartnership(Document):
 		self.set_first_check_in()
 		self.validate_agreement_dates()
 		self.validate_problematic_reason()
+		self.validate_portal_users()
 		organisations.check_duplicates(self)
 
 	def after_insert(self):
@@ -76,6 +78,11 @@ class HiringPartnership(Document):
 				),
 				title=_("Invalid agreement dates"),
 			)
+
+	def validate_portal_users(self):
+		problem = users.portal_users_problem(self.portal_users)
+		if problem:
+			frappe.throw(problem, title=_("Invalid portal users"))
 
 	def validate_problematic_reason(self):
 		if self.problematic_employer and not (self.problematic_reason or "").strip():

@@ -6,9 +6,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from employment_partners import permissions
 from employment_partners.metrics import placements as placement_metrics
 from employment_partners.pipeline import automation, stages
 from employment_partners.placements import job_orders, rules
+from employment_partners.portal import submissions
 
 
 class JobOrder(Document):
@@ -56,6 +58,8 @@ class JobOrder(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		if self.is_new() and permissions.is_employer_user():
+			submissions.check_job_order(self)
 		self.validate_pay_and_hours()
 		self.validate_dates()
 		self.set_filled()

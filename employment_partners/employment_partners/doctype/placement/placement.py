@@ -8,7 +8,7 @@ from frappe.utils import add_days
 
 from employment_partners.metrics import placements as placement_metrics
 from employment_partners.placements import job_orders, placements, rules
-from employment_partners.retention import follow_ups
+from employment_partners.retention import follow_ups, issues
 from employment_partners.utils import get_settings
 
 
@@ -64,6 +64,7 @@ class Placement(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		self.set_participant_label()
 		self.validate_pay_and_hours()
 		self.validate_dates()
 		self.validate_job_order()
@@ -81,6 +82,14 @@ class Placement(Document):
 
 	def after_delete(self):
 		placements.on_placement_changed(self, deleted=True)
+
+	def set_participant_label(self):
+		"""First name and last initial: all the employer portal shows of the participant."""
+		first, last = frappe.db.get_value("Participant", self.participant, ["first_name", "last_name"]) or (
+			None,
+			None,
+		)
+		self.participant_label = issues.participant_label(first, last)
 
 	def validate_pay_and_hours(self):
 		problem = rules.pay_problem(self.hourly_wage, self.hours_per_week)

@@ -6,6 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime
 
+from employment_partners import permissions
+from employment_partners.portal import submissions
 from employment_partners.retention import issues
 
 
@@ -67,6 +69,8 @@ class RetentionIssueReport(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		if self.is_new() and permissions.is_employer_user():
+			submissions.check_issue_report(self)
 		if self.is_new():
 			self.validate_placement()
 			self.set_acknowledge_due()

@@ -1,0 +1,5 @@
+from employment_partners.portal import pages
+
+
+def get_context(context):
+	pages.limit_link_options(context, placement_statuses=None)

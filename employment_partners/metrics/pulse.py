@@ -1,0 +1,75 @@
+"""Employer pulse response figures per hiring partnership (shown on the partnership and in the
+Partnership Health report).
+
+Over the pulses sent in the 365 days up to a date:
+- answered rate = answered / (answered + expired), as a percent rounded half up to 0.1; pulses
+  still awaiting an answer inside their link's life are not counted either way;
+- median answer hours = the median of the answered pulses' response hours (clock hours from the
+  first email to the answer), rounded half up to 0.1 (MariaDB's MEDIAN: the mean of the two middle
+  values for an even count).
+A partnership with no answered or expired pulse has no figure: None in the report, stored as 0
+on the partnership form (a Percent field cannot hold blank).
+"""
+
+import frappe
+from frappe.utils import add_days, getdate
+
+from employment_partners.metrics import arithmetic
+
+WINDOW_DAYS = 365
+
+
+def response_figures(names: list[str] | None, start, end) -> dict[str, dict]:
+	"""{partnership: {sent, answered, expired, answered_rate, median_hours}} for pulses sent from
+	`start` to `end` (dates, inclusive); two grouped queries."""
+	where = "date(sent_on) between %(start)s and %(end)s"
+	values = {"start": getdate(start), "end": getdate(end), "names": tuple(names or ("",))}
+	if names is not None:
+		where += " and hiring_partnership in %(names)s"
+	counts = frappe.db.sql(
+		f"""
+		select hiring_partnership, count(*) as sent,
+			sum(status = 'Answered') as answered, sum(status = 'Expired') as expired
+		from `tabEmployer Pulse` where {where}
+		group by hiring_partnership
+		""",
+		values,
+		as_dict=True,
+	)
+	medians = dict(
+		frappe.db.sql(
+			f"""
+			select distinct hiring_partnership,
+				median(response_hours) over (partition by hiring_partnership)
+			from `tabEmployer Pulse` where {where} and status = 'Answered'
+			""",
+			values,
+		)
+	)
+	out = {}
+	for row in counts:
+		answered, expired = int(row.answered or 0), int(row.expired or 0)
+		out[row.hiring_partnership] = {
+			"sent": int(row.sent),
+			"answered": answered,
+			"expired": expired,
+			"answered_rate": arithmetic.percent(answered, answered + expired),
+			"median_hours": arithmetic.rounded(medians.get(row.hiring_partnership), 1),
+		}
+	return out
+
+
+def store_response_figures(on, names: list[str] | None = None):
+	"""Write the 365-day figures onto the partnerships (all with pulse on, or `names`)."""
+	on = getdate(on)
+	if names is None:
+		names = frappe.get_all("Hiring Partnership", filters={"pulse_enabled": 1}, pluck="name")
+	figures = response_figures(names, add_days(on, -(WINDOW_DAYS - 1)), on)
+	for name in names:
+		row = figures.get(name, {})
+		frappe.db.set_value(
+			"Hiring Partnership",
+			name,
+			{"pulse_response_rate": row.get("answered_rate"), "pulse_median_hours": row.get("median_hours")},
+			update_modified=False,
+		)

@@ -1,0 +1,104 @@
+"""What the employer portal's home page (/partner) shows: every list is read as the signed-in
+employer, so the permission hooks decide what is in it."""
+
+import frappe
+from frappe.utils import today
+
+from employment_partners import permissions
+from employment_partners.portal import paperwork
+
+OPEN_ORDER_STATUSES = ("Draft", "Open", "On Hold")
+RECENT_CONCERNS = 20
+
+
+def home(user: str | None = None) -> dict:
+	user = user or frappe.session.user
+	names = permissions.partnerships_of(user)
+	partnerships = [
+		{"name": n, "partner_name": frappe.db.get_value("Hiring Partnership", n, "partner_name")} for n in names
+	]
+	events = frappe.get_list(
+		"Employer Appreciation Event",
+		fields=["name", "event_name", "event_type", "event_date", "venue"],
+		filters={"event_date": (">=", today())},
+		order_by="event_date asc",
+	)
+	rsvps = {}
+	if events:
+		for row in frappe.get_all(
+			"Employer Appreciation Invitee",
+			filters={
+				"parent": ("in", [e.name for e in events]),
+				"parenttype": "Employer Appreciation Event",
+				"hiring_partnership": ("in", names or [""]),
+			},
+			fields=["parent", "rsvp"],
+		):
+			rsvps[row.parent] = row.rsvp or "Pending"
+	for event in events:
+		event.rsvp = rsvps.get(event.name, "Pending")
+	return {
+		"partnerships": partnerships,
+		"placements": frappe.get_list(
+			"Placement",
+			fields=["name", "participant_label", "job_title", "start_date", "last_employer_confirmation"],
+			filters={"status": "Active"},
+			order_by="start_date desc",
+		),
+		"job_orders": frappe.get_list(
+			"Job Order",
+			fields=["name", "job_title", "status", "openings", "filled", "hourly_wage", "desired_start_date"],
+			filters={"status": ("in", OPEN_ORDER_STATUSES)},
+			order_by="creation desc",
+		),
+		"concerns": frappe.get_list(
+			"Retention Issue Report",
+			fields=[
+				"name",
+				"participant_label",
+				"job_title",
+				"issue_type",
+				"status",
+				"reported_on",
+				"acknowledged_on",
+				"acknowledge_hours",
+			],
+			order_by="reported_on desc",
+			limit_page_length=RECENT_CONCERNS,
+		),
+		"paperwork": frappe.get_list(
+			"Employer Confirmation",
+			fields=["name", "kind", "participant_label", "job_title", "terms", "milestone"],
+			filters={"status": paperwork.PENDING},
+			order_by="creation asc",
+		),
+		"events": events,
+	}
+
+
+def limit_link_options(context, placement_statuses: tuple[str, ...] | None = None):
+	"""Web forms: offer only the employer's own placements (labelled "Maria S. · Cook") and
+	partnerships in the Link fields, read through the permission hooks.  Frappe's default (records
+	the user owns) would offer none; the check on submit is in portal.submissions."""
+	filters = {"status": ("in", placement_statuses)} if placement_statuses else {}
+	placements = frappe.get_list(
+		"Placement",
+		fields=["name", "participant_label", "job_title"],
+		filters=filters,
+		order_by="start_date desc",
+	)
+	options = {
+		"Placement": [
+			{"value": p.name, "label": f"{p.participant_label} · {p.job_title}"} for p in placements
+		],
+		"Hiring Partnership": [
+			{"value": n, "label": frappe.db.get_value("Hiring Partnership", n, "partner_name")}
+			for n in permissions.partnerships_of()
+		],
+	}
+	for field in context.web_form_doc.web_form_fields:
+		if field.get("fieldname") in ("placement", "hiring_partnership"):
+			doctype = "Placement" if field.fieldname == "placement" else "Hiring Partnership"
+			field.options = frappe.as_json(options[doctype])
+			if doctype == "Hiring Partnership" and len(options[doctype]) == 1:
+				field.default = options[doctype][0]["value"]

@@ -1,0 +1,420 @@
+"""The employer pulse: the agency asks, the employer answers with one click.
+
+For each active placement of a partnership that has the pulse on, the employer's people (the
+partnership's portal users, or else its primary contact) are asked "Is Maria S. still working with
+you?", weekly while the placement is in its first `pulse_weekly_until_days` days (default 30) and
+monthly after that until `pulse_monthly_until_days` (default 180); never while an earlier question
+about the placement is still awaiting its answer.  One email per person lists their placements,
+each with three links: All good, Concern, No longer employed.
+
+Each link carries a random token (secrets.token_urlsafe, 256 bits) that is stored only as its
+SHA-256 hash on an Employer Pulse record bound to one placement and one recipient.  A token is
+refused when unknown (tampered), answered already (single use) or past its expiry (Settings:
+pulse_link_days, default 14).  Unanswered after `pulse_answer_days` (Settings, default 3): one
+reminder with a fresh link (the old one stops working); after as many days again, the
+partnership's Business Services Rep is told.
+
+The answers:
+- All good: the placement's "employer last confirmed employment" date is set, and when a
+  retention follow-up of the placement is open and due (due date reached, window not ended) a
+  reached "Employer Verification" attempt is added to it: a verified contact.
+- Concern: a Retention Issue Report through the Portal channel, reported by the pulse's contact.
+- No longer employed: the employer's last day and reason are stored on the pulse, the placement is
+  flagged for review (never ended automatically) and its case manager gets a ToDo and an email.
+
+Response figures per partnership (metrics.pulse) are refreshed after every answer and every run.
+"""
+
+import hashlib
+import secrets
+from datetime import date, datetime
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, cint, get_datetime, get_url, getdate, now_datetime, time_diff_in_hours
+
+from employment_partners.metrics import arithmetic
+from employment_partners.metrics import pulse as pulse_metrics
+from employment_partners.portal import submissions
+from employment_partners.utils import get_settings
+
+AWAITING, ANSWERED, EXPIRED = "Awaiting Answer", "Answered", "Expired"
+ALL_GOOD, CONCERN, ENDED = "All Good", "Concern", "No Longer Employed"
+# the answer in a link's query string -> the answer recorded
+ANSWERS = {"good": ALL_GOOD, "concern": CONCERN, "ended": ENDED}
+WEEKLY_UNTIL_DAYS, MONTHLY_UNTIL_DAYS = 30, 180
+WEEKLY, MONTHLY = 7, 30
+ANSWER_DAYS, LINK_DAYS = 3, 14
+
+
+class PulseRefused(frappe.ValidationError):
+	"""A link that cannot be answered: unknown, used or expired."""
+
+
+# --- the schedule ------------------------------------------------------------------------------
+
+
+def interval_days(age_days: int, weekly_until: int, monthly_until: int) -> int | None:
+	"""Days between questions for a placement `age_days` old; None when none is asked."""
+	if age_days < 0 or age_days > monthly_until:
+		return None
+	return WEEKLY if age_days <= weekly_until else MONTHLY
+
+
+def is_due(start_date, on: date, last_sent, weekly_until: int, monthly_until: int) -> bool:
+	"""A question is due when the placement is in its asking period and the last one was sent at
+	least an interval ago (or never)."""
+	interval = interval_days((on - getdate(start_date)).days, weekly_until, monthly_until)
+	if interval is None:
+		return False
+	return last_sent is None or (on - getdate(last_sent)).days >= interval
+
+
+def _answer_days(settings) -> int:
+	return cint(settings.pulse_answer_days) or ANSWER_DAYS
+
+
+def _link_days(settings) -> int:
+	return cint(settings.pulse_link_days) or LINK_DAYS
+
+
+# --- tokens --------------------------------------------------------------------------------------
+
+
+def hash_token(token: str) -> str:
+	return hashlib.sha256((token or "").encode()).hexdigest()
+
+
+def new_token() -> tuple[str, str]:
+	token = secrets.token_urlsafe(32)
+	return token, hash_token(token)
+
+
+def answer_url(token: str, answer: str) -> str:
+	return get_url(f"/partner/pulse?t={token}&a={answer}")
+
+
+# --- sending -------------------------------------------------------------------------------------
+
+
+def due_placements(on: date) -> list[dict]:
+	"""Active placements whose question is due on `on`: one query, the schedule rule in Python."""
+	rows = frappe.db.sql(
+		"""
+		select p.name, p.start_date, p.hiring_partnership, p.participant_label, p.job_title,
+			coalesce(h.pulse_weekly_until_days, %(weekly)s) as weekly_until,
+			coalesce(nullif(h.pulse_monthly_until_days, 0), %(monthly)s) as monthly_until,
+			(select max(date(s.sent_on)) from `tabEmployer Pulse` s where s.placement = p.name) as last_sent
+		from `tabPlacement` p
+		join `tabHiring Partnership` h on h.name = p.hiring_partnership
+		where p.status = 'Active' and h.pulse_enabled = 1 and h.status = 'Active'
+			and p.start_date <= %(on)s
+			and datediff(%(on)s, p.start_date) <= coalesce(nullif(h.pulse_monthly_until_days, 0), %(monthly)s)
+			and not exists (select 1 from `tabEmployer Pulse` w
+				where w.placement = p.name and w.status = %(awaiting)s)
+		order by p.hiring_partnership, p.start_date, p.name
+		""",
+		{"on": on, "weekly": WEEKLY_UNTIL_DAYS, "monthly": MONTHLY_UNTIL_DAYS, "awaiting": AWAITING},
+		as_dict=True,
+	)
+	return [
+		r
+		for r in rows
+		if is_due(r.start_date, on, r.last_sent, cint(r.weekly_until), cint(r.monthly_until))
+	]
+
+
+def recipients(partnership: str) -> list[dict]:
+	"""Who is asked: the partnership's enabled portal users, else its primary contact's email."""
+	rows = frappe.db.sql(
+		"""
+		select u.name as email, pu.contact
+		from `tabHiring Partnership Portal User` pu
+		join `tabUser` u on u.name = pu.user and u.enabled = 1
+		where pu.parent = %s and pu.parenttype = 'Hiring Partnership'
+		order by pu.idx
+		""",
+		partnership,
+		as_dict=True,
+	)
+	if rows:
+		return rows
+	contact = frappe.db.get_value("Hiring Partnership", partnership, "primary_contact")
+	email = contact and frappe.db.get_value("Contact", contact, "email_id")
+	return [frappe._dict(email=email, contact=contact)] if email else []
+
+
+def send_due(now: datetime | None = None) -> list[str]:
+	"""Ask about every placement that is due; returns the Employer Pulse names made."""
+	now = get_datetime(now or now_datetime())
+	settings = get_settings()
+	made, letters = [], {}
+	for row in due_placements(now.date()):
+		for person in recipients(row.hiring_partnership):
+			token, token_hash = new_token()
+			pulse = frappe.get_doc(
+				{
+					"doctype": "Employer Pulse",
+					"placement": row.name,
+					"recipient_email": person.email,
+					"contact": person.contact,
+					"sent_on": now,
+					"expires_on": add_days(now, _link_days(settings)),
+					"token_hash": token_hash,
+				}
+			).insert(ignore_permissions=True)
+			made.append(pulse.name)
+			letters.setdefault(person.email, []).append((pulse, token))
+	for email, items in letters.items():
+		_send(email, items, reminder=False)
+	return made
+
+
+def _send(email: str, items: list, reminder: bool):
+	questions = [
+		{
+			"participant": pulse.participant_label,
+			"job_title": pulse.job_title,
+			"employer": pulse.employer_name,
+			"links": {key: answer_url(token, key) for key in ANSWERS},
+		}
+		for pulse, token in items
+	]
+	subject = (
+		_("Reminder: is your new hire still working with you?")
+		if reminder
+		else _("Quick check: is {0} still working with you?").format(questions[0]["participant"])
+		if len(questions) == 1
+		else _("Quick check: are your {0} new hires still working with you?").format(len(questions))
+	)
+	frappe.sendmail(
+		recipients=[email],
+		subject=subject,
+		template="ep_pulse",
+		args={"questions": questions, "reminder": reminder, "expires_on": items[0][0].expires_on},
+		reference_doctype="Hiring Partnership",
+		reference_name=items[0][0].hiring_partnership,
+	)
+
+
+def remind_and_escalate(now: datetime | None = None) -> dict[str, list[str]]:
+	"""Unanswered after N days: one reminder (a fresh link); after N more days the rep is told."""
+	now = get_datetime(now or now_datetime())
+	settings = get_settings()
+	days = _answer_days(settings)
+	pulse = frappe.qb.DocType("Employer Pulse")
+	base = frappe.qb.from_(pulse).select(pulse.name).where(pulse.status == AWAITING)
+	to_remind = (
+		base.where(pulse.reminded_on.isnull()).where(pulse.sent_on <= add_days(now, -days)).run(pluck=True)
+	)
+	letters = {}
+	for name in to_remind:
+		doc = frappe.get_doc("Employer Pulse", name)
+		token, token_hash = new_token()
+		doc.db_set(
+			{"token_hash": token_hash, "reminded_on": now, "expires_on": add_days(now, _link_days(settings))}
+		)
+		letters.setdefault(doc.recipient_email, []).append((doc, token))
+	for email, items in letters.items():
+		_send(email, items, reminder=True)
+
+	to_tell = (
+		base.where(pulse.reminded_on.isnotnull())
+		.where(pulse.bsr_notified_on.isnull())
+		.where(pulse.reminded_on <= add_days(now, -days))
+		.run(pluck=True)
+	)
+	by_rep = {}
+	for name in to_tell:
+		doc = frappe.get_doc("Employer Pulse", name)
+		doc.db_set("bsr_notified_on", now)
+		rep = frappe.db.get_value("Hiring Partnership", doc.hiring_partnership, "assigned_bsr")
+		if rep:
+			by_rep.setdefault(rep, []).append(doc)
+	for rep, docs in by_rep.items():
+		frappe.sendmail(
+			recipients=[rep],
+			subject=_("{0} employer pulse questions are unanswered").format(len(docs)),
+			template="ep_pulse_unanswered",
+			args={"pulses": [d.as_dict() for d in docs], "url": get_url("/app/employer-pulse")},
+		)
+	return {"reminded": to_remind, "told": to_tell}
+
+
+def expire(now: datetime | None = None) -> list[str]:
+	now = get_datetime(now or now_datetime())
+	names = frappe.get_all(
+		"Employer Pulse", filters={"status": AWAITING, "expires_on": ("<=", now)}, pluck="name"
+	)
+	for name in names:
+		frappe.db.set_value("Employer Pulse", name, "status", EXPIRED)
+	return names
+
+
+def run_daily():
+	"""Scheduler: expire, remind and tell, ask what is due, refresh the partnership figures.
+	Idempotent: run twice on a day, the second run creates and sends nothing."""
+	now = now_datetime()
+	expire(now)
+	remind_and_escalate(now)
+	send_due(now)
+	pulse_metrics.store_response_figures(now.date())
+
+
+# --- answering -----------------------------------------------------------------------------------
+
+
+def find(token: str):
+	"""The pulse a link's token is for, if it may still be answered; else PulseRefused."""
+	name = frappe.db.get_value("Employer Pulse", {"token_hash": hash_token(token)}, "name") if token else None
+	if not name:
+		raise PulseRefused(_("This link is not valid. Please use the link in your most recent email."))
+	doc = frappe.get_doc("Employer Pulse", name)
+	if doc.status == ANSWERED:
+		raise PulseRefused(
+			_("This question was answered on {0}. Thank you.").format(frappe.format(doc.answered_on, "Datetime"))
+		)
+	if doc.status == EXPIRED or get_datetime(doc.expires_on) <= now_datetime():
+		raise PulseRefused(
+			_("This link expired on {0}. The agency will ask again.").format(
+				frappe.format(doc.expires_on, "Datetime")
+			)
+		)
+	return doc
+
+
+def answer(token: str, answer_key: str, details: dict | None = None) -> "frappe.model.document.Document":
+	"""Record one answer for the pulse the token is for; the token is then spent."""
+	doc = find(token)
+	chosen = ANSWERS.get(answer_key)
+	if not chosen:
+		raise PulseRefused(_("Choose All good, Concern or No longer employed."))
+	details = frappe._dict(details or {})
+	now = now_datetime()
+	if chosen == ALL_GOOD:
+		_all_good(doc, now)
+	elif chosen == CONCERN:
+		doc.retention_issue = _concern(doc, details, now)
+	else:
+		_ended(doc, details)
+	doc.db_set(
+		{
+			"status": ANSWERED,
+			"answer": chosen,
+			"answered_on": now,
+			"response_hours": arithmetic.rounded(time_diff_in_hours(now, doc.sent_on), 1),
+			"retention_issue": doc.retention_issue,
+			"reported_end_date": doc.reported_end_date,
+			"end_reason": doc.end_reason,
+			"token_hash": None,
+		}
+	)
+	pulse_metrics.store_response_figures(now.date(), [doc.hiring_partnership])
+	return doc
+
+
+def _all_good(doc, now):
+	frappe.db.set_value("Placement", doc.placement, "last_employer_confirmation", now.date())
+	follow_up = frappe.db.get_value(
+		"Retention Follow-up",
+		{
+			"placement": doc.placement,
+			"status": "Open",
+			"due_date": ("<=", now.date()),
+			"window_end": (">=", now.date()),
+		},
+		"name",
+		order_by="due_date asc",
+	)
+	if follow_up:
+		record = frappe.get_doc("Retention Follow-up", follow_up)
+		record.append(
+			"attempts",
+			{
+				"attempted_on": now,
+				"method": "Employer Verification",
+				"reached": 1,
+				"notes": _("Employer pulse: {0} confirmed still employed").format(doc.recipient_email)[:140],
+			},
+		)
+		record.save(ignore_permissions=True)
+
+
+def _concern(doc, details, now) -> str:
+	report = frappe.get_doc(
+		{
+			"doctype": "Retention Issue Report",
+			"placement": doc.placement,
+			"reported_by_type": "Employer Contact",
+			"reporter_contact": doc.contact,
+			"reported_by_user": frappe.session.user if frappe.session.user != "Guest" else None,
+			"channel": "Portal",
+			"reported_on": now,
+			"issue_type": details.issue_type,
+			"severity": details.severity or "Medium",
+			"incident_start": details.incident_start or None,
+			"incident_end": details.incident_end or None,
+			"description": details.description,
+		}
+	)
+	_require(report, ("issue_type", "description"))
+	problem = submissions.markup_problem(report)
+	if problem:
+		raise PulseRefused(problem)
+	report.insert(ignore_permissions=True)
+	return report.name
+
+
+def _ended(doc, details):
+	placement = frappe.db.get_value(
+		"Placement", doc.placement, ["start_date", "case_manager", "participant_label", "job_title"], as_dict=True
+	)
+	if not details.end_date:
+		raise PulseRefused(_("Give the last day worked"))
+	end_date = getdate(details.end_date)
+	if end_date > getdate() or end_date < getdate(placement.start_date):
+		raise PulseRefused(
+			_("The last day worked must be between the start date {0} and today").format(
+				frappe.format(placement.start_date, "Date")
+			)
+		)
+	reason = (details.reason or "").strip()
+	if not reason:
+		raise PulseRefused(_("Give the reason, in a few words"))
+	if submissions.MARKUP.search(reason):
+		raise PulseRefused(_("The reason contains HTML; please write it as plain text"))
+	doc.reported_end_date, doc.end_reason = end_date, reason[:1000]
+	frappe.db.set_value(
+		"Placement", doc.placement, {"employer_review": 1, "employer_reported_end_date": end_date}
+	)
+	message = _("{0} says {1} ({2}) no longer works there; last day {3}. Reason: {4}").format(
+		doc.employer_name, placement.participant_label, placement.job_title, frappe.format(end_date, "Date"), reason
+	)
+	if placement.case_manager:
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": placement.case_manager,
+				"reference_type": "Placement",
+				"reference_name": doc.placement,
+				"priority": "High",
+				"date": getdate(),
+				"description": message,
+			}
+		).insert(ignore_permissions=True)
+		frappe.sendmail(
+			recipients=[placement.case_manager],
+			subject=_("Employer reports {0} no longer employed").format(placement.participant_label),
+			message=frappe.utils.escape_html(message)
+			+ "<br><br>"
+			+ _("Review the placement: {0}").format(get_url(f"/app/placement/{doc.placement}")),
+			reference_doctype="Placement",
+			reference_name=doc.placement,
+			now=False,
+		)
+
+
+def _require(doc, fieldnames):
+	for fieldname in fieldnames:
+		if not doc.get(fieldname):
+			raise PulseRefused(_("{0} is required").format(_(doc.meta.get_label(fieldname))))
