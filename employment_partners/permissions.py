@@ -115,7 +115,7 @@ def employer_may_access(doc, user: str | None = None) -> bool:
 	if doc.get("name") and not doc.is_new() and frappe.db.exists(doc.doctype, doc.name):
 		return bool(
 			frappe.db.sql(
-				f"select 1 from `tab{doc.doctype}` where name = %s and ({condition})",  # noqa: S608
+				f"select 1 from `tab{doc.doctype}` where name = %s and ({condition})",
 				doc.name,
 			)
 		)

@@ -47,10 +47,14 @@ def confirm_paperwork(name: str) -> str:
 	doc.check_permission("read")
 	if doc.status == paperwork.CONFIRMED:
 		frappe.throw(
-			_("Already confirmed by {0} on {1}").format(doc.confirmed_by, frappe.format(doc.confirmed_on, "Datetime")),
+			_("Already confirmed by {0} on {1}").format(
+				doc.confirmed_by, frappe.format(doc.confirmed_on, "Datetime")
+			),
 			title=_("Not sent"),
 		)
-	doc.update({"status": paperwork.CONFIRMED, "confirmed_by": frappe.session.user, "confirmed_on": now_datetime()})
+	doc.update(
+		{"status": paperwork.CONFIRMED, "confirmed_by": frappe.session.user, "confirmed_on": now_datetime()}
+	)
 	doc.save(ignore_permissions=True)
 	return doc.status
 
@@ -82,4 +86,8 @@ def answer_pulse(
 			"reason": reason,
 		},
 	)
-	return {"answer": doc.answer, "participant": doc.participant_label, "retention_issue": doc.retention_issue}
+	return {
+		"answer": doc.answer,
+		"participant": doc.participant_label,
+		"retention_issue": doc.retention_issue,
+	}

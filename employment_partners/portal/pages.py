@@ -15,7 +15,8 @@ def home(user: str | None = None) -> dict:
 	user = user or frappe.session.user
 	names = permissions.partnerships_of(user)
 	partnerships = [
-		{"name": n, "partner_name": frappe.db.get_value("Hiring Partnership", n, "partner_name")} for n in names
+		{"name": n, "partner_name": frappe.db.get_value("Hiring Partnership", n, "partner_name")}
+		for n in names
 	]
 	events = frappe.get_list(
 		"Employer Appreciation Event",

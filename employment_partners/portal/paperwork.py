@@ -42,9 +42,9 @@ def terms(kind: str, placement: str, milestone: str | None = None) -> str:
 		)
 	if kind == "Training Plan":
 		return _("{0}. Training plan: {1}").format(who, p.training_plan or _("(none recorded yet)"))
-	return _("{0}. The employer confirms the person has attended work as scheduled up to the {1} milestone.").format(
-		who, milestone
-	)
+	return _(
+		"{0}. The employer confirms the person has attended work as scheduled up to the {1} milestone."
+	).format(who, milestone)
 
 
 def problem(doc) -> str | None:
@@ -54,7 +54,9 @@ def problem(doc) -> str | None:
 		return _("{0} was confirmed by {1} on {2} and cannot change").format(
 			doc.name, before.confirmed_by, frappe.format(before.confirmed_on, "Datetime")
 		)
-	if doc.kind == "Incentive Agreement" and not frappe.db.get_value("Placement", doc.placement, "incentive_amount"):
+	if doc.kind == "Incentive Agreement" and not frappe.db.get_value(
+		"Placement", doc.placement, "incentive_amount"
+	):
 		return _("Placement {0} has no incentive amount to agree on").format(doc.placement)
 	if doc.kind == "Training Plan" and not frappe.db.get_value("Placement", doc.placement, "training_plan"):
 		return _("Placement {0} has no training plan to confirm").format(doc.placement)

@@ -118,9 +118,7 @@ def due_placements(on: date) -> list[dict]:
 		as_dict=True,
 	)
 	return [
-		r
-		for r in rows
-		if is_due(r.start_date, on, r.last_sent, cint(r.weekly_until), cint(r.monthly_until))
+		r for r in rows if is_due(r.start_date, on, r.last_sent, cint(r.weekly_until), cint(r.monthly_until))
 	]
 
 
@@ -272,7 +270,9 @@ def find(token: str):
 	doc = frappe.get_doc("Employer Pulse", name)
 	if doc.status == ANSWERED:
 		raise PulseRefused(
-			_("This question was answered on {0}. Thank you.").format(frappe.format(doc.answered_on, "Datetime"))
+			_("This question was answered on {0}. Thank you.").format(
+				frappe.format(doc.answered_on, "Datetime")
+			)
 		)
 	if doc.status == EXPIRED or get_datetime(doc.expires_on) <= now_datetime():
 		raise PulseRefused(
@@ -367,7 +367,10 @@ def _concern(doc, details, now) -> str:
 
 def _ended(doc, details):
 	placement = frappe.db.get_value(
-		"Placement", doc.placement, ["start_date", "case_manager", "participant_label", "job_title"], as_dict=True
+		"Placement",
+		doc.placement,
+		["start_date", "case_manager", "participant_label", "job_title"],
+		as_dict=True,
 	)
 	if not details.end_date:
 		raise PulseRefused(_("Give the last day worked"))
@@ -388,7 +391,11 @@ def _ended(doc, details):
 		"Placement", doc.placement, {"employer_review": 1, "employer_reported_end_date": end_date}
 	)
 	message = _("{0} says {1} ({2}) no longer works there; last day {3}. Reason: {4}").format(
-		doc.employer_name, placement.participant_label, placement.job_title, frappe.format(end_date, "Date"), reason
+		doc.employer_name,
+		placement.participant_label,
+		placement.job_title,
+		frappe.format(end_date, "Date"),
+		reason,
 	)
 	if placement.case_manager:
 		frappe.get_doc(

@@ -40,9 +40,7 @@ def _own_placement(placement: str | None):
 	"""The placement, if the employer user's partnership has it; else a refusal."""
 	if not placement:
 		_refuse(_("Choose the placement this is about"))
-	doc = frappe.db.get_value(
-		"Placement", placement, ["name", "hiring_partnership", "status"], as_dict=True
-	)
+	doc = frappe.db.get_value("Placement", placement, ["name", "hiring_partnership", "status"], as_dict=True)
 	if not doc or doc.hiring_partnership not in permissions.partnerships_of():
 		_refuse(_("Placement {0} is not one of your placements").format(placement))
 	return doc

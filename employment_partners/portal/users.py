@@ -17,16 +17,22 @@ def invite(partnership: str, email: str, first_name: str, last_name: str | None 
 	email = (email or "").strip().lower()
 	first_name = (first_name or "").strip()
 	if not validate_email_address(email):
-		frappe.throw(_("{0} is not a valid email address").format(email or _("(blank)")), title=_("Cannot invite"))
+		frappe.throw(
+			_("{0} is not a valid email address").format(email or _("(blank)")), title=_("Cannot invite")
+		)
 	if not first_name:
 		frappe.throw(_("Give the person's first name"), title=_("Cannot invite"))
 	if any(row.user == email for row in doc.portal_users):
-		frappe.throw(_("{0} is already a portal user of {1}").format(email, doc.partner_name), title=_("Cannot invite"))
+		frappe.throw(
+			_("{0} is already a portal user of {1}").format(email, doc.partner_name), title=_("Cannot invite")
+		)
 	if frappe.db.exists("User", email):
 		roles = set(frappe.get_roles(email))
 		if roles & permissions.STAFF:
 			frappe.throw(
-				_("{0} is an agency staff login; an employer's portal user needs a login of their own").format(email),
+				_(
+					"{0} is an agency staff login; an employer's portal user needs a login of their own"
+				).format(email),
 				title=_("Cannot invite"),
 			)
 		user = frappe.get_doc("User", email)

@@ -87,7 +87,10 @@ class TestSchedule(PulseCase):
 		made = self.send("2026-03-04 07:00:00")
 		self.assertEqual(len(made), 1)
 		doc = self.pulse_doc(made[0])
-		self.assertEqual((doc.placement, doc.recipient_email, doc.status), (self.placement.name, self.employer, "Awaiting Answer"))
+		self.assertEqual(
+			(doc.placement, doc.recipient_email, doc.status),
+			(self.placement.name, self.employer, "Awaiting Answer"),
+		)
 		self.assertEqual(doc.participant_label, "Maria S.")
 		questions = links_sent_to(self.employer)
 		self.assertEqual(len(questions), 1)
@@ -119,7 +122,8 @@ class TestAnswers(PulseCase):
 		doc = self.pulse_doc(self.name)
 		self.assertEqual((doc.status, doc.answer, doc.response_hours), ("Answered", "All Good", 2.5))
 		self.assertEqual(
-			str(frappe.db.get_value("Placement", self.placement.name, "last_employer_confirmation")), "2026-03-04"
+			str(frappe.db.get_value("Placement", self.placement.name, "last_employer_confirmation")),
+			"2026-03-04",
 		)
 		week_1 = frappe.get_doc(
 			"Retention Follow-up",
@@ -135,8 +139,12 @@ class TestAnswers(PulseCase):
 		before = frappe.db.count("Retention Issue Report", {"placement": self.placement.name})
 		for key in ("good", "concern", "ended"):
 			with self.assertRaises(pulse.PulseRefused):
-				self.answer(key, description="again", issue_type="Attendance", end_date="2026-03-03", reason="x")
-		self.assertEqual(frappe.db.count("Retention Issue Report", {"placement": self.placement.name}), before)
+				self.answer(
+					key, description="again", issue_type="Attendance", end_date="2026-03-03", reason="x"
+				)
+		self.assertEqual(
+			frappe.db.count("Retention Issue Report", {"placement": self.placement.name}), before
+		)
 		self.assertEqual(self.pulse_doc(self.name).answer, "All Good")
 
 	def test_concern_files_a_portal_report_from_the_employer_contact(self):
@@ -166,11 +174,17 @@ class TestAnswers(PulseCase):
 			self.answer("ended", end_date="2026-03-03", reason="")
 		self.answer("ended", end_date="2026-03-03", reason="Quit, moved away")
 		placement = frappe.get_doc("Placement", self.placement.name)
-		self.assertEqual((placement.employer_review, str(placement.employer_reported_end_date)), (1, "2026-03-03"))
+		self.assertEqual(
+			(placement.employer_review, str(placement.employer_reported_end_date)), (1, "2026-03-03")
+		)
 		self.assertEqual(placement.status, "Active", "never ended automatically")
 		todo = frappe.get_all(
 			"ToDo",
-			filters={"reference_type": "Placement", "reference_name": placement.name, "allocated_to": self.case_manager},
+			filters={
+				"reference_type": "Placement",
+				"reference_name": placement.name,
+				"allocated_to": self.case_manager,
+			},
 			pluck="description",
 		)
 		self.assertEqual(len(todo), 1)
@@ -178,7 +192,16 @@ class TestAnswers(PulseCase):
 		self.assertTrue(
 			frappe.db.exists(
 				"Email Queue Recipient",
-				{"recipient": self.case_manager, "parent": ("in", frappe.get_all("Email Queue", filters={"reference_name": placement.name}, pluck="name") or [""])},
+				{
+					"recipient": self.case_manager,
+					"parent": (
+						"in",
+						frappe.get_all(
+							"Email Queue", filters={"reference_name": placement.name}, pluck="name"
+						)
+						or [""],
+					),
+				},
 			)
 		)
 
@@ -199,7 +222,9 @@ class TestAnswers(PulseCase):
 		)
 		with self.freeze_time("2026-03-04 09:00:00"):
 			pulse.answer(self.links["good"], "good", {"placement": other.name})
-		self.assertIsNotNone(frappe.db.get_value("Placement", self.placement.name, "last_employer_confirmation"))
+		self.assertIsNotNone(
+			frappe.db.get_value("Placement", self.placement.name, "last_employer_confirmation")
+		)
 		self.assertIsNone(frappe.db.get_value("Placement", other.name, "last_employer_confirmation"))
 
 
@@ -250,9 +275,15 @@ class TestRemindersAndFigures(PulseCase):
 		fourth = make_retention_placement(
 			case_manager=self.case_manager, job_order=self.placement.job_order, start_date="2026-03-16"
 		)
-		self.assertEqual(len(self.send("2026-03-19 08:00:00")), 4, "all four: a week since the last, or never asked")
-		figures = pulse_metrics.response_figures([self.partnership], "2026-03-01", "2026-03-04")[self.partnership]
-		self.assertEqual(figures, {"sent": 3, "answered": 2, "expired": 1, "answered_rate": 66.7, "median_hours": 3.5})
+		self.assertEqual(
+			len(self.send("2026-03-19 08:00:00")), 4, "all four: a week since the last, or never asked"
+		)
+		figures = pulse_metrics.response_figures([self.partnership], "2026-03-01", "2026-03-04")[
+			self.partnership
+		]
+		self.assertEqual(
+			figures, {"sent": 3, "answered": 2, "expired": 1, "answered_rate": 66.7, "median_hours": 3.5}
+		)
 		pulse_metrics.store_response_figures("2026-03-19", [self.partnership])
 		stored = frappe.db.get_value(
 			"Hiring Partnership", self.partnership, ["pulse_response_rate", "pulse_median_hours"]

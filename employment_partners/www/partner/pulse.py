@@ -12,7 +12,17 @@ from employment_partners.portal import pulse
 
 no_cache = 1
 
-ISSUE_TYPES = ("Attendance", "Tardiness", "Performance", "Conduct", "Safety", "Transportation", "Childcare", "Health", "Other")
+ISSUE_TYPES = (
+	"Attendance",
+	"Tardiness",
+	"Performance",
+	"Conduct",
+	"Safety",
+	"Transportation",
+	"Childcare",
+	"Health",
+	"Other",
+)
 
 
 @rate_limit(limit=60, seconds=60 * 60)
