@@ -51,6 +51,8 @@ has_permission = {
 	"Employer Feedback": "employment_partners.permissions.employer_permission",
 	"Employer Confirmation": "employment_partners.permissions.employer_permission",
 	"Employer Appreciation Event": "employment_partners.permissions.employer_permission",
+	"Number Card": "employment_partners.permissions.app_desk_record_permission",
+	"Dashboard Chart": "employment_partners.permissions.app_desk_record_permission",
 }
 
 # Lists: employers see only their partnerships' records (the same rule as above, as SQL)

@@ -16,10 +16,21 @@ def after_migrate():
 	defaults and the app's custom fields.  Nothing that exists is overwritten (see
 	employment_partners/defaults)."""
 	defaults.ensure_defaults()
+	keep_employers_off_the_desk()
 	set_default_settings()
 	set_default_follow_up_schedule()
 	set_default_currency()
 	ensure_custom_fields()
+
+
+def keep_employers_off_the_desk():
+	"""Employer Partner is a website role: its users sign in to the portal, never the desk.  Frappe
+	creates a role named in a doctype's permissions with desk access when it does not exist yet
+	(on install the doctypes sync before the shipped roles are made), so this is set, not only
+	shipped.  It is a security property, not a preference an agency edits."""
+	if frappe.db.get_value("Role", "Employer Partner", "desk_access"):
+		frappe.db.set_value("Role", "Employer Partner", "desk_access", 0)
+		frappe.clear_cache()
 
 
 def ensure_custom_fields():

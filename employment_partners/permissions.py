@@ -133,6 +133,15 @@ def employer_permission(doc, ptype=None, user=None) -> bool:
 	return employer_may_access(doc, user)
 
 
+def app_desk_record_permission(doc, ptype=None, user=None) -> bool:
+	"""Number Card and Dashboard Chart: the app's desk cards and charts are for staff; Frappe would
+	show them to anyone who may read their doctype, employers included (they read their own
+	placements and issues)."""
+	if doc.get("module") == "Employment Partners" and is_employer_user(user):
+		return False
+	return True
+
+
 def employer_job_order_permission(doc, ptype=None, user=None) -> bool:
 	"""Job Order: the employer rule, then the reps' own-records rule."""
 	return employer_may_access(doc, user) and employer_record_permission(doc, ptype, user)

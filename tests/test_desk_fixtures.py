@@ -91,10 +91,13 @@ def test_each_role_sees_the_cards_for_what_it_reads():
 	try:
 		for role, cards in expected.items():
 			frappe.set_user(make_user(role))
+			# Frappe's card rule, and the whole check the desk makes (with the app's hooks:
+			# employers read their own placements and issues, but no desk card)
 			seen = {
 				c
 				for c in everything
 				if has_permission(frappe.get_doc("Number Card", c), "read", frappe.session.user)
+				and frappe.has_permission("Number Card", "read", c)
 			}
 			assert seen == cards, role
 			# the report cards open Partnership Health: whoever sees them may read it

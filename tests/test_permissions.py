@@ -75,12 +75,22 @@ class TestRolePermissions(EPTestCase):
 		frappe.set_user(self.employer)
 		for doctype, name in (("Employer Lead", self.lead.name), ("Hiring Partnership", partner.name)):
 			self.assertFalse(frappe.has_permission(doctype, "read", name), doctype)
-		for doctype in (
-			"Employer Interaction",
-			"Employer Appreciation Event",
-			"Employment Partners Settings",
-		):
+		for doctype in ("Employer Interaction", "Employment Partners Settings"):
 			self.assertFalse(frappe.has_permission(doctype, "read"), doctype)
+		# appreciation events: only those their partnership is invited to, and this login has none
+		frappe.set_user("Administrator")
+		event = frappe.get_doc(
+			{
+				"doctype": "Employer Appreciation Event",
+				"event_name": "Not Their Breakfast",
+				"event_type": "Networking Brunch/Coffee",
+				"event_date": "2026-12-10",
+				"invitees": [{"hiring_partnership": partner.name}],
+			}
+		).insert()
+		frappe.set_user(self.employer)
+		self.assertFalse(frappe.has_permission("Employer Appreciation Event", "read", event.name))
+		self.assertEqual(frappe.get_list("Employer Appreciation Event", pluck="name"), [])
 		self.assertEqual(frappe.db.get_value("Role", "Employer Partner", "desk_access"), 0)
 
 	def test_every_app_doctype_tracks_changes(self):
@@ -102,15 +112,25 @@ class TestParticipantPrivacy(EPTestCase):
 		self.person = make_participant(barrier_legal=1, date_of_birth="1990-04-01")
 
 	def test_employer_partner_cannot_read_participants_at_all(self):
-		frappe.set_user(make_user("Employer Partner"))
+		from employment_partners.tests.factories import make_placement
+
+		self.employer_user = make_user("Employer Partner")
+		frappe.set_user(self.employer_user)
 		self.assertFalse(frappe.has_permission("Participant", "read"))
 		self.assertFalse(frappe.has_permission("Participant", "read", self.person.name))
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_list("Participant", fields=["full_name"], limit=1)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Participant", self.person.name).check_permission("read")
-		for doctype in ("Referral", "Placement", "Job Order", "Participant Job Loss"):
+		for doctype in ("Referral", "Participant Job Loss", "Retention Follow-up"):
 			self.assertFalse(frappe.has_permission(doctype, "read"), doctype)
+		# placements and job orders: only their partnerships' (the portal), and this login has none
+		frappe.set_user("Administrator")
+		placement = make_placement(participant=self.person.name)
+		frappe.set_user(self.employer_user)
+		for doctype, name in (("Placement", placement.name), ("Job Order", placement.job_order)):
+			self.assertFalse(frappe.has_permission(doctype, "read", name), doctype)
+			self.assertEqual(frappe.get_list(doctype, pluck="name"), [], doctype)
 
 	def test_staff_roles_read_participants_and_case_managers_keep_them(self):
 		for role in ("Case Manager", "Business Services Rep", "Partnership Manager"):

@@ -29,12 +29,14 @@ def test_employer_login_gets_no_participant_over_rest(live_site, employer_and_pa
 	for url in (
 		f"{live_site.url}/api/resource/Participant",
 		f"{live_site.url}/api/resource/Participant/{participant}",
-		f"{live_site.url}/api/resource/Placement",
 		f"{live_site.url}/api/resource/Referral",
 	):
 		r = employer.get(url)
 		assert r.status_code == 403, (url, r.status_code, r.text[:200])
 		assert "Private" not in r.text
+	# placements: only those of the employer's partnerships (the portal), and this login has none
+	r = employer.get(f"{live_site.url}/api/resource/Placement")
+	assert (r.status_code, r.json()) == (200, {"data": []}), r.text[:200]
 	r = employer.get(
 		f"{live_site.url}/api/method/employment_partners.api.hiring.find_job_orders",
 		params={"participant": participant},
