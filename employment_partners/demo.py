@@ -14,6 +14,11 @@ DEMO_REP = "rep@demo.employment-partners.invalid"
 DEMO_MANAGER = "manager@demo.employment-partners.invalid"
 DEMO_CASE_MANAGER = "casemanager@demo.employment-partners.invalid"
 DEMO_PASSWORD = "demo-password-1"
+# employer portal logins (/partner), one per partnership with people placed
+DEMO_EMPLOYERS = {
+	"Northside Logistics": ("dana@northside.demo.employment-partners.invalid", "Dana", "Okafor"),
+	"Harbor Health Clinic": ("lee@harborhealth.demo.employment-partners.invalid", "Lee", "Moreno"),
+}
 
 LEADS = [
 	# name, industry, stage, wage, flags, website
@@ -73,18 +78,81 @@ LEADS = [
 
 def ensure_demo_data():
 	if frappe.db.exists("User", DEMO_CASE_MANAGER):
+		if make_portal():
+			frappe.db.commit()
 		print("demo data already loaded")
+		print_portal_logins()
 		return
 	if not frappe.db.exists("User", DEMO_REP):
 		make_pipeline()
 	make_user(DEMO_CASE_MANAGER, "Jamie", "Case Manager")
 	make_hiring()
 	age_pipeline()
+	make_portal()
 	frappe.db.commit()
 	print(
 		f"demo data loaded: {len(LEADS)} leads, {frappe.db.count('Participant')} participants; users {DEMO_REP}, "
 		f"{DEMO_MANAGER}, {DEMO_CASE_MANAGER}, password {DEMO_PASSWORD}"
 	)
+	print_portal_logins()
+
+
+def print_portal_logins():
+	logins = ", ".join(
+		email for email, _first, _last in DEMO_EMPLOYERS.values() if frappe.db.exists("User", email)
+	)
+	if logins:
+		print(f"employer portal (/partner): {logins}, password {DEMO_PASSWORD}")
+
+
+def make_portal() -> bool:
+	"""Employer logins with their placements, a pulse question awaiting its answer for each
+	current placement, a concern one of them filed through the portal, and paperwork to confirm.
+	Made once (a site loaded before the portal existed gets it on its next demo start)."""
+	from frappe.utils.password import update_password
+
+	from employment_partners.portal import pulse, users
+
+	made = False
+	for employer, (email, first, last) in DEMO_EMPLOYERS.items():
+		partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": employer})
+		if not partnership or frappe.db.exists("User", email):
+			continue
+		users.invite(partnership, email, first, last)
+		update_password(email, DEMO_PASSWORD)
+		made = True
+	if not made:
+		return False
+	pulse.send_due()
+	dana = DEMO_EMPLOYERS["Northside Logistics"][0]
+	northside = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})
+	placement = frappe.db.get_value(
+		"Placement", {"hiring_partnership": northside, "status": "Active"}, "name", order_by="start_date"
+	)
+	if placement and frappe.db.exists("User", dana):
+		frappe.get_doc(
+			{
+				"doctype": "Employer Confirmation",
+				"placement": placement,
+				"kind": "Attendance Confirmation",
+				"milestone": "12 weeks retained",
+			}
+		).insert(ignore_permissions=True)
+		frappe.set_user(dana)
+		try:
+			frappe.get_doc(
+				{
+					"doctype": "Retention Issue Report",
+					"placement": placement,
+					"issue_type": "Tardiness",
+					"severity": "Medium",
+					"incident_start": add_days(nowdate(), -3),
+					"description": "Late three mornings this week; says the 6:10 bus has been skipping the stop",
+				}
+			).insert()
+		finally:
+			frappe.set_user("Administrator")
+	return True
 
 
 def make_user(email: str, first: str, role: str):

@@ -55,6 +55,9 @@ has_permission = {
 	"Dashboard Chart": "employment_partners.permissions.app_desk_record_permission",
 }
 
+# Attaching a file to an app record needs write permission on it (see permissions.py)
+doc_events = {"File": {"before_insert": "employment_partners.permissions.check_file_attachment"}}
+
 # Lists: employers see only their partnerships' records (the same rule as above, as SQL)
 permission_query_conditions = {
 	doctype: "employment_partners.permissions.employer_query"

@@ -16,6 +16,7 @@ agency's own judgements are at level 1, which the Employer Partner role does not
 """
 
 import frappe
+from frappe import _
 
 BSR = "Business Services Rep"
 EMPLOYER = "Employer Partner"
@@ -140,6 +141,23 @@ def app_desk_record_permission(doc, ptype=None, user=None) -> bool:
 	if doc.get("module") == "Employment Partners" and is_employer_user(user):
 		return False
 	return True
+
+
+def check_file_attachment(doc, method=None):
+	"""File before_insert: attaching a file to one of the app's records needs write permission on
+	that record.  Frappe 15's upload_file asks for it but ignores the answer, so any login could
+	attach a file to any record (an employer to another partnership's retention issue)."""
+	if doc.flags.ignore_permissions or not doc.attached_to_doctype or not doc.attached_to_name:
+		return
+	if frappe.get_meta(doc.attached_to_doctype).module != "Employment Partners":
+		return
+	if not frappe.db.exists(doc.attached_to_doctype, doc.attached_to_name):
+		return  # a form not saved yet: Frappe relinks the file when it is
+	if not frappe.has_permission(doc.attached_to_doctype, "write", doc.attached_to_name):
+		frappe.throw(
+			_("You may not attach files to {0} {1}").format(_(doc.attached_to_doctype), doc.attached_to_name),
+			frappe.PermissionError,
+		)
 
 
 def employer_job_order_permission(doc, ptype=None, user=None) -> bool:

@@ -85,13 +85,43 @@ def two_employers():
 		}
 	).insert()
 	b.event = event.name
+	a.event = (
+		frappe.get_doc(
+			{
+				"doctype": "Employer Appreciation Event",
+				"event_name": "Alpha Hiring Fair",
+				"event_type": "Job Fair",
+				"event_date": frappe.utils.add_days(frappe.utils.today(), 30),
+				"invitees": [{"hiring_partnership": a.partnership}, {"hiring_partnership": b.partnership}],
+			}
+		)
+		.insert()
+		.name
+	)
+	b.file = (
+		frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "beta-warning-letter.txt",
+				"content": b"Betaperson Secretsurname: written warning",
+				"is_private": 1,
+				"attached_to_doctype": "Retention Issue Report",
+				"attached_to_name": b.issue,
+			}
+		)
+		.insert()
+		.file_url
+	)
 	frappe.db.commit()
 	yield a, b
 	frappe.set_user("Administrator")
 	frappe.db.rollback()
 	for side in (a, b):
 		_purge(side)
-	frappe.delete_doc("Employer Appreciation Event", event.name, force=True, ignore_permissions=True)
+	for name in (event.name, a.event):
+		frappe.delete_doc("Employer Appreciation Event", name, force=True, ignore_permissions=True)
+	for name in frappe.get_all("File", filters={"file_url": b.file}, pluck="name"):
+		frappe.delete_doc("File", name, force=True, ignore_permissions=True)
 	frappe.delete_doc("User", case_manager, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
@@ -249,6 +279,15 @@ def test_every_channel_across_the_boundary_is_refused(live_site, two_employers):
 			),
 		),
 		("edited web form URL", alpha.get(f"{url}/partner/concern/{b.issue}")),
+		("their attachment", alpha.get(f"{url}{b.file}")),
+		(
+			"attach to theirs",
+			alpha.post(
+				f"{url}/api/method/upload_file",
+				data={"doctype": "Retention Issue Report", "docname": b.issue, "is_private": 1},
+				files={"file": ("note.txt", b"mine now")},
+			),
+		),
 		(
 			"invite",
 			alpha.post(
@@ -294,6 +333,7 @@ def test_every_channel_across_the_boundary_is_refused(live_site, two_employers):
 		"Pending",
 	)
 	assert not frappe.db.exists("User", "mole@example.com")
+	assert frappe.db.count("File", {"attached_to_name": b.issue}) == 1, "only the agency's own file"
 
 
 def test_guests_get_only_the_login_page(live_site, two_employers):
@@ -310,7 +350,7 @@ def test_guests_get_only_the_login_page(live_site, two_employers):
 
 
 def test_an_employer_files_requests_gives_feedback_and_confirms_through_the_portal(live_site, two_employers):
-	a, _b = two_employers
+	a, b = two_employers
 	alpha = login(live_site, a.email)
 	before = counts(a.partnership)
 	concern = submit(
@@ -368,7 +408,21 @@ def test_an_employer_files_requests_gives_feedback_and_confirms_through_the_port
 		data={"name": a.paperwork},
 	)
 	assert confirmed.status_code == 200, confirmed.text[:300]
+	rsvp = alpha.post(
+		f"{live_site.url}/api/method/employment_partners.api.portal.rsvp",
+		data={"event": a.event, "answer": "Yes"},
+	)
+	assert rsvp.status_code == 200, rsvp.text[:300]
 	frappe.db.rollback()
+	answers = dict(
+		frappe.get_all(
+			"Employer Appreciation Invitee",
+			filters={"parent": a.event},
+			fields=["hiring_partnership", "rsvp"],
+			as_list=1,
+		)
+	)
+	assert answers[a.partnership] == "Yes" and answers[b.partnership] in (None, "", "Pending"), answers
 	paperwork = frappe.get_doc("Employer Confirmation", a.paperwork)
 	assert (paperwork.status, paperwork.confirmed_by) == ("Confirmed", a.email) and paperwork.confirmed_on
 	after = counts(a.partnership)
@@ -422,3 +476,17 @@ def test_the_forms_offer_only_the_employers_own_placements_and_partnership(live_
 	assert a.placement in feedback.text and b.placement not in feedback.text
 	hires = alpha.get(f"{live_site.url}/partner/request-hires/new")
 	assert a.partnership in hires.text and b.partnership not in hires.text
+
+
+def test_pulse_answers_are_rate_limited_per_address(live_site, two_employers):
+	guest = live_site.session()
+	guest.headers["X-Forwarded-For"] = f"10.250.{uuid.uuid4().int % 250}.9"
+	statuses = [
+		guest.post(
+			f"{live_site.url}/api/method/employment_partners.api.portal.answer_pulse",
+			data={"token": f"guess-{i}", "answer": "good"},
+		).status_code
+		for i in range(31)
+	]
+	assert statuses[:30] == [417] * 30, statuses
+	assert statuses[30] == 429, statuses

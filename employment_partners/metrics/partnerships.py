@@ -26,6 +26,7 @@ from frappe import _
 
 from employment_partners.metrics import arithmetic
 from employment_partners.metrics import placements as placement_metrics
+from employment_partners.metrics import pulse as pulse_metrics
 from employment_partners.placements import referrals
 from employment_partners.retention import issues
 
@@ -135,8 +136,10 @@ def partnership_health(
 	):
 		for name, row in figures.items():
 			base[name].update(row)
+	pulses = pulse_metrics.response_figures(names, period.start, period.as_of)
 	rows = []
 	for row in base.values():
+		row.update(_pulse_figures(pulses.get(row["name"])))
 		row.update(_finish(row, period.as_of))
 		row["parts"] = parts_of(row)
 		row["health_score"] = score(row["parts"], weights)
@@ -323,6 +326,16 @@ def _feedback(values) -> dict:
 		""",
 		values,
 	)
+
+
+def _pulse_figures(figures: dict | None) -> dict:
+	"""The employer pulse answered rate and median answer hours (metrics/pulse.py), over the pulses
+	sent in the period; not part of the score."""
+	figures = figures or {}
+	return {
+		"pulse_answered_rate": figures.get("answered_rate"),
+		"pulse_median_hours": figures.get("median_hours"),
+	}
 
 
 def _finish(row: dict, as_of) -> dict:

@@ -70,6 +70,9 @@ def store_response_figures(on, names: list[str] | None = None):
 		frappe.db.set_value(
 			"Hiring Partnership",
 			name,
-			{"pulse_response_rate": row.get("answered_rate"), "pulse_median_hours": row.get("median_hours")},
+			{
+				"pulse_response_rate": row.get("answered_rate") or 0,
+				"pulse_median_hours": row.get("median_hours") or 0,
+			},
 			update_modified=False,
 		)

@@ -54,6 +54,8 @@ def problem(doc) -> str | None:
 		return _("{0} was confirmed by {1} on {2} and cannot change").format(
 			doc.name, before.confirmed_by, frappe.format(before.confirmed_on, "Datetime")
 		)
+	if doc.kind == "Attendance Confirmation" and not (doc.milestone or "").strip():
+		return _("Say which milestone the attendance confirmation is for")
 	if doc.kind == "Incentive Agreement" and not frappe.db.get_value(
 		"Placement", doc.placement, "incentive_amount"
 	):

@@ -1,40 +1,19 @@
 """The employer pulse end to end on a real site: the emails queued with their links, each answer
 path, refused links that store nothing, reminders and the partnership's response figures."""
 
-import email
-import re
-
 import frappe
 
 from employment_partners.metrics import pulse as pulse_metrics
 from employment_partners.portal import pulse, users
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_job_order, make_retention_placement, make_user
-
-LINK = re.compile(r"/partner/pulse\?t=([A-Za-z0-9_\-]+)&(?:amp;)?a=(good|concern|ended)")
-
-
-def links_sent_to(recipient: str) -> list[dict[str, str]]:
-	"""The answer links of every pulse email queued for `recipient`, newest email last; each
-	question as {answer: token}."""
-	out = []
-	queued = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
-	for raw in frappe.get_all(
-		"Email Queue",
-		filters={"name": ("in", queued or [""])},
-		fields=["name", "message"],
-		order_by="creation asc",
-	):
-		body = ""
-		for part in email.message_from_string(raw.message).walk():
-			if part.get_content_type() == "text/html":
-				body += part.get_payload(decode=True).decode()
-		questions = {}
-		for token, answer in LINK.findall(body):
-			questions.setdefault(token, set()).add(answer)
-		# each question carries the same token under its three answers
-		out += [{a: token for a in answers} for token, answers in questions.items()]
-	return out
+from employment_partners.tests.factories import (
+	make_job_order,
+	make_retention_placement,
+	make_user,
+)
+from employment_partners.tests.factories import (
+	pulse_links_sent_to as links_sent_to,
+)
 
 
 class PulseCase(EPTestCase):
@@ -99,6 +78,16 @@ class TestSchedule(PulseCase):
 		self.assertNotIn(questions[0]["good"], frappe.as_json(doc.as_dict()))
 		self.assertEqual(self.send("2026-03-04 08:00:00"), [], "the question is awaiting its answer")
 		self.assertEqual(self.send("2026-03-20 07:00:00"), [], "still awaiting (until answered or expired)")
+
+	def test_the_daily_job_run_twice_sends_once(self):
+		with self.freeze_time("2026-03-04 07:00:00"):
+			pulse.run_daily()
+			pulses, emails = frappe.db.count("Employer Pulse"), frappe.db.count("Email Queue")
+			pulse.run_daily()
+			self.assertEqual(
+				(frappe.db.count("Employer Pulse"), frappe.db.count("Email Queue")), (pulses, emails)
+			)
+		self.assertEqual(frappe.db.count("Employer Pulse", {"placement": self.placement.name}), 1)
 
 	def test_a_partnership_with_the_pulse_off_or_a_placement_past_its_period_is_not_asked(self):
 		frappe.db.set_value("Hiring Partnership", self.partnership, "pulse_enabled", 0)

@@ -7,5 +7,9 @@ def get_data():
 		"transactions": [
 			{"label": _("Engagement"), "items": ["Employer Interaction"]},
 			{"label": _("Hiring"), "items": ["Job Order", "Referral", "Placement"]},
+			{
+				"label": _("Employer Portal"),
+				"items": ["Employer Pulse", "Employer Confirmation", "Employer Feedback"],
+			},
 		],
 	}

@@ -45,6 +45,14 @@ DEFINITIONS = [
 		"over the agency's messages in the period that needed a reply and got one by the as-of day: the median hours the employer took.",
 	),
 	(
+		"Pulse Answered %",
+		"of the employer pulse questions sent in the period that were answered or expired by now, the share answered (questions still awaiting an answer count neither way); not part of the score.",
+	),
+	(
+		"Median Pulse Answer (hours)",
+		"over the pulse questions sent in the period and answered: the median clock hours from the first email to the answer.",
+	),
+	(
 		"Days since Last Contact",
 		"days from the latest interaction on or before the as-of day to the as-of day; empty when never contacted.",
 	),
@@ -122,6 +130,8 @@ def columns():
 		reporting.column(
 			"Median Employer Response (hours)", "median_response_hours", "Float", 140, precision=1
 		),
+		reporting.column("Pulse Answered %", "pulse_answered_rate", "Percent", 110),
+		reporting.column("Median Pulse Answer (hours)", "pulse_median_hours", "Float", 130, precision=1),
 		reporting.column("Days since Last Contact", "days_since_contact", "Int", 120),
 		reporting.column("Events Attended", "events_attended", "Int", 100),
 		reporting.column("Satisfaction (1-5)", "satisfaction", "Float", 110, precision=2),

@@ -234,6 +234,43 @@ class TestPartnershipHealth(EPTestCase):
 		]
 		self.assertEqual(ours, ["Alder Foods", "Dogwood Dental"])
 
+	def test_employer_pulse_answers(self):
+		"""Alder's pulse questions: sent 2019-03-01 answered in 4 h, 06-01 in 30 h, 07-01 in 11 h,
+		09-01 expired, 12-30 still awaiting (counts neither way), 2018-12-01 answered (outside).
+		Answered 3 / (3 + 1) = 75.0 %; median (4, 11, 30) = 11.0 h.  Birch: none, so empty."""
+		placement = frappe.get_all(
+			"Placement", filters={"hiring_partnership": self.alder.name}, pluck="name"
+		)[0]
+		for sent_on, status, hours in (
+			("2019-03-01 09:00:00", "Answered", 4),
+			("2019-06-01 09:00:00", "Answered", 30),
+			("2019-07-01 09:00:00", "Answered", 11),
+			("2019-09-01 09:00:00", "Expired", None),
+			("2019-12-30 09:00:00", "Awaiting Answer", None),
+			("2018-12-01 09:00:00", "Answered", 1),
+		):
+			frappe.get_doc(
+				{
+					"doctype": "Employer Pulse",
+					"placement": placement,
+					"recipient_email": "boss@alder.example.com",
+					"sent_on": sent_on,
+					"expires_on": frappe.utils.add_days(sent_on, 14),
+					"status": status,
+					"answer": "All Good" if hours else None,
+					"response_hours": hours,
+				}
+			).insert()
+		rows, _chart, _summary = self.rows()
+		self.assertEqual(
+			(rows["Alder Foods"]["pulse_answered_rate"], rows["Alder Foods"]["pulse_median_hours"]),
+			(75.0, 11.0),
+		)
+		self.assertEqual(
+			(rows["Birch Logistics"]["pulse_answered_rate"], rows["Birch Logistics"]["pulse_median_hours"]),
+			(None, None),
+		)
+
 	def test_status_and_bsr_filters(self):
 		rows, _chart, _summary = self.rows(status="Ended")
 		self.assertEqual(list(rows), ["Elm Ended"])

@@ -1,0 +1,142 @@
+"""Portal users, paperwork and the employer's own submissions, checked in the site (the HTTP
+side is tests/test_portal.py)."""
+
+import frappe
+
+from employment_partners import permissions
+from employment_partners.portal import submissions, users
+from employment_partners.tests import EPTestCase
+from employment_partners.tests.factories import make_job_order, make_placement, make_user
+
+
+def employer_email() -> str:
+	return f"{frappe.generate_hash(length=8)}@employer.example.com"
+
+
+class TestInvitation(EPTestCase):
+	def setUp(self):
+		super().setUp()
+		self.order = make_job_order(openings=3)
+		self.partnership = self.order.hiring_partnership
+
+	def test_an_invitation_makes_a_website_login_a_contact_and_a_portal_row_and_sends_the_welcome(self):
+		email = employer_email()
+		users.invite(self.partnership, email.upper(), "Erin", "Boss")
+		user = frappe.get_doc("User", email)
+		self.assertEqual(user.user_type, "Website User")
+		self.assertEqual({r.role for r in user.roles}, {"Employer Partner"})
+		rows = frappe.get_doc("Hiring Partnership", self.partnership).portal_users
+		self.assertEqual([(r.user, bool(r.invited_on)) for r in rows], [(email, True)])
+		contact = frappe.get_doc("Contact", rows[0].contact)
+		self.assertEqual((contact.user, contact.email_id), (email, email))
+		self.assertIn(
+			("Hiring Partnership", self.partnership), [(l.link_doctype, l.link_name) for l in contact.links]
+		)
+		self.assertTrue(frappe.db.exists("Email Queue Recipient", {"recipient": email}), "welcome email")
+		self.assertEqual(permissions.partnerships_of(email), [self.partnership])
+		self.assertTrue(permissions.is_employer_user(email))
+
+	def test_one_person_may_serve_two_partnerships(self):
+		email = employer_email()
+		other = make_job_order().hiring_partnership
+		users.invite(self.partnership, email, "Erin")
+		users.invite(other, email, "Erin")
+		self.assertEqual(set(permissions.partnerships_of(email)), {self.partnership, other})
+		self.assertEqual(frappe.db.count("Contact Email", {"email_id": email}), 1, "one contact, two links")
+
+	def test_bad_invitations_are_refused_and_store_nothing(self):
+		email = employer_email()
+		staff = make_user("Case Manager")
+		users.invite(self.partnership, email, "Erin")
+		users_before = frappe.db.count("User")
+		for args, says in (
+			(("not-an-email", "Erin"), "not a valid email"),
+			((employer_email(), "  "), "first name"),
+			((email, "Erin"), "already a portal user"),
+			((staff, "Sam"), "agency staff login"),
+		):
+			with self.subTest(args=args), self.assertRaisesRegex(frappe.ValidationError, says):
+				users.invite(self.partnership, *args)
+		self.assertEqual(frappe.db.count("User"), users_before)
+		self.assertEqual(len(frappe.get_doc("Hiring Partnership", self.partnership).portal_users), 1)
+
+	def test_only_those_who_may_change_the_partnership_invite(self):
+		frappe.set_user(make_user("Case Manager"))
+		with self.assertRaises(frappe.PermissionError):
+			users.invite(self.partnership, employer_email(), "Erin")
+
+	def test_a_staff_login_cannot_be_added_to_the_table_by_hand(self):
+		doc = frappe.get_doc("Hiring Partnership", self.partnership)
+		doc.append("portal_users", {"user": make_user("Business Services Rep")})
+		with self.assertRaisesRegex(frappe.ValidationError, "agency staff login"):
+			doc.save()
+
+
+class TestPaperwork(EPTestCase):
+	def setUp(self):
+		super().setUp()
+		self.placement = make_placement(
+			incentive_amount=1200,
+			incentive_duration_weeks=8,
+			training_plan="Shadow the shift lead for two weeks",
+			skill_complexity="Low",
+			hourly_wage=19.5,
+			hours_per_week=32,
+		)
+
+	def confirmation(self, kind, placement=None, **values):
+		return frappe.get_doc(
+			{
+				"doctype": "Employer Confirmation",
+				"placement": placement or self.placement.name,
+				"kind": kind,
+				**values,
+			}
+		).insert()
+
+	def test_the_terms_are_written_from_the_placement(self):
+		agreement = self.confirmation("Incentive Agreement")
+		self.assertIn(self.placement.participant_label, agreement.terms)
+		self.assertIn("19.50", agreement.terms)
+		self.assertIn("1,200.00", agreement.terms)
+		self.assertIn("8 weeks", agreement.terms)
+		self.assertEqual(agreement.status, "Pending")
+		plan = self.confirmation("Training Plan")
+		self.assertIn("Shadow the shift lead for two weeks", plan.terms)
+		attendance = self.confirmation("Attendance Confirmation", milestone="4 weeks")
+		self.assertIn("4 weeks milestone", attendance.terms)
+
+	def test_paperwork_without_its_terms_is_refused(self):
+		bare = make_placement()
+		with self.assertRaisesRegex(frappe.ValidationError, "no incentive amount"):
+			self.confirmation("Incentive Agreement", bare.name)
+		with self.assertRaisesRegex(frappe.ValidationError, "no training plan"):
+			self.confirmation("Training Plan", bare.name)
+		with self.assertRaisesRegex(frappe.ValidationError, "which milestone"):
+			self.confirmation("Attendance Confirmation")
+		self.assertEqual(frappe.db.count("Employer Confirmation", {"placement": bare.name}), 0)
+
+	def test_a_confirmed_paper_is_final(self):
+		doc = self.confirmation("Training Plan")
+		doc.update(
+			{
+				"status": "Confirmed",
+				"confirmed_by": "Administrator",
+				"confirmed_on": frappe.utils.now_datetime(),
+			}
+		)
+		doc.save()
+		doc.status = "Pending"
+		with self.assertRaisesRegex(frappe.ValidationError, "cannot change"):
+			doc.save()
+
+
+class TestMarkup(EPTestCase):
+	def test_html_is_refused_and_plain_text_with_angle_brackets_in_words_is_not(self):
+		doc = frappe.new_doc("Retention Issue Report")
+		for text in ("<b>late</b>", "<script>x</script>", "ok <img src=x>", "<!-- hi -->", "</p>"):
+			doc.description = text
+			self.assertTrue(submissions.markup_problem(doc), text)
+		for text in ("Late 3 < 5 times", "wage > 20", "a <- b", "Missed Monday; called <2 times"):
+			doc.description = text
+			self.assertIsNone(submissions.markup_problem(doc), text)

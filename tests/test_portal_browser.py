@@ -1,0 +1,172 @@
+"""The employer portal as an employer sees it, in headless Chromium (Debian's, driven by
+Playwright): sign in, file a concern, see the agency's acknowledgement, answer a pulse link; and a
+screenshot of each portal page at desktop and phone width (EP_SCREENSHOTS_DIR keeps them; the
+README's are in docs/)."""
+
+import frappe
+import pytest
+
+from employment_partners.portal import pulse, users
+from employment_partners.tests.factories import (
+	make_job_order,
+	make_retention_placement,
+	make_user,
+	pulse_links_sent_to,
+)
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _shot
+from tests.test_portal import PASSWORD, _purge
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def employer_with_a_pulse():
+	frappe.set_user("Administrator")
+	case_manager = make_user("Case Manager")
+	order = make_job_order(job_title="Line Cook", openings=4)
+	frappe.db.set_value("Hiring Partnership", order.hiring_partnership, "partner_name", "Harbor Kitchen Co")
+	email = f"erin-{frappe.generate_hash(length=6)}@harborkitchen.example.com"
+	users.invite(order.hiring_partnership, email, "Erin", "Shaw")
+	frappe.utils.password.update_password(email, PASSWORD)
+	start = frappe.utils.add_days(frappe.utils.today(), -10)
+	placements = [
+		make_retention_placement(
+			case_manager=case_manager,
+			job_order=order.name,
+			start_date=start,
+			participant={"first_name": first, "last_name": last},
+		)
+		for first, last in (("Maria", "Santos"), ("Devon", "Price"))
+	]
+	frappe.get_doc(
+		{
+			"doctype": "Employer Appreciation Event",
+			"event_name": "Employer Champions Breakfast",
+			"event_type": "Networking Brunch/Coffee",
+			"event_date": frappe.utils.add_days(frappe.utils.today(), 21),
+			"venue": "Riverside Community Hall",
+			"invitees": [{"hiring_partnership": order.hiring_partnership}],
+		}
+	).insert()
+	pulse.send_due()
+	links = {}
+	for question in pulse_links_sent_to(email):
+		placement = frappe.db.get_value(
+			"Employer Pulse", {"token_hash": pulse.hash_token(question["good"])}, "placement"
+		)
+		links[placement] = question
+	frappe.db.commit()
+	side = frappe._dict(email=email, partnership=order.hiring_partnership)
+	yield side, placements, links
+	frappe.db.rollback()
+	for name in frappe.get_all(
+		"Employer Appreciation Event", filters={"event_name": "Employer Champions Breakfast"}, pluck="name"
+	):
+		frappe.delete_doc("Employer Appreciation Event", name, force=True, ignore_permissions=True)
+	_purge(side)
+	frappe.delete_doc("User", case_manager, force=True, ignore_permissions=True)
+	frappe.db.commit()
+
+
+@pytest.fixture(scope="module")
+def browser():
+	from playwright.sync_api import sync_playwright
+
+	with sync_playwright() as p:
+		chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+		yield chromium
+		chromium.close()
+
+
+def _signed_in(browser, site, email, viewport):
+	context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
+	page = context.new_page()
+	page.goto(f"{site.browser_url}/login", wait_until="networkidle")
+	page.fill("#login_email", email)
+	page.fill("#login_password", PASSWORD)
+	page.click(".btn-login")
+	page.wait_for_url("**/partner**", timeout=60_000)
+	page.wait_for_selector(".ep-portal", timeout=60_000)
+	return page
+
+
+def test_an_employer_files_a_concern_sees_it_acknowledged_and_answers_a_pulse(
+	live_site, employer_with_a_pulse, browser
+):
+	side, (maria, devon), links = employer_with_a_pulse
+	page = _signed_in(browser, live_site, side.email, DESKTOP)
+	assert "Harbor Kitchen Co" in page.inner_text(".ep-portal-title")
+	_shot(page, "portal-home")
+
+	page.goto(f"{live_site.browser_url}/partner/concern/new", wait_until="networkidle")
+	field = page.locator('input[data-fieldname="placement"]')
+	field.click()
+	field.fill("Maria")
+	page.locator(".awesomplete li", has_text="Maria S.").first.click()
+	page.select_option('select[data-fieldname="issue_type"]', "Attendance")
+	page.fill('textarea[data-fieldname="description"]', "Missed Monday and Tuesday without calling in")
+	_shot(page, "portal-concern")
+	page.click(".submit-btn")
+	page.wait_for_selector("text=Your concern is with the agency", timeout=60_000)
+
+	frappe.db.rollback()
+	name = frappe.db.get_value(
+		"Retention Issue Report", {"placement": maria.name, "channel": "Portal"}, "name"
+	)
+	assert name, "the concern reached the agency"
+	report = frappe.get_doc("Retention Issue Report", name)
+	assert (report.reported_by_user, report.status) == (side.email, "New")
+	report.status = "Acknowledged"
+	report.save()
+	frappe.db.commit()
+
+	page.goto(f"{live_site.browser_url}/partner", wait_until="networkidle")
+	row = page.locator(".ep-table tr", has_text="Maria S.").filter(has_text="Attendance")
+	assert "Acknowledged" in row.inner_text()
+	assert "business hours" in row.inner_text()
+	_shot(page, "portal-home-acknowledged")
+
+	guest = browser.new_context(viewport=DESKTOP).new_page()
+	guest.goto(
+		f"{live_site.browser_url}/partner/pulse?t={links[maria.name]['good']}&a=good",
+		wait_until="networkidle",
+	)
+	assert "still working with you" in guest.inner_text(".ep-answered")
+	_shot(guest, "portal-pulse-answered")
+	frappe.db.rollback()
+	assert (
+		str(frappe.db.get_value("Placement", maria.name, "last_employer_confirmation"))
+		== frappe.utils.today()
+	)
+	guest.goto(
+		f"{live_site.browser_url}/partner/pulse?t={links[maria.name]['good']}&a=good",
+		wait_until="networkidle",
+	)
+	assert "answered on" in guest.inner_text(".ep-refused"), "single use"
+	guest.goto(
+		f"{live_site.browser_url}/partner/pulse?t={links[devon.name]['ended']}&a=ended",
+		wait_until="networkidle",
+	)
+	guest.wait_for_selector(".ep-pulse-form")
+	_shot(guest, "portal-pulse-ended-form")
+
+
+@pytest.mark.parametrize(
+	"path, ready, name",
+	[
+		("/partner", ".ep-portal", "portal-home"),
+		("/partner/concern/new", ".web-form", "portal-concern"),
+		("/partner/request-hires/new", ".web-form", "portal-request-hires"),
+		("/partner/feedback/new", ".web-form", "portal-feedback"),
+	],
+)
+def test_each_portal_page_fits_a_phone(live_site, employer_with_a_pulse, browser, path, ready, name):
+	side, _placements, _links = employer_with_a_pulse
+	page = _signed_in(browser, live_site, side.email, PHONE)
+	page.goto(f"{live_site.browser_url}{path}", wait_until="networkidle")
+	page.wait_for_selector(ready, timeout=60_000)
+	width = page.evaluate("document.documentElement.scrollWidth")
+	assert width <= PHONE["width"] + 1, f"{path} scrolls sideways on a phone ({width}px)"
+	_shot(page, f"{name}-phone")
+	page.context.close()
