@@ -17,6 +17,8 @@ add_to_apps_screen = [
 		"logo": "/assets/employment_partners/images/logo.svg",
 		"title": "Employment Partners",
 		"route": "/app/employment-partners",
+		# employers' logins land on the portal (role_home_page), not on the desk
+		"has_permission": "employment_partners.permissions.may_open_the_desk_app",
 	}
 ]
 

@@ -134,6 +134,13 @@ def employer_permission(doc, ptype=None, user=None) -> bool:
 	return employer_may_access(doc, user)
 
 
+def may_open_the_desk_app() -> bool:
+	"""The apps screen and the after-login landing page: the desk app is for staff.  Frappe sends
+	every login to the only app that lets it in, so without this an employer would land on the desk
+	workspace instead of /partner."""
+	return not is_employer_user() and frappe.session.user != "Guest"
+
+
 def app_desk_record_permission(doc, ptype=None, user=None) -> bool:
 	"""Number Card and Dashboard Chart: the app's desk cards and charts are for staff; Frappe would
 	show them to anyone who may read their doctype, employers included (they read their own

@@ -9,7 +9,8 @@ each with three links: All good, Concern, No longer employed.
 
 Each link carries a random token (secrets.token_urlsafe, 256 bits) that is stored only as its
 SHA-256 hash on an Employer Pulse record bound to one placement and one recipient.  A token is
-refused when unknown (tampered), answered already (single use) or past its expiry (Settings:
+refused when unknown (tampered or replaced by a reminder's), answered already (single use: the
+hash stays so that a second click is told when it was answered) or past its expiry (Settings:
 pulse_link_days, default 14).  Unanswered after `pulse_answer_days` (Settings, default 3): one
 reminder with a fresh link (the old one stops working); after as many days again, the
 partnership's Business Services Rep is told.
@@ -306,7 +307,6 @@ def answer(token: str, answer_key: str, details: dict | None = None) -> "frappe.
 			"retention_issue": doc.retention_issue,
 			"reported_end_date": doc.reported_end_date,
 			"end_reason": doc.end_reason,
-			"token_hash": None,
 		}
 	)
 	pulse_metrics.store_response_figures(now.date(), [doc.hiring_partnership])

@@ -121,7 +121,8 @@ class TestAnswers(PulseCase):
 		self.assertEqual(
 			[(a.method, a.reached) for a in week_1.attempts], [("Employer Verification", 1)], "in its window"
 		)
-		self.assertIsNone(doc.token_hash, "the token is spent")
+		with self.assertRaisesRegex(pulse.PulseRefused, "answered on"):
+			self.answer("good")
 
 	def test_a_used_token_is_refused_and_stores_nothing(self):
 		self.answer("good")
