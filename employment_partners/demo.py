@@ -113,6 +113,20 @@ def make_portal() -> bool:
 
 	from employment_partners.portal import pulse, users
 
+	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		# the demo queues its emails (invitations, pulse questions) where the desk shows them; the
+		# site's mute_emails (scripts/demo.sh) keeps them from leaving
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": "Demo Outbox",
+				"email_id": "outbox@demo.employment-partners.invalid",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
 	made = False
 	for employer, (email, first, last) in DEMO_EMPLOYERS.items():
 		partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": employer})

@@ -36,7 +36,9 @@ fi
 setup_bench
 ensure_assets
 ensure_site "$EP_DEMO_SITE"
+# the demo's emails (invitations, pulse questions, digests) are queued for the desk to show, never sent
 as_bench bash -c "cd '$EP_BENCH_DIR' && bench use '$EP_DEMO_SITE' >/dev/null \
+	&& bench --site '$EP_DEMO_SITE' set-config -p mute_emails 1 >/dev/null \
 	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data"
 
 stop_demo
@@ -66,6 +68,7 @@ for _ in $(seq 60); do
 		echo "Employment Partners demo is running."
 		echo "  URL:    http://localhost:$EP_PORT/app/employment-partners"
 		echo "  Login:  Administrator / $EP_ADMIN_PASSWORD"
+		echo "  Employer portal: http://localhost:$EP_PORT/partner (employer logins printed above with the demo data)"
 		echo "  Logs:   $EP_BENCH_DIR/logs/demo-*.log    Stop: bash scripts/demo.sh stop"
 		exit 0
 	fi

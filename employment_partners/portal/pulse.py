@@ -5,7 +5,8 @@ partnership's portal users, or else its primary contact) are asked "Is Maria S. 
 you?", weekly while the placement is in its first `pulse_weekly_until_days` days (default 30) and
 monthly after that until `pulse_monthly_until_days` (default 180); never while an earlier question
 about the placement is still awaiting its answer.  One email per person lists their placements,
-each with three links: All good, Concern, No longer employed.
+each with three links: All good, Concern, No longer employed.  A site with no outgoing email
+account asks nothing (and reminds nobody) until it has one.
 
 Each link carries a random token (secrets.token_urlsafe, 256 bits) that is stored only as its
 SHA-256 hash on an Employer Pulse record bound to one placement and one recipient.  A token is
@@ -37,7 +38,7 @@ from frappe.utils import add_days, cint, get_datetime, get_url, getdate, now_dat
 from employment_partners.metrics import arithmetic
 from employment_partners.metrics import pulse as pulse_metrics
 from employment_partners.portal import submissions
-from employment_partners.utils import get_settings
+from employment_partners.utils import can_send_email, get_settings
 
 AWAITING, ANSWERED, EXPIRED = "Awaiting Answer", "Answered", "Expired"
 ALL_GOOD, CONCERN, ENDED = "All Good", "Concern", "No Longer Employed"
@@ -145,6 +146,8 @@ def recipients(partnership: str) -> list[dict]:
 
 def send_due(now: datetime | None = None) -> list[str]:
 	"""Ask about every placement that is due; returns the Employer Pulse names made."""
+	if not can_send_email():
+		return []  # a question nobody can receive is not asked (and not counted as unanswered)
 	now = get_datetime(now or now_datetime())
 	settings = get_settings()
 	made, letters = [], {}
@@ -198,6 +201,8 @@ def _send(email: str, items: list, reminder: bool):
 
 def remind_and_escalate(now: datetime | None = None) -> dict[str, list[str]]:
 	"""Unanswered after N days: one reminder (a fresh link); after N more days the rep is told."""
+	if not can_send_email():
+		return {"reminded": [], "told": []}
 	now = get_datetime(now or now_datetime())
 	settings = get_settings()
 	days = _answer_days(settings)

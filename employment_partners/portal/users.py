@@ -6,6 +6,7 @@ from frappe import _
 from frappe.utils import now_datetime, validate_email_address
 
 from employment_partners import permissions
+from employment_partners.utils import can_send_email
 
 
 def invite(partnership: str, email: str, first_name: str, last_name: str | None = None) -> str:
@@ -46,13 +47,22 @@ def invite(partnership: str, email: str, first_name: str, last_name: str | None 
 				"first_name": first_name,
 				"last_name": (last_name or "").strip() or None,
 				"user_type": "Website User",
-				"send_welcome_email": 1,
+				"send_welcome_email": int(can_send_email()),
 				"roles": [{"role": permissions.EMPLOYER}],
 			}
 		).insert(ignore_permissions=True)
 	contact = _contact_for(email, first_name, last_name, partnership)
 	doc.append("portal_users", {"user": email, "contact": contact, "invited_on": now_datetime()})
 	doc.save()
+	if not can_send_email():
+		frappe.msgprint(
+			_(
+				"{0} can sign in once they set a password, but no welcome email was sent: this site has no"
+				" outgoing email account. Set one up, then use Reset Password on the user."
+			).format(email),
+			title=_("No email sent"),
+			indicator="orange",
+		)
 	return email
 
 

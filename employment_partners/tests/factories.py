@@ -218,3 +218,18 @@ def pulse_links_sent_to(recipient: str) -> list[dict[str, str]]:
 		# each question carries the same token under its three answers
 		out += [{a: token for a in answers} for token, answers in questions.items()]
 	return out
+
+
+@contextmanager
+def no_outgoing_email():
+	"""A site with no outgoing email account: tests otherwise mute emails, and Frappe then makes up
+	a dummy account, so both are undone here (the test's rollback restores the accounts)."""
+	frappe.db.set_value("Email Account", {"enable_outgoing": 1}, "enable_outgoing", 0)
+	muted = frappe.flags.mute_emails
+	frappe.flags.mute_emails = False
+	frappe.local.outgoing_email_account = {}
+	try:
+		yield
+	finally:
+		frappe.flags.mute_emails = muted
+		frappe.local.outgoing_email_account = {}

@@ -6,7 +6,7 @@ import frappe
 from employment_partners import permissions
 from employment_partners.portal import submissions, users
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_job_order, make_placement, make_user
+from employment_partners.tests.factories import make_job_order, make_placement, make_user, no_outgoing_email
 
 
 def employer_email() -> str:
@@ -35,6 +35,16 @@ class TestInvitation(EPTestCase):
 		self.assertTrue(frappe.db.exists("Email Queue Recipient", {"recipient": email}), "welcome email")
 		self.assertEqual(permissions.partnerships_of(email), [self.partnership])
 		self.assertTrue(permissions.is_employer_user(email))
+
+	def test_without_an_outgoing_email_account_the_login_is_made_and_the_inviter_told(self):
+		frappe.clear_messages()
+		email = employer_email()
+		with no_outgoing_email():
+			users.invite(self.partnership, email, "Erin")
+		self.assertTrue(frappe.db.exists("User", email))
+		self.assertFalse(frappe.db.exists("Email Queue Recipient", {"recipient": email}))
+		said = " ".join(m.get("message", "") for m in frappe.get_message_log())
+		self.assertIn("no welcome email was sent", said)
 
 	def test_one_person_may_serve_two_partnerships(self):
 		email = employer_email()

@@ -10,6 +10,7 @@ from employment_partners.tests.factories import (
 	make_job_order,
 	make_retention_placement,
 	make_user,
+	no_outgoing_email,
 )
 from employment_partners.tests.factories import (
 	pulse_links_sent_to as links_sent_to,
@@ -88,6 +89,11 @@ class TestSchedule(PulseCase):
 				(frappe.db.count("Employer Pulse"), frappe.db.count("Email Queue")), (pulses, emails)
 			)
 		self.assertEqual(frappe.db.count("Employer Pulse", {"placement": self.placement.name}), 1)
+
+	def test_a_site_without_an_outgoing_email_account_asks_nothing(self):
+		with no_outgoing_email():
+			self.assertEqual(self.send("2026-03-04 07:00:00"), [])
+		self.assertEqual(frappe.db.count("Employer Pulse", {"placement": self.placement.name}), 0)
 
 	def test_a_partnership_with_the_pulse_off_or_a_placement_past_its_period_is_not_asked(self):
 		frappe.db.set_value("Hiring Partnership", self.partnership, "pulse_enabled", 0)

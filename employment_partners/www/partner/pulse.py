@@ -12,18 +12,6 @@ from employment_partners.portal import pulse
 
 no_cache = 1
 
-ISSUE_TYPES = (
-	"Attendance",
-	"Tardiness",
-	"Performance",
-	"Conduct",
-	"Safety",
-	"Transportation",
-	"Childcare",
-	"Health",
-	"Other",
-)
-
 
 @rate_limit(limit=60, seconds=60 * 60)
 def _open(t: str, a: str):
@@ -40,7 +28,7 @@ def get_context(context):
 	token = frappe.form_dict.get("t") or ""
 	answer = frappe.form_dict.get("a") or ""
 	context.token, context.answer = token, answer
-	context.issue_types = ISSUE_TYPES
+	context.issue_types = frappe.get_meta("Retention Issue Report").get_options("issue_type").split("\n")
 	try:
 		if answer not in pulse.ANSWERS:
 			raise pulse.PulseRefused(_("This link is not complete. Please use the link in your email."))
