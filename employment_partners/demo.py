@@ -105,6 +105,26 @@ def print_portal_logins():
 		print(f"employer portal (/partner): {logins}, password {DEMO_PASSWORD}")
 
 
+def ensure_demo_outbox():
+	"""An outgoing account for the demo's emails (invitations, pulse questions) to be queued with,
+	shown in the desk's Email Queue; scripts/demo.sh sets the site's mute_emails, so nothing leaves.
+	Stored directly: Frappe would try to reach its SMTP server, and there is none."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "Demo Outbox",
+			"email_id": "outbox@demo.employment-partners.invalid",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "127.0.0.1",
+			"no_smtp_authentication": 1,
+		}
+	).db_insert()
+	frappe.local.outgoing_email_account = {}
+
+
 def make_portal() -> bool:
 	"""Employer logins with their placements, a pulse question awaiting its answer for each
 	current placement, a concern one of them filed through the portal, and paperwork to confirm.
@@ -113,20 +133,7 @@ def make_portal() -> bool:
 
 	from employment_partners.portal import pulse, users
 
-	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		# the demo queues its emails (invitations, pulse questions) where the desk shows them; the
-		# site's mute_emails (scripts/demo.sh) keeps them from leaving
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "Demo Outbox",
-				"email_id": "outbox@demo.employment-partners.invalid",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "127.0.0.1",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
+	ensure_demo_outbox()
 	made = False
 	for employer, (email, first, last) in DEMO_EMPLOYERS.items():
 		partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": employer})

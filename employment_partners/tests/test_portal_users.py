@@ -150,3 +150,46 @@ class TestMarkup(EPTestCase):
 		for text in ("Late 3 < 5 times", "wage > 20", "a <- b", "Missed Monday; called <2 times"):
 			doc.description = text
 			self.assertIsNone(submissions.markup_problem(doc), text)
+
+
+class TestEmployerSubmissions(EPTestCase):
+	"""An employer's own login inserting as themselves (REST, or code run as them), with Frappe's
+	permission checks on: the same rules as the web forms."""
+
+	def setUp(self):
+		super().setUp()
+		order = make_job_order(openings=3)
+		self.partnership = order.hiring_partnership
+		self.email = employer_email()
+		users.invite(self.partnership, self.email, "Erin", "Boss")
+		self.mine = make_placement(order.name, start_date="2026-09-01")
+		self.theirs = make_placement(start_date="2026-09-01")
+
+	def report(self, placement):
+		return frappe.get_doc(
+			{
+				"doctype": "Retention Issue Report",
+				"placement": placement,
+				"issue_type": "Attendance",
+				"description": "Missed two shifts",
+			}
+		)
+
+	def test_a_concern_on_their_own_placement_is_filed_through_the_portal(self):
+		frappe.set_user(self.email)
+		doc = self.report(self.mine.name).insert()
+		frappe.set_user("Administrator")
+		doc.reload()
+		self.assertEqual(
+			(doc.channel, doc.reported_by_user, doc.participant),
+			("Portal", self.email, self.mine.participant),
+		)
+		self.assertEqual(doc.participant_label, self.mine.participant_label)
+
+	def test_a_concern_on_another_partnerships_placement_is_refused_and_stores_nothing(self):
+		before = frappe.db.count("Retention Issue Report")
+		frappe.set_user(self.email)
+		with self.assertRaises((frappe.PermissionError, frappe.ValidationError)):
+			self.report(self.theirs.name).insert()
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("Retention Issue Report"), before)

@@ -93,6 +93,11 @@ class RetentionIssueReport(Document):
 		self.acknowledge_due = issues.acknowledge_due(self.reported_on)
 
 	def set_participant_label(self):
+		# from the placement, not the form: for an employer (no access to these level-1 fields)
+		# Frappe clears what fetch_from filled in
+		self.participant, self.case_manager = frappe.db.get_value(
+			"Placement", self.placement, ["participant", "case_manager"]
+		)
 		first, last = frappe.db.get_value("Participant", self.participant, ["first_name", "last_name"])
 		self.participant_label = issues.participant_label(first, last)
 
