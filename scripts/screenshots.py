@@ -93,6 +93,35 @@ def main():
 			".dt-scrollable .dt-row",
 			open_definitions,
 		)
+
+		# the employer portal in the desk: a partnership's portal users and pulse, the pulse list
+		northside = page.evaluate(
+			"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Hiring Partnership',
+				filters: {partner_name: 'Northside Logistics'}, fieldname: 'name'}).then(r => r.name)"""
+		)
+
+		def open_contacts_tab():
+			page.locator(".form-tabs .nav-link", has_text="Contacts").first.click()
+			page.locator("[data-fieldname='portal_users']").first.scroll_into_view_if_needed()
+
+		shot(
+			"partnership-portal",
+			f"/app/hiring-partnership/{northside}",
+			"[data-fieldname='partner_name']",
+			open_contacts_tab,
+		)
+		shot("employer-pulse-list", "/app/employer-pulse", ".list-row-container")
+
+		# the portal as the demo's Northside employer sees it
+		employer = browser.new_context(viewport={"width": 1280, "height": 1100}).new_page()
+		employer.goto(f"{BASE}/login", wait_until="networkidle")
+		employer.fill("#login_email", "dana@northside.demo.employment-partners.invalid")
+		employer.fill("#login_password", "demo-password-1")
+		employer.click(".btn-login")
+		employer.wait_for_url("**/partner**", timeout=60_000)
+		employer.wait_for_selector(".ep-portal", timeout=60_000)
+		employer.screenshot(path=str(OUT / "portal-demo.png"), full_page=True)
+		print("saved", "portal-demo")
 		browser.close()
 
 
