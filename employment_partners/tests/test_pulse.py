@@ -174,6 +174,10 @@ class TestAnswers(PulseCase):
 			(placement.employer_review, str(placement.employer_reported_end_date)), (1, "2026-03-03")
 		)
 		self.assertEqual(placement.status, "Active", "never ended automatically")
+		ended = frappe.get_doc("Placement", placement.name)
+		ended.update({"status": "Ended", "end_date": "2026-03-03", "separation_reason": "Quit"})
+		ended.save()
+		self.assertEqual(ended.employer_review, 0, "ending it settles the flag")
 		todo = frappe.get_all(
 			"ToDo",
 			filters={

@@ -18,6 +18,15 @@ frappe.ui.form.on("Placement", {
 			frm.call("add_default_bonuses").then(() => frm.dirty())
 		);
 		if (frm.is_new()) return;
+		if (frm.doc.employer_review && frm.doc.status === "Active") {
+			frm.dashboard.set_headline_alert(
+				__("The employer says {0} no longer works there (last day {1}). Check, then end the placement or clear the flag.", [
+					frappe.utils.escape_html(frm.doc.participant_label || ""),
+					frappe.datetime.str_to_user(frm.doc.employer_reported_end_date),
+				]),
+				"red"
+			);
+		}
 		if (["Active", "Transitioned to Permanent"].includes(frm.doc.status)) {
 			frm.add_custom_button(
 				__("Retention Issue"),
