@@ -4,7 +4,7 @@ Idempotent: loads once per site (marked by the demo rep's user record).
 """
 
 import frappe
-from frappe.utils import add_days, add_to_date, now_datetime, nowdate
+from frappe.utils import add_days, add_months, add_to_date, get_first_day, getdate, now_datetime, nowdate
 
 from employment_partners.pipeline import automation, stages
 from employment_partners.pipeline.conversion import convert_lead
@@ -78,7 +78,8 @@ LEADS = [
 
 def ensure_demo_data():
 	if frappe.db.exists("User", DEMO_CASE_MANAGER):
-		if make_portal():
+		made_portal, made_services = make_portal(), make_services()
+		if made_portal or made_services:
 			frappe.db.commit()
 		print("demo data already loaded")
 		print_portal_logins()
@@ -89,6 +90,7 @@ def ensure_demo_data():
 	make_hiring()
 	age_pipeline()
 	make_portal()
+	make_services()
 	frappe.db.commit()
 	print(
 		f"demo data loaded: {len(LEADS)} leads, {frappe.db.count('Participant')} participants; users {DEMO_REP}, "
@@ -123,6 +125,189 @@ def ensure_demo_outbox():
 		}
 	).db_insert()
 	frappe.local.outgoing_email_account = {}
+
+
+SERVICE_PARTNERS = [
+	(
+		"Riverside Housing Help",
+		("Housing", "Benefits Counselling"),
+		"Riverside county",
+		"Income under 60% of area median",
+	),
+	(
+		"Metro Transit Access",
+		("Transportation",),
+		"Metro area",
+		"Reduced-fare passes for the first 3 months of a job",
+	),
+	(
+		"Community Health Clinic",
+		("Health", "Mental Health"),
+		"Riverside and Eastside",
+		"Sliding scale; no insurance needed",
+	),
+	("Bright Start Childcare Network", ("Childcare",), "Citywide", "Evening and weekend care on request"),
+	("Legal Aid Riverside", ("Legal",), "Riverside county", "Record clearance clinics monthly"),
+	(
+		"Riverside Credit Union",
+		("Financial Coaching", "Food"),
+		"Riverside county",
+		"Second-chance accounts; free coaching",
+	),
+]
+
+
+def make_services() -> bool:
+	"""Retention services around the demo's placed people: service partners, Maria's retention
+	plan, coaching sessions (job and financial), referrals at each stage, one lending circle.
+	Made once."""
+	if frappe.db.exists("Service Partner", SERVICE_PARTNERS[0][0]):
+		return False
+	for name, categories, area, eligibility in SERVICE_PARTNERS:
+		frappe.get_doc(
+			{
+				"doctype": "Service Partner",
+				"partner_name": name,
+				"categories": [{"category": c} for c in categories],
+				"service_area": area,
+				"eligibility_notes": eligibility,
+			}
+		).insert(ignore_permissions=True)
+	people = {
+		p.first_name: p.name
+		for p in frappe.get_all("Participant", fields=["name", "first_name"], order_by="creation")
+	}
+	maria = people.get("Maria")
+	placement = frappe.db.get_value("Placement", {"participant": maria}, ["name", "start_date"], as_dict=True)
+	if not maria or not placement:
+		return True
+	start = placement.start_date
+	frappe.get_doc(
+		{
+			"doctype": "Retention Plan",
+			"participant": maria,
+			"long_term_goal": "Become a certified medical office administrator within two years",
+			"steps": [
+				{
+					"step": "Finish the first 30 days without a missed shift",
+					"target_date": add_days(start, 30),
+					"done_on": add_days(start, 29),
+				},
+				{
+					"step": "Open a savings account and save one month's rent",
+					"target_date": add_days(start, 120),
+				},
+				{"step": "Enrol in the evening medical-billing course", "target_date": add_days(start, 180)},
+			],
+			"milestones": [
+				{
+					"milestone": "First paycheck",
+					"reached_on": add_days(start, 14),
+					"celebrated_on": add_days(start, 15),
+				},
+				{"milestone": "30 days on the job", "reached_on": add_days(start, 30)},
+			],
+		}
+	).insert(ignore_permissions=True)
+	for days, kind, minutes, mode, topics, extra in (
+		(
+			2,
+			"Job Coaching",
+			45,
+			"In Person",
+			"First week: bus timing for the 7am shift, who to call if late",
+			{},
+		),
+		(9, "Job Coaching", 30, "Phone", "Talking with the supervisor about the schedule", {}),
+		(
+			16,
+			"Financial Coaching",
+			60,
+			"In Person",
+			"Budget for the first two paychecks",
+			{"shares_financial_details": 1, "banked": "Unbanked", "savings_goal": 1200, "savings_so_far": 0},
+		),
+		(
+			23,
+			"Financial Coaching",
+			40,
+			"Video",
+			"Opened a second-chance account",
+			{
+				"shares_financial_details": 1,
+				"banked": "Banked",
+				"savings_goal": 1200,
+				"savings_so_far": 150,
+				"credit_building": "Joined the lending circle",
+			},
+		),
+	):
+		on = add_days(start, days)
+		if getdate(on) > getdate(nowdate()):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Coaching Session",
+				"participant": maria,
+				"placement": placement.name,
+				"coach": DEMO_CASE_MANAGER,
+				"kind": kind,
+				"session_date": on,
+				"minutes": minutes,
+				"mode": mode,
+				"topics": topics,
+				"next_session_date": add_days(nowdate(), 7),
+				**extra,
+			}
+		).insert(ignore_permissions=True)
+	for category, partner, status, days in (
+		("Housing", "Riverside Housing Help", "Connected", 3),
+		("Transportation", "Metro Transit Access", "Service Received", 1),
+		("Childcare", "Bright Start Childcare Network", "Referred", 10),
+	):
+		referral = frappe.get_doc(
+			{
+				"doctype": "Service Referral",
+				"participant": maria,
+				"placement": placement.name,
+				"category": category,
+				"service_partner": partner,
+				"referred_on": min(getdate(add_days(start, days)), getdate(nowdate())),
+				"referred_by": DEMO_CASE_MANAGER,
+				"next_check_date": add_days(nowdate(), 5),
+			}
+		).insert(ignore_permissions=True)
+		for step in ("Connected", "Service Received")[
+			: ("Referred", "Connected", "Service Received").index(status)
+		]:
+			referral.status = step
+			referral.save(ignore_permissions=True)
+	members = [people[n] for n in ("Maria", "Dev", "Aisha", "Tom", "Keisha", "Luis") if n in people]
+	if len(members) >= 6:
+		first_month = get_first_day(add_months(nowdate(), -2))
+		circle = frappe.get_doc(
+			{
+				"doctype": "Lending Circle",
+				"circle_name": "Riverside Savers",
+				"monthly_contribution": 50,
+				"start_month": first_month,
+				"members": [{"participant": p, "payout_order": i} for i, p in enumerate(members, start=1)],
+				"contributions": [
+					{
+						"month": add_months(first_month, m),
+						"participant": p,
+						"amount": 50,
+						"paid_on": add_days(add_months(first_month, m), 3),
+					}
+					for m in range(2)
+					for p in members
+				],
+			}
+		).insert(ignore_permissions=True)
+		circle.payouts[0].paid_on = add_days(first_month, 20)
+		circle.payouts[1].paid_on = add_days(add_months(first_month, 1), 20)
+		circle.save(ignore_permissions=True)
+	return True
 
 
 def make_portal() -> bool:
@@ -406,8 +591,10 @@ def make_hiring():
 	people = {}
 	for first, last, skills, extra in PARTICIPANTS:
 		values = {**extra}
-		for loss in values.get("job_losses", []):
-			loss["end_date"] = add_days(nowdate(), loss["end_date"])
+		if "job_losses" in values:  # days ago -> dates, on copies (PARTICIPANTS is loaded again)
+			values["job_losses"] = [
+				{**loss, "end_date": add_days(nowdate(), loss["end_date"])} for loss in values["job_losses"]
+			]
 		people[first] = frappe.get_doc(
 			{
 				"doctype": "Participant",

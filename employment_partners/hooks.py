@@ -53,6 +53,7 @@ has_permission = {
 	"Employer Feedback": "employment_partners.permissions.employer_permission",
 	"Employer Confirmation": "employment_partners.permissions.employer_permission",
 	"Employer Appreciation Event": "employment_partners.permissions.employer_permission",
+	"Service Referral": "employment_partners.permissions.sensitive_referral_permission",
 	"Number Card": "employment_partners.permissions.app_desk_record_permission",
 	"Dashboard Chart": "employment_partners.permissions.app_desk_record_permission",
 }
@@ -72,6 +73,9 @@ permission_query_conditions = {
 		"Employer Appreciation Event",
 	)
 }
+permission_query_conditions["Service Referral"] = (
+	"employment_partners.permissions.sensitive_referral_condition"
+)
 
 scheduler_events = {
 	"hourly": [

@@ -150,6 +150,25 @@ def app_desk_record_permission(doc, ptype=None, user=None) -> bool:
 	return True
 
 
+def sensitive_referral_condition(user: str | None = None, doctype: str | None = None) -> str:
+	"""Service Referral: health, mental-health and legal referrals (a Service Category marked
+	sensitive) are for Case Managers and Partnership Managers only; other readers (Business
+	Services Reps) see the rest.  permission_query_conditions hook."""
+	user = user or frappe.session.user
+	if user == "Administrator" or {"Case Manager", "Partnership Manager", "System Manager"} & set(
+		frappe.get_roles(user)
+	):
+		return ""
+	return "ifnull(`tabService Referral`.sensitive, 0) = 0"
+
+
+def sensitive_referral_permission(doc, ptype=None, user=None) -> bool:
+	"""has_permission hook: the same rule for one referral, judged on its category."""
+	if not sensitive_referral_condition(user):
+		return True
+	return not frappe.db.get_value("Service Category", doc.category, "sensitive")
+
+
 def check_file_attachment(doc, method=None):
 	"""File before_insert: attaching a file to one of the app's records needs write permission on
 	that record.  Frappe 15's upload_file asks for it but ignores the answer, so any login could

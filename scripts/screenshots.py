@@ -112,6 +112,26 @@ def main():
 		)
 		shot("employer-pulse-list", "/app/employer-pulse", ".list-row-container")
 
+		# retention services: Maria's services timeline and the Retention by Service report
+		maria = page.evaluate(
+			"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Participant',
+				filters: {full_name: 'Maria Santos'}, fieldname: 'name'}).then(r => r.name)"""
+		)
+
+		def open_services_tab():
+			page.locator(".form-tabs .nav-link", has_text="Services").first.click()
+			page.wait_for_selector(".ep-services-timeline tbody tr", timeout=60_000)
+
+		shot(
+			"participant-services",
+			f"/app/participant/{maria}",
+			"[data-fieldname='first_name']",
+			open_services_tab,
+		)
+		shot(
+			"report-retention-by-service", "/app/query-report/Retention by Service", ".dt-scrollable .dt-row"
+		)
+
 		# the portal as the demo's Northside employer sees it
 		employer = browser.new_context(viewport={"width": 1280, "height": 1100}).new_page()
 		employer.goto(f"{BASE}/login", wait_until="networkidle")

@@ -47,3 +47,12 @@ def overdue_follow_ups_card(filters: str | list | None = None) -> dict:
 		"fieldtype": "Int",
 		"route": ["query-report", "Follow-up Due"],
 	}
+
+
+@frappe.whitelist()
+def services_timeline(participant: str) -> list[dict]:
+	"""A participant's retention services, newest first (the Services tab of the participant)."""
+	frappe.has_permission("Participant", "read", participant, throw=True)
+	from employment_partners.retention import services
+
+	return services.timeline(participant)

@@ -27,6 +27,7 @@ FILES = (
 	"industry_sector",
 	"placement_type",
 	"separation_reason",
+	"service_category",
 	"role",
 	"workflow_state",
 	"workflow_action_master",

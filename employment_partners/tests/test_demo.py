@@ -90,3 +90,43 @@ class TestDemoData(EPTestCase):
 		self.assertEqual([h.days_in_previous_stage for h in history], [0, 11, 14, 8, 21, 16, 9])
 		self.assertEqual((now_datetime() - history[-1].changed_on).days, 2)
 		self.assertEqual(northside.stage_changed_on, history[-1].changed_on)
+
+	def test_demo_portal_and_retention_services(self):
+		if frappe.db.exists("User", demo.DEMO_REP):
+			self.skipTest("this site already holds the demo data")
+		demo.make_pipeline()
+		demo.make_user(demo.DEMO_CASE_MANAGER, "Jamie", "Case Manager")
+		demo.make_hiring()
+		self.assertTrue(demo.make_portal())
+		self.assertFalse(demo.make_portal(), "made once")
+		from employment_partners import permissions
+
+		dana, _first, _last = demo.DEMO_EMPLOYERS["Northside Logistics"]
+		northside = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})
+		self.assertEqual(permissions.partnerships_of(dana), [northside])
+		self.assertEqual(
+			frappe.db.count("Employer Pulse", {"hiring_partnership": northside, "status": "Awaiting Answer"}),
+			1,
+		)
+		self.assertEqual(
+			frappe.get_all("Retention Issue Report", filters={"reported_by_user": dana}, pluck="channel"),
+			["Portal"],
+		)
+		self.assertEqual(
+			frappe.db.count("Employer Confirmation", {"hiring_partnership": northside, "status": "Pending"}),
+			1,
+		)
+
+		self.assertTrue(demo.make_services())
+		self.assertFalse(demo.make_services(), "made once")
+		self.assertEqual(frappe.db.count("Service Partner"), len(demo.SERVICE_PARTNERS))
+		maria = frappe.db.get_value("Participant", {"full_name": "Maria Santos"})
+		self.assertTrue(frappe.db.exists("Retention Plan", {"participant": maria}))
+		self.assertEqual(
+			sorted(frappe.get_all("Service Referral", filters={"participant": maria}, pluck="status")),
+			["Connected", "Referred", "Service Received"],
+		)
+		self.assertGreaterEqual(frappe.db.count("Coaching Session", {"participant": maria}), 2)
+		circle = frappe.get_doc("Lending Circle", "Riverside Savers")
+		self.assertEqual((len(circle.members), circle.pot, circle.status), (6, 300, "Active"))
+		self.assertEqual([bool(p.paid_on) for p in circle.payouts], [True, True, False, False, False, False])

@@ -8,7 +8,7 @@ from frappe.utils import add_days
 
 from employment_partners.metrics import placements as placement_metrics
 from employment_partners.placements import job_orders, placements, rules
-from employment_partners.retention import follow_ups, issues
+from employment_partners.retention import follow_ups, issues, services
 from employment_partners.utils import get_settings
 
 
@@ -65,6 +65,8 @@ class Placement(Document):
 
 	def validate(self):
 		self.set_participant_label()
+		if self.status != "Active":
+			self.employer_review = 0  # the employer's "no longer employed" has been dealt with
 		self.validate_pay_and_hours()
 		self.validate_dates()
 		self.validate_job_order()
@@ -72,6 +74,7 @@ class Placement(Document):
 		self.validate_status()
 		self.validate_incentive()
 		self.set_bonus_due_dates()
+		self.validate_bonuses_paid()
 		self.set_follow_up_schedule()
 
 	def on_update(self):
@@ -82,6 +85,11 @@ class Placement(Document):
 
 	def after_delete(self):
 		placements.on_placement_changed(self, deleted=True)
+
+	def validate_bonuses_paid(self):
+		problem = services.bonus_problem(self.retention_bonuses)
+		if problem:
+			frappe.throw(problem, title=_("Invalid retention bonus"))
 
 	def set_participant_label(self):
 		"""First name and last initial: all the employer portal shows of the participant."""

@@ -8,7 +8,7 @@ from frappe.utils import get_datetime, getdate, now_datetime
 
 from employment_partners import permissions
 from employment_partners.portal import submissions
-from employment_partners.retention import issues
+from employment_partners.retention import issues, services
 
 
 class RetentionIssueReport(Document):
@@ -80,6 +80,7 @@ class RetentionIssueReport(Document):
 		self.set_acknowledge_hours()
 
 	def on_update(self):
+		services.referrals_from_interventions(self)
 		if self.status == issues.SEPARATED and self.has_value_changed("status"):
 			issues.separate_placement(self)
 

@@ -53,7 +53,13 @@ def placement(start, incentive=0, payments=(), bonuses=()):
 			for i, (amount, paid) in enumerate(payments)
 		],
 		retention_bonuses=[
-			{"milestone_days": days, "amount": amount, "paid_on": paid} for days, amount, paid in bonuses
+			{
+				"milestone_days": days,
+				"amount": amount,
+				"paid_on": paid,
+				"paid_how": "Direct Deposit" if paid else None,
+			}
+			for days, amount, paid in bonuses
 		],
 		**values,
 	)

@@ -1,0 +1,34 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, getdate
+
+from employment_partners.retention import services
+
+FINANCIAL_FIELDS = ("banked", "savings_goal", "savings_so_far", "credit_building")
+
+
+class CoachingSession(Document):
+	def validate(self):
+		problems = [
+			services.placement_problem(self.participant, self.placement),
+			services.not_in_future_problem(self.session_date, "Date"),
+		]
+		if not 0 < cint(self.minutes) <= services.MAX_SESSION_MINUTES:
+			problems.append(
+				_("A session lasts 1 to {0} minutes, not {1}").format(
+					services.MAX_SESSION_MINUTES, self.minutes
+				)
+			)
+		if self.next_session_date and getdate(self.next_session_date) < getdate(self.session_date):
+			problems.append(_("The next session cannot be before this one"))
+		for problem in problems:
+			if problem:
+				frappe.throw(problem, title=_("Invalid coaching session"))
+		if self.kind != "Financial Coaching" or not self.shares_financial_details:
+			# recorded only as the participant agrees to share them
+			for field in FINANCIAL_FIELDS:
+				self.set(field, None)

@@ -1,0 +1,31 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import today
+
+from employment_partners.retention import services
+
+
+class ServiceReferral(Document):
+	def validate(self):
+		before = self.get_doc_before_save()
+		problems = [
+			services.placement_problem(self.participant, self.placement),
+			services.not_in_future_problem(self.referred_on, "Referred On"),
+			services.status_problem(before.status if before else None, self.status),
+		]
+		if not before or (before.service_partner, before.category) != (self.service_partner, self.category):
+			problems.append(services.partner_problem(self.service_partner, self.category))
+		if self.status == services.NOT_CONNECTED and not (self.not_connected_reason or "").strip():
+			problems.append(_("Say why the referral did not connect"))
+		for problem in problems:
+			if problem:
+				frappe.throw(problem, title=_("Invalid service referral"))
+		if self.status in services.CONNECTED_STATUSES and not self.connected_on:
+			self.connected_on = today()
+
+	def on_update(self):
+		services.set_check_todo(self)
