@@ -268,3 +268,38 @@ def test_a_report_prints_to_pdf_with_the_letter_head_and_definitions(desk_page, 
 	assert "Employer Placement Summary" in text
 	assert "Riverside Employment Agency" in text  # the site's default letter head
 	assert "How these" in text and "are counted" in text  # the definitions ("fi" prints as a ligature)
+
+
+@pytest.fixture(scope="module")
+def services_year():
+	"""Retention by Service's hand-built year (2017), committed for the web server."""
+	import frappe
+
+	from employment_partners.employment_partners.report.retention_by_service.test_retention_by_service import (
+		Year,
+	)
+
+	year = Year()
+	frappe.db.commit()
+	yield year
+	placements = [name for doctype, name in year.made if doctype == "Placement"]
+	follow_ups = frappe.get_all(
+		"Retention Follow-up", filters={"placement": ("in", placements)}, pluck="name"
+	)
+	frappe.db.delete("ToDo", {"reference_name": ("in", follow_ups + placements)})
+	for name in follow_ups:
+		frappe.delete_doc("Retention Follow-up", name, force=True, ignore_permissions=True)
+	remove(*year.made)
+
+
+def test_retention_by_service_shows_with_and_without_and_suppresses_small_groups(desk_page, services_year):
+	page = open_page(
+		desk_page,
+		"/app/query-report/Retention by Service?from_date=2017-01-01&to_date=2017-12-31",
+		".dt-scrollable .dt-row",
+	)
+	page.wait_for_selector(".chart-container svg", timeout=60_000)
+	table = page.inner_text(".dt-scrollable")
+	assert "Job coaching (2+ sessions)" in table and "83.3" in table and "suppressed" in table
+	page.wait_for_timeout(800)
+	_shot(page, "report-retention-by-service")

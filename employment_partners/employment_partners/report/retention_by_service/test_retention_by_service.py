@@ -36,12 +36,13 @@ PERIOD = {"from_date": "2017-01-01", "to_date": "2017-12-31"}
 START = "2017-03-06"
 
 
-class TestRetentionByService(EPTestCase):
-	def setUp(self):
-		super().setUp()
-		frappe.db.set_single_value("Employment Partners Settings", "retention_min_group", 5)
-		frappe.clear_document_cache("Employment Partners Settings", "Employment Partners Settings")
+class Year:
+	"""The hand-built year above; `made` lists every record, for a caller that commits it."""
+
+	def __init__(self):
+		self.made: list[tuple[str, str]] = []
 		order = make_job_order(openings=20)
+		self.made += [("Job Order", order.name), ("Hiring Partnership", order.hiring_partnership)]
 		self.partner = frappe.get_doc(
 			{
 				"doctype": "Service Partner",
@@ -49,6 +50,7 @@ class TestRetentionByService(EPTestCase):
 				"categories": [{"category": "Housing"}],
 			}
 		).insert()
+		self.made.append(("Service Partner", self.partner.name))
 		self.p = {}
 		for key, ended, reason, housing_barrier in (
 			("C1", "2017-04-03", "Quit", 1),
@@ -76,6 +78,7 @@ class TestRetentionByService(EPTestCase):
 					{"milestone_days": 120, "amount": 100, "paid_on": "2017-07-03", "paid_how": "Cash"}
 				]
 			self.p[key] = make_placement(order.name, person.name, start_date=START, **values)
+			self.made = [("Placement", self.p[key].name), ("Participant", person.name), *self.made]
 		for key in ("C1", "C2", "C3", "C4", "C5", "C6"):
 			self.sessions(key, "2017-03-13", "2017-04-10")
 		self.sessions("N1", "2017-03-13")
@@ -87,7 +90,7 @@ class TestRetentionByService(EPTestCase):
 			("N5", None),
 		):
 			self.referral(key, connected_on)
-		frappe.get_doc(
+		circle = frappe.get_doc(
 			{
 				"doctype": "Lending Circle",
 				"circle_name": "Test Circle " + frappe.generate_hash(length=5),
@@ -99,10 +102,11 @@ class TestRetentionByService(EPTestCase):
 				],
 			}
 		).insert()
+		self.made.insert(0, ("Lending Circle", circle.name))
 
 	def sessions(self, key, *dates):
 		for on in dates:
-			frappe.get_doc(
+			doc = frappe.get_doc(
 				{
 					"doctype": "Coaching Session",
 					"participant": self.p[key].participant,
@@ -113,6 +117,7 @@ class TestRetentionByService(EPTestCase):
 					"mode": "In Person",
 				}
 			).insert()
+			self.made.insert(0, ("Coaching Session", doc.name))
 
 	def referral(self, key, connected_on):
 		doc = frappe.get_doc(
@@ -129,6 +134,15 @@ class TestRetentionByService(EPTestCase):
 			doc.status = "Connected"
 			doc.save()
 			frappe.db.set_value("Service Referral", doc.name, "connected_on", connected_on)
+		self.made.insert(0, ("Service Referral", doc.name))
+
+
+class TestRetentionByService(EPTestCase):
+	def setUp(self):
+		super().setUp()
+		frappe.db.set_single_value("Employment Partners Settings", "retention_min_group", 5)
+		frappe.clear_document_cache("Employment Partners Settings", "Employment Partners Settings")
+		Year()
 
 	def rows(self, view="All"):
 		_columns, data, definitions, chart, _summary = execute(frappe._dict({**PERIOD, "view": view}))
