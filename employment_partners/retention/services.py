@@ -121,10 +121,25 @@ def set_check_todo(doc):
 
 def referrals_from_interventions(issue):
 	"""A retention issue's service-referral interventions with a service partner make (once) a
-	Service Referral for the participant, linked both ways."""
+	Service Referral for the participant, linked both ways; one that names an existing referral of
+	the participant links it to the issue instead."""
 	for row in issue.interventions:
+		if row.get("service_referral"):
+			participant, linked = frappe.db.get_value(
+				"Service Referral", row.service_referral, ["participant", "retention_issue"]
+			)
+			if participant != issue.participant:
+				frappe.throw(
+					_("Service referral {0} is not {1}'s").format(
+						row.service_referral, issue.participant_label
+					),
+					title=_("Invalid intervention"),
+				)
+			if not linked:
+				frappe.db.set_value("Service Referral", row.service_referral, "retention_issue", issue.name)
+			continue
 		category = INTERVENTION_CATEGORIES.get(row.intervention_type)
-		if not category or not row.get("service_partner") or row.get("service_referral"):
+		if not category or not row.get("service_partner"):
 			continue
 		referral = frappe.get_doc(
 			{

@@ -122,6 +122,33 @@ class TestServiceReferral(ServicesCase):
 		issue.reload()
 		self.assertEqual(issue.interventions[0].service_referral, referrals[0].name)
 
+	def test_an_intervention_links_an_existing_referral_of_the_participant_only(self):
+		existing = self.referral().insert()
+		issue = make_retention_issue(self.placement.name)
+		issue.append(
+			"interventions",
+			{"intervention_type": "Service Referral - Housing", "service_referral": existing.name},
+		)
+		issue.save()
+		self.assertEqual(
+			frappe.db.get_value("Service Referral", existing.name, "retention_issue"), issue.name
+		)
+		stranger = make_retention_placement(case_manager=self.case_manager, start_date="2026-09-01")
+		theirs = frappe.get_doc(
+			{
+				"doctype": "Service Referral",
+				"participant": stranger.participant,
+				"category": "Housing",
+				"service_partner": self.housing,
+			}
+		).insert()
+		issue.append(
+			"interventions",
+			{"intervention_type": "Service Referral - Housing", "service_referral": theirs.name},
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "is not"):
+			issue.save()
+
 
 class TestPrivacy(ServicesCase):
 	def test_sensitive_referrals_and_financial_details_are_for_case_and_partnership_managers(self):
