@@ -47,19 +47,9 @@ def _ensure_outgoing_email_account():
 	site gets one (muted above, so it never connects anywhere)."""
 	import frappe
 
-	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Email Account",
-			"email_account_name": "Test Outbox",
-			"email_id": "test-outbox@example.com",
-			"enable_outgoing": 1,
-			"default_outgoing": 1,
-			"smtp_server": "127.0.0.1",
-			"no_smtp_authentication": 1,
-		}
-	).insert(ignore_permissions=True)
+	from employment_partners.utils import ensure_outbox
+
+	ensure_outbox("Test Outbox", "test-outbox@example.com")
 	frappe.db.commit()
 
 

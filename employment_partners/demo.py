@@ -9,6 +9,7 @@ from frappe.utils import add_days, add_months, add_to_date, get_first_day, getda
 from employment_partners.pipeline import automation, stages
 from employment_partners.pipeline.conversion import convert_lead
 from employment_partners.retention import schedule
+from employment_partners.utils import ensure_outbox
 
 DEMO_REP = "rep@demo.employment-partners.invalid"
 DEMO_MANAGER = "manager@demo.employment-partners.invalid"
@@ -105,26 +106,6 @@ def print_portal_logins():
 	)
 	if logins:
 		print(f"employer portal (/partner): {logins}, password {DEMO_PASSWORD}")
-
-
-def ensure_demo_outbox():
-	"""An outgoing account for the demo's emails (invitations, pulse questions) to be queued with,
-	shown in the desk's Email Queue; scripts/demo.sh sets the site's mute_emails, so nothing leaves.
-	Stored directly: Frappe would try to reach its SMTP server, and there is none."""
-	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Email Account",
-			"email_account_name": "Demo Outbox",
-			"email_id": "outbox@demo.employment-partners.invalid",
-			"enable_outgoing": 1,
-			"default_outgoing": 1,
-			"smtp_server": "127.0.0.1",
-			"no_smtp_authentication": 1,
-		}
-	).db_insert()
-	frappe.local.outgoing_email_account = {}
 
 
 SERVICE_PARTNERS = [
@@ -318,7 +299,9 @@ def make_portal() -> bool:
 
 	from employment_partners.portal import pulse, users
 
-	ensure_demo_outbox()
+	# the demo queues its emails (invitations, pulse questions) for the desk to show; the site's
+	# mute_emails (scripts/demo.sh) keeps them from leaving
+	ensure_outbox("Demo Outbox", "outbox@demo.employment-partners.invalid")
 	made = False
 	for employer, (email, first, last) in DEMO_EMPLOYERS.items():
 		partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": employer})
@@ -828,7 +811,7 @@ def make_report_inputs(orders):
 	"""What the reports read beyond placements and follow-ups: employers' feedback, this year's
 	incentive budget, and last year's exiter on the WIOA schedule, employed at Northside in the 2nd and
 	4th quarters after exit."""
-	from frappe.utils import get_first_day, get_last_day, getdate
+	from frappe.utils import get_last_day
 
 	# Northside is the employer at the Feedback stage; feedback from Harbor Health would move it on
 	partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})

@@ -15,3 +15,23 @@ def can_send_email() -> bool:
 	from frappe.email.doctype.email_account.email_account import EmailAccount
 
 	return bool(EmailAccount.find_outgoing())
+
+
+def ensure_outbox(account_name: str, email_id: str):
+	"""A default outgoing email account that never connects anywhere (the demo and the test site
+	queue their mail in it; their sites mute sending).  Stored directly: Frappe would try to reach
+	its SMTP server, and there is none."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": account_name,
+			"email_id": email_id,
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "127.0.0.1",
+			"no_smtp_authentication": 1,
+		}
+	).db_insert()
+	frappe.local.outgoing_email_account = {}
