@@ -132,6 +132,35 @@ class TestParticipantPrivacy(EPTestCase):
 			self.assertFalse(frappe.has_permission(doctype, "read", name), doctype)
 			self.assertEqual(frappe.get_list(doctype, pluck="name"), [], doctype)
 
+	def test_a_rep_reads_what_matching_needs_and_not_the_sensitive_fields(self):
+		"""Date of birth, contact details, physical limitations, health, legal and financial
+		barriers, income source, disability and indigenous identity are at permission level 1:
+		Case Managers and Partnership Managers only."""
+		sensitive = [
+			"date_of_birth",
+			"email",
+			"phone",
+			"address_line",
+			"physical_limitations",
+			"barrier_health",
+			"barrier_legal",
+			"barrier_financial",
+			"source_of_income",
+			"has_disability",
+			"indigenous",
+		]
+		asked = ["name", "first_name", "transport_mode", "max_physical_demand", *sensitive]
+		frappe.set_user(make_user("Business Services Rep"))
+		rows = frappe.get_list("Participant", filters={"name": self.person.name}, fields=asked)
+		self.assertEqual(set(rows[0]), {"name", "first_name", "transport_mode", "max_physical_demand"})
+		doc = frappe.get_doc("Participant", self.person.name)
+		doc.apply_fieldlevel_read_permissions()
+		self.assertFalse(any(doc.get(f) for f in sensitive))
+		for role in ("Case Manager", "Partnership Manager"):
+			frappe.set_user(make_user(role))
+			row = frappe.get_list("Participant", filters={"name": self.person.name}, fields=asked)[0]
+			self.assertEqual((row.barrier_legal, str(row.date_of_birth)), (1, "1990-04-01"), role)
+
 	def test_staff_roles_read_participants_and_case_managers_keep_them(self):
 		for role in ("Case Manager", "Business Services Rep", "Partnership Manager"):
 			frappe.set_user(make_user(role))

@@ -1,5 +1,7 @@
 """Over REST, as a real employer login would try it: no participant data comes back."""
 
+import json
+
 import frappe
 import pytest
 
@@ -43,3 +45,57 @@ def test_employer_login_gets_no_participant_over_rest(live_site, employer_and_pa
 	)
 	assert r.status_code == 403, r.text[:200]
 	assert "Private" not in r.text
+
+
+@pytest.fixture
+def rep_and_participant():
+	from frappe.utils.password import update_password
+
+	email = make_user("Business Services Rep")
+	update_password(email, PASSWORD)
+	person = make_participant(
+		first_name="Sensitive",
+		last_name="Person",
+		date_of_birth="1988-02-03",
+		barrier_health=1,
+		barrier_legal=1,
+		has_disability=1,
+		source_of_income="Social assistance",
+		phone="555-0100",
+		email="sensitive.person@participant.invalid",
+	)
+	frappe.db.commit()
+	yield email, person.name
+	frappe.delete_doc("Participant", person.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("User", email, force=True, ignore_permissions=True)
+	frappe.db.commit()
+
+
+def test_a_rep_gets_no_sensitive_participant_fields_over_rest(live_site, rep_and_participant):
+	"""The issue's own request: a Business Services Rep asking for them by name gets none back."""
+	email, participant = rep_and_participant
+	rep = live_site.login(email, PASSWORD)
+	sensitive = [
+		"date_of_birth",
+		"has_disability",
+		"barrier_health",
+		"barrier_legal",
+		"source_of_income",
+		"phone",
+		"email",
+	]
+	listed = rep.get(
+		f"{live_site.url}/api/resource/Participant",
+		params={
+			"fields": json.dumps(["name", "first_name", *sensitive]),
+			"filters": json.dumps([["name", "=", participant]]),
+		},
+	)
+	assert listed.status_code == 200, listed.text[:200]
+	assert listed.json()["data"] == [{"name": participant, "first_name": "Sensitive"}]
+	single = rep.get(f"{live_site.url}/api/resource/Participant/{participant}").json()["data"]
+	assert not any(single.get(field) for field in sensitive), single
+	assert "555-0100" not in json.dumps(single) and "1988" not in json.dumps(single)
+	printed = rep.get(f"{live_site.url}/printview", params={"doctype": "Participant", "name": participant})
+	assert printed.status_code == 200 and "Sensitive" in printed.text
+	assert "555-0100" not in printed.text and "02-03-1988" not in printed.text and "1988-02-03" not in printed.text
