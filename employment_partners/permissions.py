@@ -97,8 +97,11 @@ def employer_condition(doctype: str, user: str | None = None) -> str:
 	user = user or frappe.session.user
 	if not is_employer_user(user):
 		return ""
+	return _scoped(doctype, partnerships_of(user))
+
+
+def _scoped(doctype: str, names: list[str]) -> str:
 	scope = EMPLOYER_SCOPES.get(doctype)
-	names = partnerships_of(user)
 	if not scope or not names:
 		return "1=0"
 	return scope.format(doctype=doctype, names=", ".join(frappe.db.escape(n) for n in names))
@@ -108,20 +111,19 @@ def employer_may_access(doc, user: str | None = None) -> bool:
 	"""The document-level check of the same rule: a stored record is judged as stored (so
 	changing its partnership in a request proves nothing); a new one by its own partnership."""
 	user = user or frappe.session.user
-	condition = employer_condition(doc.doctype, user)
-	if not condition:
+	if not is_employer_user(user):
 		return True
-	if condition == "1=0":
+	names = partnerships_of(user)
+	if not names:
 		return False
-	if doc.get("name") and not doc.is_new() and frappe.db.exists(doc.doctype, doc.name):
-		return bool(
-			frappe.db.sql(
-				f"select 1 from `tab{doc.doctype}` where name = %s and ({condition})",
-				doc.name,
-			)
+	if doc.get("name") and not doc.is_new():
+		# one query: no row when it is not stored, else whether the stored row passes
+		stored = frappe.db.sql(
+			f"select ({_scoped(doc.doctype, names)}) from `tab{doc.doctype}` where name = %s", doc.name
 		)
-	partnership = doc.get("hiring_partnership")
-	return bool(partnership) and partnership in partnerships_of(user)
+		if stored:
+			return bool(stored[0][0])
+	return doc.get("hiring_partnership") in names
 
 
 def employer_query(user: str | None = None, doctype: str | None = None) -> str:

@@ -10,19 +10,28 @@ from employment_partners.tests.factories import make_participant, make_user
 PASSWORD = "Employer-pass-9!"
 
 
-@pytest.fixture
-def employer_and_participant():
+def login_and_participant(role: str, user_type: str | None = None, **person):
+	"""A login with PASSWORD and a participant, committed for the web server (another process);
+	removed afterwards."""
 	from frappe.utils.password import update_password
 
-	email = make_user("Employer Partner")
-	frappe.db.set_value("User", email, "user_type", "Website User")
+	email = make_user(role)
+	if user_type:
+		frappe.db.set_value("User", email, "user_type", user_type)
 	update_password(email, PASSWORD)
-	person = make_participant(first_name="Private", last_name="Person")
-	frappe.db.commit()  # the web server is another process
-	yield email, person.name
-	frappe.delete_doc("Participant", person.name, force=True, ignore_permissions=True)
+	made = make_participant(**person)
+	frappe.db.commit()
+	yield email, made.name
+	frappe.delete_doc("Participant", made.name, force=True, ignore_permissions=True)
 	frappe.delete_doc("User", email, force=True, ignore_permissions=True)
 	frappe.db.commit()
+
+
+@pytest.fixture
+def employer_and_participant():
+	yield from login_and_participant(
+		"Employer Partner", "Website User", first_name="Private", last_name="Person"
+	)
 
 
 def test_employer_login_gets_no_participant_over_rest(live_site, employer_and_participant):
@@ -49,11 +58,8 @@ def test_employer_login_gets_no_participant_over_rest(live_site, employer_and_pa
 
 @pytest.fixture
 def rep_and_participant():
-	from frappe.utils.password import update_password
-
-	email = make_user("Business Services Rep")
-	update_password(email, PASSWORD)
-	person = make_participant(
+	yield from login_and_participant(
+		"Business Services Rep",
 		first_name="Sensitive",
 		last_name="Person",
 		date_of_birth="1988-02-03",
@@ -64,11 +70,6 @@ def rep_and_participant():
 		phone="555-0100",
 		email="sensitive.person@participant.invalid",
 	)
-	frappe.db.commit()
-	yield email, person.name
-	frappe.delete_doc("Participant", person.name, force=True, ignore_permissions=True)
-	frappe.delete_doc("User", email, force=True, ignore_permissions=True)
-	frappe.db.commit()
 
 
 def test_a_rep_gets_no_sensitive_participant_fields_over_rest(live_site, rep_and_participant):
@@ -98,4 +99,8 @@ def test_a_rep_gets_no_sensitive_participant_fields_over_rest(live_site, rep_and
 	assert "555-0100" not in json.dumps(single) and "1988" not in json.dumps(single)
 	printed = rep.get(f"{live_site.url}/printview", params={"doctype": "Participant", "name": participant})
 	assert printed.status_code == 200 and "Sensitive" in printed.text
-	assert "555-0100" not in printed.text and "02-03-1988" not in printed.text and "1988-02-03" not in printed.text
+	assert (
+		"555-0100" not in printed.text
+		and "02-03-1988" not in printed.text
+		and "1988-02-03" not in printed.text
+	)

@@ -11,13 +11,21 @@ OPEN_ORDER_STATUSES = ("Draft", "Open", "On Hold")
 RECENT_CONCERNS = 20
 
 
+def partnerships_of(user: str | None = None) -> list[dict]:
+	"""The employer's partnerships with their names (one query; the portal shows the names)."""
+	names = permissions.partnerships_of(user)
+	return frappe.get_all(
+		"Hiring Partnership",
+		filters={"name": ("in", names or [""])},
+		fields=["name", "partner_name"],
+		order_by="name",
+	)
+
+
 def home(user: str | None = None) -> dict:
 	user = user or frappe.session.user
-	names = permissions.partnerships_of(user)
-	partnerships = [
-		{"name": n, "partner_name": frappe.db.get_value("Hiring Partnership", n, "partner_name")}
-		for n in names
-	]
+	partnerships = partnerships_of(user)
+	names = [p.name for p in partnerships]
 	events = frappe.get_list(
 		"Employer Appreciation Event",
 		fields=["name", "event_name", "event_type", "event_date", "venue"],
@@ -92,10 +100,7 @@ def limit_link_options(context, placement_statuses: tuple[str, ...] | None = Non
 		"Placement": [
 			{"value": p.name, "label": f"{p.participant_label} · {p.job_title}"} for p in placements
 		],
-		"Hiring Partnership": [
-			{"value": n, "label": frappe.db.get_value("Hiring Partnership", n, "partner_name")}
-			for n in permissions.partnerships_of()
-		],
+		"Hiring Partnership": [{"value": p.name, "label": p.partner_name} for p in partnerships_of()],
 	}
 	for field in context.web_form_doc.web_form_fields:
 		if field.get("fieldname") in ("placement", "hiring_partnership"):

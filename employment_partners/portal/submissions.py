@@ -57,15 +57,23 @@ def check_issue_report(doc):
 		_refuse(_("Placement {0} has ended; call the agency about a past placement").format(doc.placement))
 	user = frappe.session.user
 	doc.update(
-		{
-			"reported_by_type": "Employer Contact",
-			"channel": "Portal",
-			"reported_by_user": user,
-			"reporter_contact": users.contact_of(user, placement.hiring_partnership),
-			"reported_on": now_datetime(),
-			"severity": doc.severity or "Medium",
-		}
+		portal_report(
+			users.contact_of(user, placement.hiring_partnership), user, now_datetime(), doc.severity
+		)
 	)
+
+
+def portal_report(contact: str | None, user: str | None, reported_on, severity: str | None) -> dict:
+	"""What makes a retention issue one the employer filed through the portal (the web form or a
+	pulse answer): their contact, reported when sent, Medium unless they said otherwise."""
+	return {
+		"reported_by_type": "Employer Contact",
+		"channel": "Portal",
+		"reported_by_user": user if user != "Guest" else None,
+		"reporter_contact": contact,
+		"reported_on": reported_on,
+		"severity": severity or "Medium",
+	}
 
 
 def check_job_order(doc):
