@@ -56,15 +56,24 @@ ACTIVE_AS_OF_SQL = (
 )
 
 
+def eligible_sql(alias: str, days: int) -> str:
+	"""The placement counts for retention at `days` days (with %(start)s and %(as_of)s)."""
+	days = int(days)
+	return f"({alias}.start_date >= %(start)s and {alias}.start_date <= date_sub(%(as_of)s, interval {days} day))"
+
+
+def separated_sql(alias: str, days: int) -> str:
+	"""The placement was separated before `days` days (with STATUS_VALUES)."""
+	days = int(days)
+	return f"({alias}.status = %(ended_status)s and {alias}.end_date < date_add({alias}.start_date, interval {days} day))"
+
+
 def retained_sql(alias: str, days: int) -> str:
 	"""Two SQL sums, `eligible_<days>` and `retained_<days>`, for a query over `tabPlacement`
 	aliased `alias`, with %(start)s, %(as_of)s and STATUS_VALUES among its values."""
 	days = int(days)
-	eligible = (
-		f"{alias}.start_date >= %(start)s and {alias}.start_date <= date_sub(%(as_of)s, interval {days} day)"
-	)
-	separated = f"{alias}.status = %(ended_status)s and {alias}.end_date < date_add({alias}.start_date, interval {days} day)"
-	return f"sum({eligible}) as eligible_{days}, sum({eligible} and not ({separated})) as retained_{days}"
+	eligible = eligible_sql(alias, days)
+	return f"sum({eligible}) as eligible_{days}, sum({eligible} and not {separated_sql(alias, days)}) as retained_{days}"
 
 
 def retention_rate(period, days: int) -> float | None:

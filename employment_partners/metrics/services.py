@@ -41,12 +41,13 @@ BARRIERS = (
 COACHING, BONUS, CIRCLE = "Job coaching (2+ sessions)", "Retention bonus paid", "Lending circle member"
 
 
-def _separated(days: int) -> str:
-	return f"(p.status = %(ended_status)s and p.end_date < date_add(p.start_date, interval {days} day))"
-
-
-def _eligible(days: int) -> str:
-	return f"(p.start_date >= %(start)s and p.start_date <= date_sub(%(as_of)s, interval {days} day))"
+def kept(days: int) -> str:
+	"""`e<days>` and `r<days>`: whether a placement `p` counts for retention at `days` days, and
+	whether it was retained (the reports' definition, metrics/placements)."""
+	eligible = placement_metrics.eligible_sql("p", days)
+	return (
+		f"{eligible} as e{days}, ({eligible} and not {placement_metrics.separated_sql('p', days)}) as r{days}"
+	)
 
 
 def services(categories: list[str]) -> list[tuple[str, str]]:
@@ -120,8 +121,8 @@ def retention_by_service(period, view: str = "All", min_group: int = DEFAULT_MIN
 	sql = f"""
 		with pf as (
 			select p.name, p.placement_type, {barrier_columns},
-				{_eligible(90)} as e90, ({_eligible(90)} and not {_separated(90)}) as r90,
-				{_eligible(180)} as e180, ({_eligible(180)} and not {_separated(180)}) as r180,
+				{kept(90)},
+				{kept(180)},
 				{columns}
 			from `tabPlacement` p join `tabParticipant` pa on pa.name = p.participant
 			where p.start_date between %(start)s and %(as_of)s
