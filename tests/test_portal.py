@@ -421,6 +421,11 @@ def test_an_employer_files_requests_gives_feedback_and_confirms_through_the_port
 		data={"event": a.event, "answer": "Yes"},
 	)
 	assert rsvp.status_code == 200, rsvp.text[:300]
+	unsure = alpha.post(
+		f"{live_site.url}/api/method/employment_partners.api.portal.rsvp",
+		data={"event": a.event, "answer": "Perhaps"},
+	)
+	assert unsure.status_code == 417 and "Yes, No or Maybe" in message_of(unsure)
 	frappe.db.rollback()
 	answers = dict(
 		frappe.get_all(

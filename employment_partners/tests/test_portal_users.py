@@ -193,3 +193,28 @@ class TestEmployerSubmissions(EPTestCase):
 			self.report(self.theirs.name).insert()
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.count("Retention Issue Report"), before)
+
+
+class TestAttachments(EPTestCase):
+	def test_attaching_a_file_to_an_app_record_needs_write_permission_on_it(self):
+		case_manager = make_user("Case Manager")
+		placement = make_placement()
+
+		def attach(doctype, name):
+			return frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": "note.txt",
+					"content": b"a note",
+					"is_private": 1,
+					"attached_to_doctype": doctype,
+					"attached_to_name": name,
+				}
+			).insert()
+
+		frappe.set_user(case_manager)
+		self.assertTrue(attach("Placement", placement.name).name, "case managers change placements")
+		with self.assertRaisesRegex(frappe.PermissionError, "may not attach files"):
+			attach("Hiring Partnership", placement.hiring_partnership)  # they only read those
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("File", {"attached_to_name": placement.hiring_partnership}), 0)

@@ -264,6 +264,10 @@ class TestCoachingAndPlans(ServicesCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "how the 30-day retention bonus was paid"):
 			doc.save()
 		doc = frappe.get_doc("Placement", self.placement.name)
+		doc.append("retention_bonuses", {"milestone_days": 60, "amount": 100, "paid_how": "Cash"})
+		with self.assertRaisesRegex(frappe.ValidationError, "day the 60-day retention bonus was paid"):
+			doc.save()
+		doc = frappe.get_doc("Placement", self.placement.name)
 		doc.append(
 			"retention_bonuses",
 			{"milestone_days": 30, "amount": 100, "paid_on": "2026-10-01", "paid_how": "Gift Card"},
