@@ -42,40 +42,39 @@ before_uninstall = "employment_partners.install.before_uninstall"
 # Employers sign in to the portal, not the desk
 role_home_page = {"Employer Partner": "partner"}
 
-# Record-level rules: see employment_partners/permissions.py
+# Record-level rules, each written once as an SQL condition and used for single documents and for
+# lists, reports and link searches alike: see employment_partners/permissions.py
 has_permission = {
-	"Employer Lead": "employment_partners.permissions.employer_record_permission",
-	"Hiring Partnership": "employment_partners.permissions.employer_record_permission",
-	"Employer Interaction": "employment_partners.permissions.interaction_permission",
-	"Job Order": "employment_partners.permissions.employer_job_order_permission",
-	"Placement": "employment_partners.permissions.employer_permission",
-	"Retention Issue Report": "employment_partners.permissions.employer_permission",
-	"Employer Feedback": "employment_partners.permissions.employer_permission",
-	"Employer Confirmation": "employment_partners.permissions.employer_permission",
-	"Employer Appreciation Event": "employment_partners.permissions.employer_permission",
-	"Service Referral": "employment_partners.permissions.sensitive_referral_permission",
-	"Number Card": "employment_partners.permissions.app_desk_record_permission",
-	"Dashboard Chart": "employment_partners.permissions.app_desk_record_permission",
-}
-
-# Attaching a file to an app record needs write permission on it (see permissions.py)
-doc_events = {"File": {"before_insert": "employment_partners.permissions.check_file_attachment"}}
-
-# Lists: employers see only their partnerships' records (the same rule as above, as SQL)
-permission_query_conditions = {
-	doctype: "employment_partners.permissions.employer_query"
+	doctype: "employment_partners.permissions.record_permission"
 	for doctype in (
-		"Placement",
+		"Employer Lead",
+		"Hiring Partnership",
+		"Employer Interaction",
 		"Job Order",
+		"Placement",
 		"Retention Issue Report",
 		"Employer Feedback",
 		"Employer Confirmation",
 		"Employer Appreciation Event",
+		"Participant",
+		"Referral",
+		"Retention Follow-up",
+		"Retention Plan",
+		"Coaching Session",
+		"Service Referral",
 	)
 }
-permission_query_conditions["Service Referral"] = (
-	"employment_partners.permissions.sensitive_referral_condition"
-)
+permission_query_conditions = {
+	doctype: "employment_partners.permissions.query_conditions" for doctype in has_permission
+}
+# reading a participant's sensitive fields is logged (Access Log)
+has_permission["Participant"] = "employment_partners.permissions.participant_permission"
+# the app's number cards and charts are for staff
+has_permission["Number Card"] = "employment_partners.permissions.app_desk_record_permission"
+has_permission["Dashboard Chart"] = "employment_partners.permissions.app_desk_record_permission"
+
+# Attaching a file to an app record needs write permission on it (see permissions.py)
+doc_events = {"File": {"before_insert": "employment_partners.permissions.check_file_attachment"}}
 
 scheduler_events = {
 	"hourly": [

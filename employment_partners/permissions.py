@@ -1,26 +1,37 @@
-"""Who may change what.  Every record-level rule of the app lives here, wired through the
-`has_permission` hooks (hooks.py).
+"""Who may read and change which records.  Every record-level rule of the app lives here.
 
-Business Services Reps read every lead and partnership but change only their own: those
-assigned to them, those they created, and unassigned ones (so a rep can claim a new lead).
-Partnership Managers and System Managers change everything.  The rules limit changes, not
-reads, so lists need no query condition: every record a role may read, it may list.
+Each rule is written once, as an SQL condition on the doctype's table, and used twice:
+- for lists, reports and link searches (`permission_query_conditions`, `query_conditions`), and
+- for one document (`has_permission`, `record_permission`), which asks the database whether the
+  document passes the same condition: a stored record as it is stored (so changing a field in a
+  request proves nothing), a new one as the row it would be.
 
-Employer Partners (website users of an employer, see employment_partners/portal) are the
-exception: they read only what belongs to the hiring partnerships whose portal-user table names
-them.  That rule is written once, as a query condition (`employer_condition`), and used both for
-lists (`permission_query_conditions`) and for single documents (`has_permission`, which asks the
-database whether the document passes the same condition).  Which fields they see of what they may
-read is set by permission levels in the doctypes: participant details, case notes and the
-agency's own judgements are at level 1, which the Employer Partner role does not have.
+The rules (`RULES` says which doctypes each applies to):
+- **Employer rule** (Employer Partners, the portal's users, see employment_partners/portal): they
+  read only what belongs to the hiring partnerships whose portal-user table names them.
+- **Caseload rule** (Case Managers without a manager role): a case manager works on the
+  participants in their caseload: their own, their team's (the supervisor table in Settings), and
+  those no one has been assigned yet; and on those participants' placements, referrals, follow-ups,
+  retention issues, plans, coaching sessions and service referrals.  Settings can let them read
+  every participant's record (agency-wide read, off by default); they still change only their
+  caseload's.  Someone who is also a Business Services Rep reads placements and referrals as a rep.
+- **Sensitive services rule**: health, mental-health and legal referrals (a Service Category marked
+  sensitive) are for Case Managers and managers; other readers do not see them.
+- **Reps' own records** (Business Services Reps without a manager role): they read every lead,
+  partnership, job order and interaction, and change only their own: assigned to them, created by
+  them, or unassigned (so a rep can claim a new lead).
+
+Which fields a role sees of what it may read is set by permission levels in the doctypes:
+participant details, case notes and the agency's own judgements are at level 1.
 """
 
 import frappe
 from frappe import _
 
 BSR = "Business Services Rep"
+CASE_MANAGER = "Case Manager"
 EMPLOYER = "Employer Partner"
-STAFF = {"System Manager", "Partnership Manager", BSR, "Case Manager"}
+STAFF = {"System Manager", "Partnership Manager", BSR, CASE_MANAGER}
 MANAGERS = {"Partnership Manager", "System Manager"}
 READ_ONLY_PTYPES = {"read", "select", "print", "email", "report", "export"}
 
@@ -29,28 +40,186 @@ def is_manager(user: str) -> bool:
 	return user == "Administrator" or bool(MANAGERS & set(frappe.get_roles(user)))
 
 
-def rep_owns(doc, user: str, assignee_field: str) -> bool:
-	"""Judged on the stored record, so a rep cannot take a lead by reassigning it in the form."""
-	assignee, owner = doc.get(assignee_field), doc.owner
-	if not doc.is_new():
-		stored = frappe.db.get_value(doc.doctype, doc.name, [assignee_field, "owner"])
-		if stored:
-			assignee, owner = stored
-	return not assignee or assignee == user or owner == user
+def _in(values) -> str:
+	return ", ".join(frappe.db.escape(v) for v in values)
 
 
-def _own_records_only(doc, ptype: str, user: str | None, assignee_field: str) -> bool:
+# --- the rules: each returns an SQL condition on `tab{doctype}`, or "" when it does not apply ------
+
+
+def employer_rule(doctype: str, user: str, ptype: str) -> str:
+	if not is_employer_user(user):
+		return ""
+	return _scoped(doctype, partnerships_of(user))
+
+
+def caseload_rule(doctype: str, user: str, ptype: str) -> str:
+	roles = set(frappe.get_roles(user))
+	if user == "Administrator" or CASE_MANAGER not in roles or roles & MANAGERS:
+		return ""
+	if doctype in PIPELINE_DOCTYPES and BSR in roles:
+		return ""  # a rep who is also a case manager reads and changes these as a rep
+	if ptype in READ_ONLY_PTYPES and frappe.db.get_single_value(
+		"Employment Partners Settings", "case_managers_read_all"
+	):
+		return ""
+	mine = _in(caseload_of(user))
+	if doctype == "Participant":
+		return (
+			f"(ifnull(`tabParticipant`.case_manager, '') = '' or `tabParticipant`.case_manager in ({mine}))"
+		)
+	return (
+		f"exists (select 1 from `tabParticipant` caseload where caseload.name = `tab{doctype}`.participant"
+		f" and (ifnull(caseload.case_manager, '') = '' or caseload.case_manager in ({mine})))"
+	)
+
+
+def sensitive_services_rule(doctype: str, user: str, ptype: str) -> str:
+	if user == "Administrator" or ({CASE_MANAGER} | MANAGERS) & set(frappe.get_roles(user)):
+		return ""
+	# the referral's own flag (copied when saved) or its category's, so a new one is judged too
+	return (
+		"ifnull(`tabService Referral`.sensitive, 0) = 0 and not exists (select 1 from `tabService Category`"
+		" category where category.name = `tabService Referral`.category and category.sensitive = 1)"
+	)
+
+
+def reps_own_rule(doctype: str, user: str, ptype: str) -> str:
+	if ptype in READ_ONLY_PTYPES or is_manager(user) or BSR not in frappe.get_roles(user):
+		return ""
+	field = f"`tab{doctype}`.{REP_FIELDS[doctype]}"
+	who = frappe.db.escape(user)
+	return f"(ifnull({field}, '') = '' or {field} = {who} or `tab{doctype}`.owner = {who})"
+
+
+# how a rep's own record names its rep
+REP_FIELDS = {
+	"Employer Lead": "assigned_bsr",
+	"Hiring Partnership": "assigned_bsr",
+	"Job Order": "assigned_bsr",
+	"Employer Interaction": "staff_member",
+}
+# the participant's own records, under the caseload rule
+CASE_DOCTYPES = (
+	"Participant",
+	"Placement",
+	"Referral",
+	"Retention Follow-up",
+	"Retention Issue Report",
+	"Retention Plan",
+	"Coaching Session",
+	"Service Referral",
+)
+# of those, the ones Business Services Reps work on too
+PIPELINE_DOCTYPES = {"Placement", "Referral"}
+
+RULES: dict[str, tuple] = {
+	"Employer Lead": (reps_own_rule,),
+	"Hiring Partnership": (reps_own_rule,),
+	"Employer Interaction": (reps_own_rule,),
+	"Job Order": (employer_rule, reps_own_rule),
+	"Placement": (employer_rule, caseload_rule),
+	"Retention Issue Report": (employer_rule, caseload_rule),
+	"Employer Feedback": (employer_rule,),
+	"Employer Confirmation": (employer_rule,),
+	"Employer Appreciation Event": (employer_rule,),
+	"Participant": (caseload_rule,),
+	"Referral": (caseload_rule,),
+	"Retention Follow-up": (caseload_rule,),
+	"Retention Plan": (caseload_rule,),
+	"Coaching Session": (caseload_rule,),
+	"Service Referral": (caseload_rule, sensitive_services_rule),
+}
+
+
+def conditions(doctype: str, user: str | None = None, ptype: str = "read") -> list[str]:
+	"""The SQL conditions `user`'s rows of `doctype` must all meet to be read (or, for ptype
+	write/create/delete..., changed); none for a user no rule limits."""
 	user = user or frappe.session.user
-	if ptype in READ_ONLY_PTYPES or is_manager(user):
+	return [c for rule in RULES.get(doctype, ()) if (c := rule(doctype, user, ptype))]
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions hook (Frappe passes user and doctype): lists, reports, link
+	search and REST see only the rows the rules let `user` read."""
+	return " and ".join(f"({c})" for c in conditions(doctype, user, "read"))
+
+
+def record_permission(doc, ptype=None, user=None) -> bool:
+	"""has_permission hook: whether `doc` passes the same conditions, asked of the database."""
+	found = conditions(doc.doctype, user, ptype or "read")
+	if not found:
 		return True
-	if BSR in frappe.get_roles(user):
-		return rep_owns(doc, user, assignee_field)
-	return True  # other roles: their role permissions decide
+	test = " and ".join(f"({c})" for c in found)
+	if doc.get("name") and not doc.is_new():
+		stored = frappe.db.sql(f"select ({test}) from `tab{doc.doctype}` where name = %s", doc.name)
+		if stored:
+			return bool(stored[0][0])
+	# not stored yet: the row it would be, as a one-row derived table under the table's own name
+	row = {"name": doc.get("name") or "", "owner": doc.get("owner") or frappe.session.user}
+	for column in RULE_COLUMNS:
+		if frappe.get_meta(doc.doctype).has_field(column):
+			row[column] = doc.get(column)
+	columns = ", ".join(f"%({c})s as `{c}`" for c in row)
+	return bool(frappe.db.sql(f"select ({test}) from (select {columns}) `tab{doc.doctype}`", row)[0][0])
 
 
-def employer_record_permission(doc, ptype=None, user=None) -> bool:
-	"""Employer Lead and Hiring Partnership: reps change their own."""
-	return _own_records_only(doc, ptype, user, "assigned_bsr")
+def participant_permission(doc, ptype=None, user=None) -> bool:
+	"""has_permission hook of Participant: the caseload rule, and every permitted look at a
+	participant's record by someone who sees its sensitive fields goes to Frappe's Access Log, so
+	an agency can answer "who looked at this person's record" (desk form, REST, print)."""
+	allowed = record_permission(doc, ptype, user)
+	if allowed and (ptype or "read") in LOGGED_READS and not doc.is_new():
+		log_sensitive_read(doc, user or frappe.session.user, ptype or "read")
+	return allowed
+
+
+LOGGED_READS = {"read", "print", "email", "export"}
+
+
+def log_sensitive_read(doc, user: str, ptype: str):
+	"""One Access Log row per request, user and participant, for web requests by a user who may read
+	the participant's level-1 (sensitive) fields.  Background jobs and the app's own reads from code
+	(which never show the fields to anyone) are not looks."""
+	request = getattr(frappe.local, "request", None)
+	if not request or user != frappe.session.user or user == "Guest":
+		return
+	seen = frappe.flags.ep_logged_reads = frappe.flags.ep_logged_reads or set()  # flags: per request
+	if (user, doc.name) in seen:
+		return
+	seen.add((user, doc.name))
+	if 1 not in frappe.get_meta("Participant").get_permlevel_access("read", user=user):
+		return
+	from frappe.core.doctype.access_log.access_log import make_access_log
+
+	make_access_log(
+		doctype="Participant",
+		document=doc.name,
+		method=frappe.form_dict.get("cmd") or request.path,
+		page=ptype,
+	)
+
+
+# the columns the rules read, which a new document's derived row must carry
+RULE_COLUMNS = (
+	"hiring_partnership",
+	"participant",
+	"case_manager",
+	"category",
+	"sensitive",
+	*set(REP_FIELDS.values()),
+)
+
+
+def caseload_of(user: str) -> list[str]:
+	"""The case managers whose participants `user` works on: themselves and, when they supervise
+	(Settings, Case Manager Supervisors), their team."""
+	team = frappe.get_all(
+		"Case Manager Supervisor",
+		filters={"parent": "Employment Partners Settings", "supervisor": user},
+		pluck="case_manager",
+	)
+	return sorted({user, *team})
 
 
 # --- Employer Partners -------------------------------------------------------------------------
@@ -92,48 +261,11 @@ def partnerships_of(user: str | None = None) -> list[str]:
 	)
 
 
-def employer_condition(doctype: str, user: str | None = None) -> str:
-	"""The SQL condition an employer user's rows of `doctype` must meet; "" for everyone else."""
-	user = user or frappe.session.user
-	if not is_employer_user(user):
-		return ""
-	return _scoped(doctype, partnerships_of(user))
-
-
 def _scoped(doctype: str, names: list[str]) -> str:
 	scope = EMPLOYER_SCOPES.get(doctype)
 	if not scope or not names:
 		return "1=0"
 	return scope.format(doctype=doctype, names=", ".join(frappe.db.escape(n) for n in names))
-
-
-def employer_may_access(doc, user: str | None = None) -> bool:
-	"""The document-level check of the same rule: a stored record is judged as stored (so
-	changing its partnership in a request proves nothing); a new one by its own partnership."""
-	user = user or frappe.session.user
-	if not is_employer_user(user):
-		return True
-	names = partnerships_of(user)
-	if not names:
-		return False
-	if doc.get("name") and not doc.is_new():
-		# one query: no row when it is not stored, else whether the stored row passes
-		stored = frappe.db.sql(
-			f"select ({_scoped(doc.doctype, names)}) from `tab{doc.doctype}` where name = %s", doc.name
-		)
-		if stored:
-			return bool(stored[0][0])
-	return doc.get("hiring_partnership") in names
-
-
-def employer_query(user: str | None = None, doctype: str | None = None) -> str:
-	"""permission_query_conditions hook (Frappe passes user and doctype)."""
-	return employer_condition(doctype, user)
-
-
-def employer_permission(doc, ptype=None, user=None) -> bool:
-	"""has_permission hook for the doctypes employers read."""
-	return employer_may_access(doc, user)
 
 
 def may_open_the_desk_app() -> bool:
@@ -152,25 +284,6 @@ def app_desk_record_permission(doc, ptype=None, user=None) -> bool:
 	return True
 
 
-def sensitive_referral_condition(user: str | None = None, doctype: str | None = None) -> str:
-	"""Service Referral: health, mental-health and legal referrals (a Service Category marked
-	sensitive) are for Case Managers and Partnership Managers only; other readers (Business
-	Services Reps) see the rest.  permission_query_conditions hook."""
-	user = user or frappe.session.user
-	if user == "Administrator" or {"Case Manager", "Partnership Manager", "System Manager"} & set(
-		frappe.get_roles(user)
-	):
-		return ""
-	return "ifnull(`tabService Referral`.sensitive, 0) = 0"
-
-
-def sensitive_referral_permission(doc, ptype=None, user=None) -> bool:
-	"""has_permission hook: the same rule for one referral, judged on its category."""
-	if not sensitive_referral_condition(user):
-		return True
-	return not frappe.db.get_value("Service Category", doc.category, "sensitive")
-
-
 def check_file_attachment(doc, method=None):
 	"""File before_insert: attaching a file to one of the app's records needs write permission on
 	that record.  Frappe 15's upload_file asks for it but ignores the answer, so any login could
@@ -186,13 +299,3 @@ def check_file_attachment(doc, method=None):
 			_("You may not attach files to {0} {1}").format(_(doc.attached_to_doctype), doc.attached_to_name),
 			frappe.PermissionError,
 		)
-
-
-def employer_job_order_permission(doc, ptype=None, user=None) -> bool:
-	"""Job Order: the employer rule, then the reps' own-records rule."""
-	return employer_may_access(doc, user) and employer_record_permission(doc, ptype, user)
-
-
-def interaction_permission(doc, ptype=None, user=None) -> bool:
-	"""Employer Interaction: reps change the interactions they logged."""
-	return _own_records_only(doc, ptype, user, "staff_member")

@@ -3,7 +3,7 @@
 The web forms (employment_partners/employment_partners/web_form/) insert with Frappe's
 `accept`, which skips permission checks, so the controllers call `check_*` here whenever the
 session user is an employer (permissions.is_employer_user).  The partnership rule is the same one
-the permission hooks apply (permissions.employer_may_access); a refusal stores nothing.
+the permission hooks apply (permissions.record_permission); a refusal stores nothing.
 """
 
 import re

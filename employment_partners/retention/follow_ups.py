@@ -255,8 +255,34 @@ def update_employment(follow_up):
 
 
 def delete_open_follow_ups(placement: str):
-	"""A placement deleted (entered by mistake) takes its open follow-ups with it; done and
-	missed ones are history, and Frappe refuses the deletion while they exist."""
+	"""A placement deleted (entered by mistake) takes its untouched follow-ups with it.  Follow-ups
+	that were worked (done, missed, or with a contact attempt logged) are the participant's history:
+	while any exists the deletion is refused, and the placement should be ended instead."""
+	ft, attempt = frappe.qb.DocType("Retention Follow-up"), frappe.qb.DocType("Follow-up Attempt")
+	worked = (
+		frappe.qb.from_(ft)
+		.select(ft.name)
+		.where(ft.placement == placement)
+		.where(
+			(ft.status != OPEN)
+			| ft.name.isin(
+				frappe.qb.from_(attempt)
+				.select(attempt.parent)
+				.where(attempt.parenttype == "Retention Follow-up")
+			)
+		)
+		.limit(1)
+		.run(pluck=True)
+	)
+	if worked:
+		frappe.throw(
+			_(
+				"Placement {0} cannot be deleted: follow-up {1} holds the participant's history. End the "
+				"placement (status Ended, with its end date and reason) instead."
+			).format(placement, worked[0]),
+			frappe.LinkExistsError,
+			title=_("Placement has follow-up history"),
+		)
 	for name in frappe.get_all(
 		"Retention Follow-up", filters={"placement": placement, "status": OPEN}, pluck="name"
 	):

@@ -179,9 +179,10 @@ class TestPrivacy(ServicesCase):
 		doc = frappe.get_doc("Coaching Session", session.name)
 		doc.apply_fieldlevel_read_permissions()
 		self.assertIsNone(doc.get("banked"))
-		for role in ("Case Manager", "Partnership Manager"):
-			frappe.set_user(make_user(role))
-			self.assertTrue(frappe.has_permission("Service Referral", "read", health.name), role)
+		# the participant's own case manager, and a manager
+		for user in (self.case_manager, make_user("Partnership Manager")):
+			frappe.set_user(user)
+			self.assertTrue(frappe.has_permission("Service Referral", "read", health.name), user)
 			self.assertEqual(
 				frappe.get_list("Coaching Session", filters={"name": session.name}, fields=["banked"])[
 					0
