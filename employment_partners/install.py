@@ -17,6 +17,7 @@ def after_migrate():
 	employment_partners/defaults)."""
 	defaults.ensure_defaults()
 	keep_employers_off_the_desk()
+	hide_tracebacks_in_production()
 	set_default_settings()
 	set_default_follow_up_schedule()
 	set_default_currency()
@@ -30,6 +31,19 @@ def keep_employers_off_the_desk():
 	shipped.  It is a security property, not a preference an agency edits."""
 	if frappe.db.get_value("Role", "Employer Partner", "desk_access"):
 		frappe.db.set_value("Role", "Employer Partner", "desk_access", 0)
+		frappe.clear_cache()
+
+
+def hide_tracebacks_in_production():
+	"""A production site (developer_mode off) shows no Python traceback to anyone: Frappe answers a
+	failed request with the traceback while System Settings' "Show Full Error and Allow Reporting
+	of Issues to the Developer" is ticked, which it is by default, so a guest's refused request
+	would show the server's code paths.  The error log keeps the traceback.  Set on every migrate,
+	like the employer role above: it is a security property of a site holding participant data."""
+	if frappe.conf.developer_mode:
+		return
+	if frappe.db.get_single_value("System Settings", "allow_error_traceback"):
+		frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 		frappe.clear_cache()
 
 

@@ -175,6 +175,8 @@ def participant_permission(doc, ptype=None, user=None) -> bool:
 
 
 LOGGED_READS = {"read", "print", "email", "export"}
+# Frappe logs print views and PDFs itself (Access Log, method "Print")
+PRINT_PATHS = {"/printview", "/api/method/frappe.utils.print_format.download_pdf"}
 
 
 def log_sensitive_read(doc, user: str, ptype: str):
@@ -182,7 +184,7 @@ def log_sensitive_read(doc, user: str, ptype: str):
 	the participant's level-1 (sensitive) fields.  Background jobs and the app's own reads from code
 	(which never show the fields to anyone) are not looks."""
 	request = getattr(frappe.local, "request", None)
-	if not request or user != frappe.session.user or user == "Guest":
+	if not request or user != frappe.session.user or user == "Guest" or request.path in PRINT_PATHS:
 		return
 	seen = frappe.flags.ep_logged_reads = frappe.flags.ep_logged_reads or set()  # flags: per request
 	if (user, doc.name) in seen:
