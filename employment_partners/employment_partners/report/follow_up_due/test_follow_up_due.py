@@ -74,3 +74,22 @@ class TestFollowUpDue(EPTestCase):
 		doc.save()
 		_columns, rows, _chart, _summary = self.run_report(as_of="2026-03-25", within_days=14)
 		self.assertNotIn(name, [r.name for r in rows])
+
+	def test_a_case_manager_sees_their_caseload_a_supervisor_their_team(self):
+		from employment_partners.utils import SETTINGS
+
+		settings = frappe.get_doc(SETTINGS)
+		supervisor = make_user("Case Manager")
+		settings.set("supervisors", [{"case_manager": self.ben, "supervisor": supervisor}])
+		settings.save()
+		for user, expected in ((self.ana, {self.ana}), (self.ben, {self.ben}), (supervisor, {self.ben})):
+			frappe.set_user(user)
+			_columns, data, _message, chart, _summary = execute(
+				frappe._dict(as_of="2026-03-25", within_days=30)
+			)
+			# the roster and its chart alike: no one else's participants
+			self.assertEqual({row.case_manager for row in data}, expected, user)
+			self.assertEqual(len(chart["data"]["labels"]), 1, user)
+		frappe.set_user(make_user("Partnership Manager"))
+		_columns, data, *_rest = execute(frappe._dict(as_of="2026-03-25", within_days=30))
+		self.assertLessEqual(self.mine, {row.case_manager for row in data})

@@ -121,16 +121,25 @@ class TestParticipantOutcomes(EPTestCase):
 		self.assertEqual(rows, {})
 
 	def test_a_case_manager_reads_only_the_participants_they_may(self):
-		# a User Permission limits this case manager to Ana: the rows and the rates are hers alone
+		# Ana is this case manager's only participant (the caseload rule): the rows and the rates
+		# are hers alone
 		case_manager = make_user("Case Manager")
 		ana = frappe.db.get_value("Participant", {"first_name": "Ana", "last_name": "Outcomes"})
-		frappe.get_doc(
-			{"doctype": "User Permission", "user": case_manager, "allow": "Participant", "for_value": ana}
-		).insert()
+		frappe.db.set_value("Participant", ana, "case_manager", case_manager)
 		frappe.set_user(case_manager)
 		rows, _chart, summary = self.run_report()
 		self.assertEqual(sorted(rows), ["Ana"])
 		self.assertEqual([s["value"] for s in summary], [1, 100.0, 100.0, 100.0, 1.5])
+		# and so does a User Permission, Frappe's own way to narrow what a user reads
+		frappe.set_user("Administrator")
+		frappe.db.set_single_value("Employment Partners Settings", "case_managers_read_all", 1)
+		other = make_user("Case Manager")
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": other, "allow": "Participant", "for_value": ana}
+		).insert()
+		frappe.set_user(other)
+		rows, _chart, summary = self.run_report()
+		self.assertEqual(sorted(rows), ["Ana"])
 
 	def test_a_filter_that_is_no_barrier_is_refused(self):
 		with self.assertRaisesRegex(
