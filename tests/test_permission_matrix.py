@@ -63,7 +63,10 @@ class World:
 	def __init__(self, live_site):
 		self.site = live_site
 		self.made: list[tuple[str, str]] = []
-		self.users = {role: make_user(role) for role in ROLES if role not in ("Guest", "Employer Partner")}
+		self.users = {}
+		self.users.update(
+			{role: make_user(role) for role in ROLES if role not in ("Guest", "Employer Partner")}
+		)
 		self.bsr, self.cm = self.users["Business Services Rep"], self.users["Case Manager"]
 		order = make_job_order(job_title="Matrix Cook", openings=5, assigned_bsr=self.bsr)
 		self.job_order, self.hp = order.name, order.hiring_partnership
@@ -73,7 +76,9 @@ class World:
 		self.users["Employer Partner"] = employer
 		for email in self.users.values():
 			frappe.utils.password.update_password(email, PASSWORD)
+		self.made += [("Hiring Partnership", self.hp), ("Job Order", self.job_order)]
 		self.participant = make_participant(first_name="Matrix", case_manager=self.cm).name
+		self.made.append(("Participant", self.participant))
 		self.placement = make_placement(
 			order.name,
 			self.participant,
@@ -83,6 +88,7 @@ class World:
 			training_plan="Two weeks beside a line cook",
 			skill_complexity="Low",
 		).name
+		self.made.append(("Placement", self.placement))
 		self.service_partner = self.insert(
 			"Service Partner", {"partner_name": "Matrix Housing", "categories": [{"category": "Housing"}]}
 		)
@@ -94,7 +100,6 @@ class World:
 				self.records[doctype] = self.insert(doctype, self.payload(doctype), ignore_permissions=True)
 			elif doctype != SETTINGS:
 				self.records[doctype] = self.insert(doctype, self.payload(doctype))
-		self.made += [("Job Order", self.job_order), ("Placement", self.placement)]
 		frappe.db.commit()
 		self.sessions = {
 			role: (live_site.login(email, PASSWORD) if role != "Guest" else live_site.session())
@@ -255,9 +260,12 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(live_site):
-	made = World(live_site)
-	yield made
-	made.cleanup()
+	made = World.__new__(World)
+	try:
+		made.__init__(live_site)
+		yield made
+	finally:
+		made.cleanup()
 
 
 def attempt(world: World, role: str, doctype: str, action: str) -> tuple[bool | None, str]:
@@ -315,3 +323,29 @@ def test_each_cell_of_the_matrix_holds_over_rest(world, doctype):
 				expected = "allowed" if action in may else "refused"
 				wrong.append(f"{role} {action}: expected {expected}, got {said}")
 	assert not wrong, f"{doctype}:\n" + "\n".join(wrong)
+
+
+SHORT = {"read": "R", "list": "L", "create": "C", "write": "W", "delete": "D", "report": "Rp"}
+
+
+def readme_table() -> str:
+	"""The README's role x doctype table, rendered from the matrix (Guest, who may do nothing, is
+	said in words)."""
+	roles = [role for role in ROLES if role != "Guest"]
+	lines = ["| doctype | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
+	for doctype in sorted(MATRIX["matrix"]):
+		cells = []
+		for role in roles:
+			cell = MATRIX["matrix"][doctype][role]
+			text = " ".join(SHORT[action] for action in ACTIONS if action in cell["may"]) or "–"
+			cells.append(f"{text} ({cell['scope']})" if cell.get("scope") else text)
+		lines.append(f"| {doctype} | " + " | ".join(cells) + " |")
+	return "\n".join(lines)
+
+
+def test_the_readme_shows_the_declared_matrix():
+	readme = (Path(employment_partners.__file__).parent.parent / "README.md").read_text()
+	start, end = "<!-- permission-matrix -->\n", "\n<!-- /permission-matrix -->"
+	assert start in readme and end in readme, "the README's security model has lost its table"
+	shown = readme[readme.index(start) + len(start) : readme.index(end)]
+	assert shown == readme_table(), "README table differs from permission_matrix.json:\n" + readme_table()

@@ -249,6 +249,8 @@ class TestRanking(EPTestCase):
 			api.find_participants(self.order.name)
 
 	def test_propose_referral_makes_a_proposed_referral(self):
-		frappe.set_user(make_user("Case Manager"))
+		case_manager = make_user("Case Manager")
+		frappe.db.set_value("Participant", self.casey, "case_manager", case_manager)  # their caseload
+		frappe.set_user(case_manager)
 		name = api.propose_referral(self.order.name, self.casey)
 		self.assertEqual(frappe.db.get_value("Referral", name, ["status", "match_score"]), ("Proposed", 53))

@@ -6,7 +6,13 @@ import frappe
 from employment_partners import permissions
 from employment_partners.portal import submissions, users
 from employment_partners.tests import EPTestCase
-from employment_partners.tests.factories import make_job_order, make_placement, make_user, no_outgoing_email
+from employment_partners.tests.factories import (
+	make_job_order,
+	make_participant,
+	make_placement,
+	make_user,
+	no_outgoing_email,
+)
 
 
 def employer_email() -> str:
@@ -139,6 +145,12 @@ class TestPaperwork(EPTestCase):
 		doc.status = "Pending"
 		with self.assertRaisesRegex(frappe.ValidationError, "cannot change"):
 			doc.save()
+		with self.assertRaisesRegex(frappe.LinkExistsError, "is kept, not deleted"):
+			frappe.delete_doc("Employer Confirmation", doc.name)
+		self.assertTrue(frappe.db.exists("Employer Confirmation", doc.name))
+		pending = self.confirmation("Incentive Agreement")
+		frappe.delete_doc("Employer Confirmation", pending.name)  # not confirmed yet: a draft
+		self.assertFalse(frappe.db.exists("Employer Confirmation", pending.name))
 
 
 class TestMarkup(EPTestCase):
@@ -198,7 +210,7 @@ class TestEmployerSubmissions(EPTestCase):
 class TestAttachments(EPTestCase):
 	def test_attaching_a_file_to_an_app_record_needs_write_permission_on_it(self):
 		case_manager = make_user("Case Manager")
-		placement = make_placement()
+		placement = make_placement(participant=make_participant(case_manager=case_manager).name)
 
 		def attach(doctype, name):
 			return frappe.get_doc(

@@ -15,3 +15,13 @@ class EmployerConfirmation(Document):
 			frappe.throw(problem, title=_("Invalid confirmation"))
 		if self.status != paperwork.CONFIRMED:
 			self.terms = paperwork.terms(self.kind, self.placement, self.milestone)
+
+	def on_trash(self):
+		if self.status == paperwork.CONFIRMED:
+			frappe.throw(
+				_("{0} was confirmed by {1} on {2}: the employer's confirmation is kept, not deleted").format(
+					self.name, self.confirmed_by, frappe.format(self.confirmed_on, "Datetime")
+				),
+				frappe.LinkExistsError,
+				title=_("Confirmed paperwork"),
+			)
