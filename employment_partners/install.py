@@ -52,7 +52,7 @@ def ensure_custom_fields():
 	Frappe alters the table and commits for every field it touches, which a migrate that changes
 	nothing should not do."""
 	stale = {}
-	for doctype, fields in CUSTOM_FIELDS.items():
+	for doctype, fields in app_custom_fields().items():
 		for df in fields:
 			current = frappe.db.get_value(
 				"Custom Field", {"dt": doctype, "fieldname": df["fieldname"]}, list(df), as_dict=True
@@ -62,6 +62,21 @@ def ensure_custom_fields():
 	if stale:
 		create_custom_fields(stale, ignore_validate=True)
 	return stale
+
+
+def app_custom_fields() -> dict:
+	"""The app's custom fields on this site: ERPNext's only where ERPNext is installed."""
+	from employment_partners import books
+	from employment_partners.books.fields import ERPNEXT_CUSTOM_FIELDS
+
+	fields = {
+		doctype: [{**df, "module": "Employment Partners"} for df in dfs]
+		for doctype, dfs in CUSTOM_FIELDS.items()
+	}
+	if books.installed():
+		for doctype, dfs in ERPNEXT_CUSTOM_FIELDS.items():
+			fields.setdefault(doctype, []).extend({**df, "module": "Employment Partners"} for df in dfs)
+	return fields
 
 
 def set_default_currency():
@@ -79,10 +94,12 @@ def set_default_currency():
 
 
 def before_uninstall():
-	"""The app's custom fields go with it."""
-	for doctype, fields in CUSTOM_FIELDS.items():
+	"""The app's custom fields go with it, ERPNext's included (each is dropped with its column)."""
+	for doctype, fields in app_custom_fields().items():
 		for df in fields:
-			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
+			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
+			if name:
+				frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
 	frappe.clear_cache()
 
 
@@ -158,16 +175,28 @@ def complete_setup_wizard(password: str | None = None):
 
 	if frappe.db.get_single_value("System Settings", "setup_complete"):
 		return
-	setup_complete(
-		{
-			"language": "English",
-			"country": "United States",
-			"timezone": "America/New_York",
-			"currency": "USD",
-			"full_name": "Agency Administrator",
-			"email": "agency-admin@example.com",
-			"password": password or frappe.generate_hash(),
-		}
-	)
+	args = {
+		"language": "English",
+		"country": "United States",
+		"timezone": "America/New_York",
+		"currency": "USD",
+		"full_name": "Agency Administrator",
+		"email": "agency-admin@example.com",
+		"password": password or frappe.generate_hash(),
+	}
+	if "erpnext" in frappe.get_installed_apps():
+		# ERPNext's stages make the company, its chart of accounts and this fiscal year
+		year = frappe.utils.getdate().year
+		args.update(
+			{
+				"company_name": "Riverside Employment Agency",
+				"company_abbr": "REA",
+				"chart_of_accounts": "Standard",
+				"fy_start_date": f"{year}-01-01",
+				"fy_end_date": f"{year}-12-31",
+				"domains": ["Services"],
+			}
+		)
+	setup_complete(args)
 	set_default_currency()
 	frappe.db.commit()

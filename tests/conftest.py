@@ -63,10 +63,10 @@ def live_site():
 		env={**os.environ, "FRAPPE_TUNE_GC": "0"},
 	)
 	site = LiveSite(frappe.local.site, port)
-	deadline = time.monotonic() + 60
+	deadline = time.monotonic() + 120
 	while True:
 		try:
-			if site.session().get(f"{site.url}/api/method/ping", timeout=5).ok:
+			if site.session().get(f"{site.url}/api/method/ping", timeout=60).ok:
 				break
 		except requests.ConnectionError:
 			pass

@@ -153,6 +153,14 @@ class EmploymentPartnersSettings(Document):
 		self.validate_business_hours()
 		self.validate_not_negative()
 		self.validate_health_score()
+		self.validate_accounting()
+
+	def validate_accounting(self):
+		from employment_partners.books import postings
+
+		problem = postings.settings_problem(self)
+		if problem:
+			frappe.throw(problem, title=_("Invalid accounting settings"))
 
 	def validate_positive_intervals(self):
 		for fieldname in (

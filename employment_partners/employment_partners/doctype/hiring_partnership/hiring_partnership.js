@@ -17,9 +17,37 @@ frappe.ui.form.on("Hiring Partnership", {
 		);
 		if (frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Invite to Portal"), () => invite_to_portal(frm));
+			if (frappe.boot.versions && frappe.boot.versions.erpnext) add_accounting_buttons(frm);
 		}
 	},
 });
+
+// ERPNext only: the employer as Customer (link or create) and as Supplier (incentive payee).
+function add_accounting_buttons(frm) {
+	const call = (method, args) =>
+		frappe
+			.call({ method: `employment_partners.api.books.${method}`, args, freeze: true })
+			.then((r) => {
+				frappe.show_alert({ message: __("Linked {0}", [r.message]), indicator: "green" });
+				frm.reload_doc();
+			});
+	if (!frm.doc.ep_customer) {
+		frm.add_custom_button(__("Create Customer"), () => call("create_customer", { partnership: frm.doc.name }), __("Accounting"));
+		frm.add_custom_button(
+			__("Link Customer"),
+			() =>
+				frappe.prompt(
+					{ fieldname: "customer", fieldtype: "Link", options: "Customer", label: __("Customer"), reqd: 1 },
+					(values) => call("link_customer", { partnership: frm.doc.name, customer: values.customer }),
+					__("Link an existing customer")
+				),
+			__("Accounting")
+		);
+	}
+	if (!frm.doc.ep_supplier) {
+		frm.add_custom_button(__("Create Supplier"), () => call("create_supplier", { partnership: frm.doc.name }), __("Accounting"));
+	}
+}
 
 // An employer's person gets a portal login (/partner) for this partnership, with Frappe's welcome email.
 function invite_to_portal(frm) {

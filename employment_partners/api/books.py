@@ -1,0 +1,42 @@
+"""ERPNext: a partnership's Customer and Supplier (employment_partners/books).  Refused with a
+message on a site without ERPNext."""
+
+import frappe
+from frappe import _
+
+from employment_partners import books
+from employment_partners.api import required
+
+
+def _needs_erpnext():
+	if not books.installed():
+		frappe.throw(_("ERPNext is not installed on this site"), title=_("No ERPNext"))
+
+
+@frappe.whitelist(methods=["POST"])
+def create_customer(partnership: str | None = None) -> str:
+	"""Make the partnership's employer an ERPNext Customer (write permission on it required)."""
+	_needs_erpnext()
+	from employment_partners.books import parties
+
+	return parties.create_customer(required(partnership, _("Hiring Partnership")))
+
+
+@frappe.whitelist(methods=["POST"])
+def link_customer(partnership: str | None = None, customer: str | None = None) -> str:
+	"""Link an existing ERPNext Customer to the partnership."""
+	_needs_erpnext()
+	from employment_partners.books import parties
+
+	return parties.link_customer(
+		required(partnership, _("Hiring Partnership")), required(customer, _("Customer"))
+	)
+
+
+@frappe.whitelist(methods=["POST"])
+def create_supplier(partnership: str | None = None) -> str:
+	"""Make the partnership's employer an ERPNext Supplier, the payee of hiring incentives."""
+	_needs_erpnext()
+	from employment_partners.books import parties
+
+	return parties.create_supplier(required(partnership, _("Hiring Partnership")))

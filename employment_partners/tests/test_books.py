@@ -1,0 +1,263 @@
+"""ERPNext integration (employment_partners/books).  On a site with ERPNext (the test command's
+second site): the employer as Customer and Supplier, and incentive payments and bonuses posted to
+the books, checked in the General Ledger (accounts, amounts, cost center, party).  On Frappe alone:
+none of it is there and nothing errors.
+
+Worked example (company Riverside Employment Agency, abbreviation REA, Standard chart):
+incentive milestone "Hire" 500.00 paid 2026-10-01 ->
+  Dr Miscellaneous Expenses - REA 500.00 (cost center Main - REA)
+  Cr Creditors - REA 500.00, party Supplier <the employer>
+bonus 30 days 100.00 paid 2026-10-05 ->
+  Dr Marketing Expenses - REA 100.00 (Main - REA), Cr Cash - REA 100.00.
+Cancelling reverses each line: Frappe/ERPNext mark the original GL rows cancelled and add their
+mirror, so the ledger's net for the voucher is 0."""
+
+import unittest
+
+import frappe
+
+from employment_partners import books
+from employment_partners.tests import EPTestCase
+from employment_partners.tests.factories import (
+	make_contact,
+	make_hiring_partnership,
+	make_job_order,
+	make_placement,
+	make_user,
+)
+from employment_partners.utils import SETTINGS
+
+COMPANY = "Riverside Employment Agency"
+ACCOUNTS = {
+	"ep_post_to_accounting": 1,
+	"ep_company": COMPANY,
+	"ep_incentive_expense_account": "Miscellaneous Expenses - REA",
+	"ep_cost_center": "Main - REA",
+	"ep_bonus_expense_account": "Marketing Expenses - REA",
+	"ep_bonus_paid_from_account": "Cash - REA",
+}
+ERPNEXT_FIELDS = {"Hiring Partnership": ("ep_customer", "ep_supplier"), SETTINGS: ("ep_post_to_accounting",)}
+
+
+class TestWithoutERPNext(EPTestCase):
+	"""Runs on both sites: what exists depends on ERPNext, and a paid incentive saves either way."""
+
+	def test_fields_and_methods_follow_erpnext(self):
+		for doctype, fields in ERPNEXT_FIELDS.items():
+			for field in fields:
+				self.assertEqual(bool(frappe.get_meta(doctype).has_field(field)), books.installed(), field)
+		if not books.installed():
+			from employment_partners.api import books as api
+
+			with self.assertRaisesRegex(frappe.ValidationError, "ERPNext is not installed"):
+				api.create_customer(make_hiring_partnership().name)
+			order = make_job_order()
+			placement = make_placement(
+				order.name,
+				incentive_amount=1000,
+				incentive_duration_weeks=6,
+				training_plan="On the line",
+				skill_complexity="Low",
+				incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}],
+			)
+			self.assertIsNone(placement.incentive_payments[0].voucher_no)
+
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestBooks(EPTestCase):
+	def setUp(self):
+		super().setUp()
+		settings = frappe.get_doc(SETTINGS)
+		settings.update(ACCOUNTS)
+		settings.save()
+		self.order = make_job_order(job_title="Line Cook")
+		self.partnership = self.order.hiring_partnership
+
+	def placement(self, **values):
+		return make_placement(
+			self.order.name,
+			incentive_amount=1000,
+			incentive_duration_weeks=6,
+			training_plan="Two weeks beside a line cook",
+			skill_complexity="Low",
+			**values,
+		)
+
+	def gl(self, voucher_no: str) -> list[list]:
+		rows = frappe.get_all(
+			"GL Entry",
+			filters={"voucher_no": voucher_no},
+			fields=["account", "debit", "credit", "cost_center", "party_type", "party", "is_cancelled"],
+			as_list=True,
+		)
+		return sorted([list(row) for row in rows], key=lambda row: (-row[1], row[0]))
+
+	def test_customer_and_supplier_are_made_from_the_partnership(self):
+		contact = make_contact("Dana", "Hiring Partnership", self.partnership)
+		frappe.db.set_value("Hiring Partnership", self.partnership, "industry", "Manufacturing")
+		from employment_partners.books import parties
+
+		customer = parties.create_customer(self.partnership)
+		values = frappe.db.get_value(
+			"Customer",
+			customer,
+			["customer_name", "ep_hiring_partnership", "industry", "territory"],
+			as_dict=True,
+		)
+		partner_name = frappe.db.get_value("Hiring Partnership", self.partnership, "partner_name")
+		self.assertEqual(
+			(values.customer_name, values.ep_hiring_partnership, values.industry),
+			(partner_name, self.partnership, "Manufacturing"),
+		)
+		self.assertTrue(frappe.db.exists("Territory", values.territory))
+		links = {(l.link_doctype, l.link_name) for l in frappe.get_doc("Contact", contact).links}
+		self.assertIn(("Customer", customer), links)  # ERPNext's contact, reused
+		with self.assertRaisesRegex(frappe.ValidationError, "already has customer"):
+			parties.create_customer(self.partnership)
+		# a customer belongs to one partnership
+		other = make_hiring_partnership().name
+		with self.assertRaisesRegex(frappe.ValidationError, "already the customer of partnership"):
+			parties.link_customer(other, customer)
+		supplier = parties.create_supplier(self.partnership)
+		self.assertEqual(frappe.db.get_value("Hiring Partnership", self.partnership, "ep_supplier"), supplier)
+		self.assertIn(
+			("Supplier", supplier),
+			{(l.link_doctype, l.link_name) for l in frappe.get_doc("Contact", contact).links},
+		)
+
+	def test_a_rep_who_may_not_change_the_partnership_cannot_make_its_customer(self):
+		from employment_partners.api import books as api
+
+		frappe.db.set_value(
+			"Hiring Partnership", self.partnership, "assigned_bsr", make_user("Business Services Rep")
+		)
+		frappe.set_user(make_user("Business Services Rep"))
+		with self.assertRaises(frappe.PermissionError):
+			api.create_customer(self.partnership)
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.get_value("Hiring Partnership", self.partnership, "ep_customer"))
+
+	def test_an_incentive_without_a_supplier_is_refused_and_nothing_is_posted(self):
+		placement = self.placement()
+		placement.append("incentive_payments", {"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"})
+		with self.assertRaisesRegex(frappe.ValidationError, "has no Supplier"):
+			placement.save()
+		self.assertFalse(frappe.db.exists("Journal Entry", {"ep_placement": placement.name}))
+		self.assertEqual(frappe.db.count("Placement Incentive Payment", {"parent": placement.name}), 0)
+
+	def test_a_paid_incentive_posts_a_journal_entry_and_unpaying_cancels_it(self):
+		from employment_partners.books import parties
+
+		supplier = parties.create_supplier(self.partnership)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		row = placement.incentive_payments[0]
+		self.assertEqual(row.voucher_type, "Journal Entry")
+		self.assertEqual(
+			frappe.db.get_value(
+				"Journal Entry", row.voucher_no, ["docstatus", "ep_placement", "posting_date"]
+			),
+			(1, placement.name, frappe.utils.getdate("2026-10-01")),
+		)
+		self.assertEqual(
+			self.gl(row.voucher_no),
+			[
+				["Miscellaneous Expenses - REA", 500.0, 0.0, "Main - REA", None, None, 0],
+				["Creditors - REA", 0.0, 500.0, "Main - REA", "Supplier", supplier, 0],
+			],
+		)
+		voucher = row.voucher_no
+		placement.reload()
+		placement.incentive_payments[0].paid_on = None  # the payment is cancelled
+		placement.save()
+		self.assertEqual(frappe.db.get_value("Journal Entry", voucher, "docstatus"), 2)
+		self.assertIsNone(frappe.db.get_value("Placement Incentive Payment", row.name, "voucher_no"))
+		net = frappe.db.sql(
+			"select sum(debit) - sum(credit), count(*) from `tabGL Entry` where voucher_no = %s", voucher
+		)[0]
+		self.assertEqual((float(net[0]), net[1]), (0.0, 4))  # two lines and their reversal
+		# paying again posts anew
+		placement.reload()
+		placement.incentive_payments[0].paid_on = "2026-10-02"
+		placement.save()
+		again = frappe.db.get_value("Placement Incentive Payment", row.name, "voucher_no")
+		self.assertNotEqual(again, voucher)
+		self.assertEqual(frappe.db.get_value("Journal Entry", again, "docstatus"), 1)
+
+	def test_a_changed_amount_reposts_and_a_removed_row_cancels(self):
+		from employment_partners.books import parties
+
+		parties.create_supplier(self.partnership)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		first = placement.incentive_payments[0].voucher_no
+		placement.reload()
+		placement.incentive_payments[0].amount = 450
+		placement.save()
+		second = frappe.db.get_value(
+			"Placement Incentive Payment", placement.incentive_payments[0].name, "voucher_no"
+		)
+		self.assertEqual(frappe.db.get_value("Journal Entry", first, "docstatus"), 2)
+		self.assertEqual(frappe.db.get_value("Journal Entry", second, "total_debit"), 450)
+		placement.reload()
+		placement.set("incentive_payments", [])
+		placement.save()
+		self.assertEqual(frappe.db.get_value("Journal Entry", second, "docstatus"), 2)
+
+	def test_purchase_invoice_when_settings_say_so(self):
+		from employment_partners.books import parties
+
+		frappe.db.set_single_value(SETTINGS, "ep_incentive_voucher", "Purchase Invoice")
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		supplier = parties.create_supplier(self.partnership)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		row = placement.incentive_payments[0]
+		self.assertEqual(row.voucher_type, "Purchase Invoice")
+		invoice = frappe.get_doc("Purchase Invoice", row.voucher_no)
+		self.assertEqual((invoice.docstatus, invoice.supplier, invoice.grand_total), (1, supplier, 500))
+		self.assertEqual(
+			self.gl(row.voucher_no),
+			[
+				["Miscellaneous Expenses - REA", 500.0, 0.0, "Main - REA", None, None, 0],
+				# ERPNext puts no cost center on an invoice's payable line
+				["Creditors - REA", 0.0, 500.0, None, "Supplier", supplier, 0],
+			],
+		)
+		placement.reload()
+		placement.incentive_payments[0].paid_on = None
+		placement.save()
+		self.assertEqual(frappe.db.get_value("Purchase Invoice", row.voucher_no, "docstatus"), 2)
+
+	def test_a_paid_bonus_posts_from_the_bonus_account(self):
+		placement = self.placement(
+			retention_bonuses=[
+				{"milestone_days": 30, "amount": 100, "paid_on": "2026-10-05", "paid_how": "Cash"}
+			]
+		)
+		row = placement.retention_bonuses[0]
+		self.assertEqual(row.voucher_type, "Journal Entry")
+		self.assertEqual(
+			self.gl(row.voucher_no),
+			[
+				["Marketing Expenses - REA", 100.0, 0.0, "Main - REA", None, None, 0],
+				["Cash - REA", 0.0, 100.0, "Main - REA", None, None, 0],
+			],
+		)
+
+	def test_posting_settings_are_checked(self):
+		settings = frappe.get_doc(SETTINGS)
+		settings.ep_bonus_paid_from_account = None
+		with self.assertRaisesRegex(frappe.ValidationError, "Bonuses Paid From"):
+			settings.save()
+		settings.reload()
+		settings.ep_cost_center = "Riverside Employment Agency - REA"  # a group
+		with self.assertRaisesRegex(frappe.ValidationError, "is a group"):
+			settings.save()
+		settings.reload()
+		settings.ep_post_to_accounting = 0
+		settings.ep_incentive_expense_account = None
+		settings.save()  # posting off: nothing needed
