@@ -79,8 +79,8 @@ LEADS = [
 
 def ensure_demo_data():
 	if frappe.db.exists("User", DEMO_CASE_MANAGER):
-		made_portal, made_services = make_portal(), make_services()
-		if made_portal or made_services:
+		made_portal, made_services, made_books = make_portal(), make_services(), make_books()
+		if made_portal or made_services or made_books:
 			frappe.db.commit()
 		print("demo data already loaded")
 		print_portal_logins()
@@ -92,6 +92,7 @@ def ensure_demo_data():
 	age_pipeline()
 	make_portal()
 	make_services()
+	make_books()
 	frappe.db.commit()
 	print(
 		f"demo data loaded: {len(LEADS)} leads, {frappe.db.count('Participant')} participants; users {DEMO_REP}, "
@@ -289,6 +290,59 @@ def make_services() -> bool:
 		circle.payouts[1].paid_on = add_days(add_months(first_month, 1), 20)
 		circle.save(ignore_permissions=True)
 	return True
+
+
+def make_books() -> bool:
+	"""With ERPNext: post to the company's books (Settings), each employer with placements a Customer
+	and a Supplier, and the paid incentives and bonuses posted.  False when there is nothing to do."""
+	from employment_partners import books
+
+	if not books.installed():
+		return False
+	from employment_partners.books import parties
+
+	settings = frappe.get_doc("Employment Partners Settings")
+	company = frappe.defaults.get_global_default("company") or frappe.db.get_value("Company", {}, "name")
+	if not company:
+		return False
+	made = False
+	if not settings.get("ep_post_to_accounting"):
+		abbr = frappe.db.get_value("Company", company, "abbr")
+		settings.update(
+			{
+				"ep_post_to_accounting": 1,
+				"ep_company": company,
+				"ep_incentive_voucher": "Journal Entry",
+				"ep_incentive_expense_account": f"Miscellaneous Expenses - {abbr}",
+				"ep_cost_center": frappe.db.get_value("Company", company, "cost_center"),
+				"ep_bonus_expense_account": f"Miscellaneous Expenses - {abbr}",
+				"ep_bonus_paid_from_account": f"Cash - {abbr}",
+			}
+		)
+		settings.save(ignore_permissions=True)
+		made = True
+	partnerships = frappe.get_all("Placement", pluck="hiring_partnership", distinct=True)
+	for partnership in partnerships:
+		ep_customer, ep_supplier = frappe.db.get_value(
+			"Hiring Partnership", partnership, ["ep_customer", "ep_supplier"]
+		)
+		if not ep_customer:
+			parties.create_customer(partnership)
+			made = True
+		if not ep_supplier:
+			parties.create_supplier(partnership)
+			made = True
+	unposted = frappe.db.sql(
+		"""select distinct parent from `tabPlacement Incentive Payment` where paid_on is not null
+		and ifnull(voucher_no, '') = '' and parenttype = 'Placement'
+		union select distinct parent from `tabPlacement Retention Bonus` where paid_on is not null
+		and ifnull(voucher_no, '') = '' and parenttype = 'Placement'""",
+		pluck=True,
+	)
+	for name in unposted:
+		frappe.get_doc("Placement", name).save(ignore_permissions=True)
+		made = True
+	return made
 
 
 def make_portal() -> bool:

@@ -6,12 +6,17 @@
 #
 # Idempotent: installs what is missing, creates the bench (outside this repository) and the
 # demo site on first use, migrates when the app's schema changed, loads demo data once.
-#   EP_DEMO_SITE   the demo site (default: ep.localhost)
+#   EP_DEMO_SITE   the demo site (default: ep.localhost; ep-erp.localhost with EP_WITH_ERPNEXT=1)
 #   EP_PORT        web port (default: 8000)
 # See scripts/lib.sh for the rest of the configuration.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-EP_DEMO_SITE="${EP_DEMO_SITE:-ep.localhost}"
+# with ERPNext (EP_WITH_ERPNEXT=1) the demo is a site of its own, with a company and its books
+if [[ "$EP_WITH_ERPNEXT" == 1 ]]; then
+	EP_DEMO_SITE="${EP_DEMO_SITE:-ep-erp.localhost}"
+else
+	EP_DEMO_SITE="${EP_DEMO_SITE:-ep.localhost}"
+fi
 EP_PORT="${EP_PORT:-8000}"
 
 ensure_bench_user

@@ -419,6 +419,10 @@ ensure_assets() {
 		say "building desk assets (a few minutes the first time)"
 		as_bench bash -c "cd '$EP_BENCH_DIR' && bench build --production --force" || die "bench build failed (see above)"
 	fi
+	if [[ -f "$EP_BENCH_DIR/apps/erpnext/erpnext/__init__.py" && ! -e "$EP_BENCH_DIR/sites/assets/erpnext/dist" ]]; then
+		say "building ERPNext's desk assets"
+		as_bench bash -c "cd '$EP_BENCH_DIR' && bench build --production --app erpnext" || die "bench build --app erpnext failed (see above)"
+	fi
 }
 
 site_apps() {
@@ -426,6 +430,9 @@ site_apps() {
 	[[ "$EP_WITH_ERPNEXT" == 1 ]] && apps="erpnext employment_partners"
 	echo "$apps"
 }
+
+# ensure_site SITE [APPS]: APPS defaults to site_apps (EP_WITH_ERPNEXT decides)
+
 
 # the hash of everything that `bench migrate` reads from this app
 app_schema_hash() {
@@ -446,7 +453,7 @@ ensure_hosts_entry() {
 }
 
 ensure_site() {
-	local site=$1
+	local site=$1 apps=${2:-$(site_apps)}
 	ensure_hosts_entry "$site"
 	local site_dir="$EP_BENCH_DIR/sites/$site"
 	local db_name=""
@@ -457,12 +464,12 @@ ensure_site() {
 		say "creating site $site"
 		rm -f "$site_dir/.ep-schema-hash" # a new site is migrated once, whatever an old one left behind
 		local install_args=()
-		for app in $(site_apps); do install_args+=(--install-app "$app"); done
+		for app in $apps; do install_args+=(--install-app "$app"); done
 		as_bench bash -c "cd '$EP_BENCH_DIR' && bench new-site '$site' --force --db-root-username '$EP_DB_ADMIN_USER' \
 			--db-root-password '$EP_DB_ADMIN_PASSWORD' --admin-password '$EP_ADMIN_PASSWORD' --no-mariadb-socket \
 			${install_args[*]}" || die "bench new-site $site failed (see above)"
 	else
-		for app in $(site_apps); do
+		for app in $apps; do
 			if ! as_bench bash -c "cd '$EP_BENCH_DIR' && bench --site '$site' list-apps 2>/dev/null" | grep -q "^$app"; then
 				say "installing $app on $site"
 				as_bench bash -c "cd '$EP_BENCH_DIR' && bench --site '$site' install-app '$app'" || die "install-app $app failed (see above)"
