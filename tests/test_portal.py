@@ -128,7 +128,9 @@ def two_employers():
 
 def _purge(side):
 	placements = frappe.get_all("Placement", filters={"hiring_partnership": side.partnership}, pluck="name")
-	for doctype in ("Employer Pulse", "Employer Confirmation", "Employer Feedback", "Retention Issue Report"):
+	# confirmed paperwork cannot be deleted through the app; these are test records
+	frappe.db.delete("Employer Confirmation", {"hiring_partnership": side.partnership})
+	for doctype in ("Employer Pulse", "Employer Feedback", "Retention Issue Report"):
 		for name in frappe.get_all(doctype, filters={"hiring_partnership": side.partnership}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	follow_ups = frappe.get_all(
