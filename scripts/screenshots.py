@@ -41,6 +41,30 @@ def main():
 			page.screenshot(path=str(OUT / f"{name}.png"))
 			print("saved", name)
 
+		# the ERPNext demo (EP_WITH_ERPNEXT=1) adds one picture: a placement whose paid incentive is
+		# in the books (the others come from the Frappe-alone demo)
+		if page.evaluate("() => !!(frappe.boot.versions && frappe.boot.versions.erpnext)"):
+			posted = page.evaluate(
+				"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Journal Entry',
+					filters: {ep_placement: ['is', 'set'], docstatus: 1}, fieldname: 'ep_placement'})
+					.then(r => r.ep_placement)"""
+			)
+
+			def open_the_paid_row():
+				page.locator(".form-tabs .nav-link", has_text="Employer Incentive").first.click()
+				grid = page.locator(".frappe-control[data-fieldname='incentive_payments']").first
+				grid.scroll_into_view_if_needed()
+				grid.locator(".grid-row[data-idx='1'] .btn-open-row").first.click()
+				page.wait_for_selector(".grid-row-open [data-fieldname='voucher_no']", timeout=60_000)
+
+			shot(
+				"erpnext-placement-posted",
+				f"/app/placement/{posted}",
+				"[data-fieldname='job_order']",
+				open_the_paid_row,
+			)
+			return browser.close()
+
 		shot("workspace", "/app/employment-partners", ".widget.number-widget-box")
 		shot("kanban", "/app/employer-lead/view/kanban/Employer Pipeline", ".kanban-card-wrapper")
 
