@@ -42,6 +42,21 @@ ERPNEXT_FIELDS = {"Hiring Partnership": ("ep_customer", "ep_supplier"), SETTINGS
 class TestWithoutERPNext(EPTestCase):
 	"""Runs on both sites: what exists depends on ERPNext, and a paid incentive saves either way."""
 
+	def test_no_fixtures_that_could_overwrite_an_agencys_or_erpnexts_records(self):
+		self.assertEqual(frappe.get_hooks("fixtures", app_name="employment_partners"), [])
+		# every custom field the app makes is marked as the app's, so uninstall finds them all
+		from employment_partners import install
+
+		for doctype, fields in install.app_custom_fields().items():
+			for df in fields:
+				self.assertEqual(
+					frappe.db.get_value(
+						"Custom Field", {"dt": doctype, "fieldname": df["fieldname"]}, "module"
+					),
+					"Employment Partners",
+					(doctype, df["fieldname"]),
+				)
+
 	def test_fields_and_methods_follow_erpnext(self):
 		for doctype, fields in ERPNEXT_FIELDS.items():
 			for field in fields:
