@@ -505,3 +505,35 @@ def test_pulse_answers_are_rate_limited_per_address(live_site, two_employers):
 	]
 	assert statuses[:30] == [417] * 30, statuses
 	assert statuses[30] == 429, statuses
+
+
+def test_the_portal_forms_are_no_way_around_a_staff_roles_permissions(live_site, two_employers):
+	"""Web forms insert without Frappe's permission check: a Case Manager, who may not create job
+	orders, cannot make one through the employers' hiring form; a rep, who may, can."""
+	a, _b = two_employers
+	hire = {
+		"hiring_partnership": a.partnership,
+		"job_title": "Line Cook via the form",
+		"openings": 1,
+		"hourly_wage": 20,
+		"hours_per_week": 40,
+		"employment_type": "Full-time",
+		"shift": "Day",
+	}
+	case_manager, rep = make_user("Case Manager"), make_user("Business Services Rep")
+	for user in (case_manager, rep):
+		frappe.utils.password.update_password(user, PASSWORD)
+	frappe.db.commit()
+	try:
+		before = counts(a.partnership)
+		refused = submit(login(live_site, case_manager), live_site, "request-hires", hire)
+		assert refused.status_code == 403, message_of(refused)
+		assert counts(a.partnership) == before
+		allowed = submit(login(live_site, rep), live_site, "request-hires", hire)
+		assert allowed.status_code == 200, message_of(allowed)
+		assert counts(a.partnership)["Job Order"] == before["Job Order"] + 1
+		frappe.delete_doc("Job Order", allowed.json()["message"]["name"], force=True, ignore_permissions=True)
+	finally:
+		for user in (case_manager, rep):
+			frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+		frappe.db.commit()

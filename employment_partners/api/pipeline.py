@@ -3,12 +3,14 @@
 import frappe
 from frappe import _
 
+from employment_partners.api import required
 from employment_partners.pipeline import conversion
 
 
 @frappe.whitelist(methods=["POST"])
-def convert_lead(lead: str) -> str:
+def convert_lead(lead: str | None = None) -> str:
 	"""Create the Hiring Partnership for a lead (one button); the lead keeps its history."""
+	required(lead, _("Employer Lead"))
 	doc = frappe.get_doc("Employer Lead", lead)
 	doc.check_permission("write")
 	if not frappe.has_permission("Hiring Partnership", "create"):
@@ -17,8 +19,10 @@ def convert_lead(lead: str) -> str:
 
 
 @frappe.whitelist(methods=["POST"])
-def merge_leads(source: str, target: str) -> str:
+def merge_leads(source: str | None = None, target: str | None = None) -> str:
 	"""Merge a duplicate lead into another with Frappe's rename/merge (links follow)."""
+	required(source, _("Lead to merge"))
+	required(target, _("Lead to merge into"))
 	for name, ptype in ((source, "delete"), (target, "write")):
 		frappe.get_doc("Employer Lead", name).check_permission(ptype)
 	return conversion.merge_leads(source, target)

@@ -7,14 +7,21 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import now_datetime
 
 from employment_partners import permissions
+from employment_partners.api import required
 from employment_partners.portal import paperwork, pulse, users
 
 RSVP_ANSWERS = ("Yes", "No", "Maybe")
 
 
 @frappe.whitelist(methods=["POST"])
-def invite_portal_user(partnership: str, email: str, first_name: str, last_name: str | None = None) -> str:
+def invite_portal_user(
+	partnership: str | None = None,
+	email: str | None = None,
+	first_name: str | None = None,
+	last_name: str | None = None,
+) -> str:
 	"""Staff: make an employer's person a portal user of the partnership (welcome email sent)."""
+	required(partnership, _("Hiring Partnership"))
 	return users.invite(partnership, email, first_name, last_name)
 
 
@@ -24,9 +31,10 @@ def _employer_only():
 
 
 @frappe.whitelist(methods=["POST"])
-def rsvp(event: str, answer: str) -> str:
+def rsvp(event: str | None = None, answer: str | None = None) -> str:
 	"""An employer answers an appreciation-event invitation for their partnerships."""
 	_employer_only()
+	required(event, _("Event"))
 	if answer not in RSVP_ANSWERS:
 		frappe.throw(_("Answer Yes, No or Maybe"), title=_("Not sent"))
 	doc = frappe.get_doc("Employer Appreciation Event", event)
@@ -40,9 +48,10 @@ def rsvp(event: str, answer: str) -> str:
 
 
 @frappe.whitelist(methods=["POST"])
-def confirm_paperwork(name: str) -> str:
+def confirm_paperwork(name: str | None = None) -> str:
 	"""An employer confirms paperwork of their placement; who and when are stored."""
 	_employer_only()
+	required(name, _("Employer Confirmation"))
 	doc = frappe.get_doc("Employer Confirmation", name)
 	doc.check_permission("read")
 	if doc.status == paperwork.CONFIRMED:
@@ -62,8 +71,8 @@ def confirm_paperwork(name: str) -> str:
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=30, seconds=60 * 60)
 def answer_pulse(
-	token: str,
-	answer: str,
+	token: str | None = None,
+	answer: str | None = None,
 	issue_type: str | None = None,
 	severity: str | None = None,
 	incident_start: str | None = None,

@@ -1,19 +1,23 @@
 """Retention follow-ups on the desk: the calendar and the "Overdue Follow-ups" number card."""
 
 import frappe
+from frappe import _
 from frappe.utils import add_days, getdate
 
+from employment_partners.api import date_argument, parse_filters, required
 from employment_partners.metrics import retention as retention_metrics
 
 
 @frappe.whitelist()
-def follow_up_events(start: str, end: str, filters: str | None = None, **kwargs) -> list[dict]:
+def follow_up_events(
+	start: str | None = None, end: str | None = None, filters: str | None = None, **kwargs
+) -> list[dict]:
 	"""Calendar of retention follow-ups: all-day events over each follow-up's window, titled
 	"participant: follow-up".  Permissions apply (frappe.get_list)."""
-	conditions = frappe.parse_json(filters) if filters else []
+	conditions = parse_filters(filters, "Retention Follow-up")
 	conditions += [
-		["Retention Follow-up", "due_date", "<=", end],
-		["Retention Follow-up", "window_end", ">=", start],
+		["Retention Follow-up", "due_date", "<=", date_argument(end, _("End"))],
+		["Retention Follow-up", "window_end", ">=", date_argument(start, _("Start"))],
 	]
 	rows = frappe.get_list(
 		"Retention Follow-up",
@@ -41,17 +45,18 @@ def overdue_follow_ups_card(filters: str | list | None = None) -> dict:
 	"""Number card "Overdue Follow-ups": open follow-ups whose window has ended, counted with the
 	card's filters and the user's permissions on Retention Follow-up; links to the roster."""
 	frappe.has_permission("Retention Follow-up", "read", throw=True)
-	card_filters = frappe.parse_json(filters) if isinstance(filters, str) else filters
+	card_filters = parse_filters(filters, "Retention Follow-up")
 	return {
-		"value": retention_metrics.overdue_follow_up_count(getdate(), filters=card_filters or []),
+		"value": retention_metrics.overdue_follow_up_count(getdate(), filters=card_filters),
 		"fieldtype": "Int",
 		"route": ["query-report", "Follow-up Due"],
 	}
 
 
 @frappe.whitelist()
-def services_timeline(participant: str) -> list[dict]:
+def services_timeline(participant: str | None = None) -> list[dict]:
 	"""A participant's retention services, newest first (the Services tab of the participant)."""
+	required(participant, _("Participant"))
 	frappe.has_permission("Participant", "read", participant, throw=True)
 	from employment_partners.retention import services
 

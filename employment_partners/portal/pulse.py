@@ -358,7 +358,7 @@ def _concern(doc, details, now) -> str:
 		}
 	)
 	_require(report, ("issue_type", "description"))
-	problem = submissions.markup_problem(report)
+	problem = submissions.input_problem(report)
 	if problem:
 		raise PulseRefused(problem)
 	report.insert(ignore_permissions=True)
@@ -374,7 +374,9 @@ def _ended(doc, details):
 	)
 	if not details.end_date:
 		raise PulseRefused(_("Give the last day worked"))
-	end_date = getdate(details.end_date)
+	end_date = submissions.as_date(details.end_date)
+	if not end_date:
+		raise PulseRefused(_("Give the last day worked as a date"))
 	if end_date > getdate() or end_date < getdate(placement.start_date):
 		raise PulseRefused(
 			_("The last day worked must be between the start date {0} and today").format(

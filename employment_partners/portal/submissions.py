@@ -6,6 +6,8 @@ session user is an employer (permissions.is_employer_user).  The partnership rul
 the permission hooks apply (permissions.record_permission); a refusal stores nothing.
 """
 
+import datetime
+import math
 import re
 
 import frappe
@@ -19,6 +21,12 @@ from employment_partners.portal import users
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 TEXT_TYPES = ("Data", "Small Text", "Text", "Long Text")
 FEEDBACK_MILESTONES_ONCE = ("30 Days", "90 Days", "180 Days", "Placement End")
+# what a value of each kind of field must be to be stored: the columns' limits (Int is a 32-bit
+# column, the other numbers decimal(21,9); Data is varchar(140), Small Text a 64 KB text column)
+WORD_TYPES = (*TEXT_TYPES, "Select", "Link")
+NUMBER_TYPES = ("Int", "Float", "Currency", "Percent")
+INT_LIMIT, NUMBER_LIMIT = 2**31 - 1, 10**12
+TEXT_LIMITS = {"Data": 140, "Small Text": 10_000, "Text": 10_000}
 
 
 def markup_problem(doc) -> str | None:
@@ -30,6 +38,69 @@ def markup_problem(doc) -> str | None:
 				_(df.label)
 			)
 	return None
+
+
+def as_date(value) -> datetime.date | None:
+	"""A date given as text (YYYY-MM-DD, a time after it ignored), or None when it is none."""
+	if isinstance(value, datetime.date):
+		return value
+	try:
+		return datetime.date.fromisoformat(value.strip()[:10]) if isinstance(value, str) else None
+	except ValueError:
+		return None
+
+
+def input_problem(doc) -> str | None:
+	"""What an employer sent must be what the fields hold: plain text as text (not markup, and not
+	longer than the column), numbers as finite numbers in the column's range, dates as dates.
+	Anything else is refused with the field's label, before it reaches a rule or the database."""
+	for df in doc.meta.fields:
+		value = doc.get(df.fieldname)
+		if value is None or value == "" or df.fieldtype not in (*WORD_TYPES, *NUMBER_TYPES, "Date"):
+			continue
+		label = _(df.label)
+		if df.fieldtype in WORD_TYPES:
+			if not isinstance(value, str):
+				return _("{0} must be text").format(label)
+			limit = df.length or TEXT_LIMITS.get(df.fieldtype)
+			if limit and len(value) > limit:
+				return _("{0} is too long: {1} characters, at most {2}").format(label, len(value), limit)
+		elif df.fieldtype == "Date":
+			if not as_date(value):
+				return _("{0} must be a date").format(label)
+		elif not _number_within(value, INT_LIMIT if df.fieldtype == "Int" else NUMBER_LIMIT):
+			return _("{0} must be a number").format(label)
+	return markup_problem(doc)
+
+
+def _number_within(value, limit: int) -> bool:
+	if isinstance(value, bool) or not isinstance(value, int | float | str):
+		return False
+	try:
+		number = float(value)
+	except (ValueError, OverflowError):
+		return False
+	return math.isfinite(number) and abs(number) <= limit
+
+
+class EmployerInput:
+	"""For the doctypes employers submit (web forms, REST): an employer's values are checked
+	(input_problem) before Frappe looks up the records their Link fields name, which it does
+	before `validate`, where a list or an object in place of a name would be a server error."""
+
+	def _validate_links(self):
+		if self.is_new() and permissions.is_employer_user():
+			problem = input_problem(self)
+			if problem:
+				_refuse(problem)
+		elif self.is_new() and frappe.flags.in_web_form and not frappe.has_permission(self.doctype, "create"):
+			# the portal's forms insert without Frappe's permission check; they are the employers'
+			# way in, and anyone else may use them only as far as their role may create the record
+			frappe.throw(
+				_("Only employers and staff who may create a {0} can use this form").format(_(self.doctype)),
+				frappe.PermissionError,
+			)
+		super()._validate_links()
 
 
 def _refuse(message: str):
@@ -49,7 +120,7 @@ def _own_placement(placement: str | None):
 def check_issue_report(doc):
 	"""A concern from the portal: on one of the employer's active placements, reported now, by
 	the employer's own contact, through the Portal channel."""
-	problem = markup_problem(doc)
+	problem = input_problem(doc)
 	if problem:
 		_refuse(problem)
 	placement = _own_placement(doc.placement)
@@ -78,7 +149,7 @@ def portal_report(contact: str | None, user: str | None, reported_on, severity: 
 
 def check_job_order(doc):
 	"""A hiring request: for one of the employer's partnerships, in Draft for the rep to review."""
-	problem = markup_problem(doc)
+	problem = input_problem(doc)
 	if problem:
 		_refuse(problem)
 	mine = permissions.partnerships_of()
@@ -92,7 +163,7 @@ def check_job_order(doc):
 def check_feedback(doc):
 	"""Placement feedback: about one of the employer's placements, once per placement and
 	milestone, received today through the Portal channel."""
-	problem = markup_problem(doc)
+	problem = input_problem(doc)
 	if problem:
 		_refuse(problem)
 	placement = _own_placement(doc.placement)

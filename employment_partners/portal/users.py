@@ -40,7 +40,7 @@ def invite(partnership: str, email: str, first_name: str, last_name: str | None 
 		if permissions.EMPLOYER not in roles:
 			user.add_roles(permissions.EMPLOYER)
 	else:
-		frappe.get_doc(
+		user = frappe.get_doc(
 			{
 				"doctype": "User",
 				"email": email,
@@ -50,7 +50,12 @@ def invite(partnership: str, email: str, first_name: str, last_name: str | None 
 				"send_welcome_email": int(can_send_email()),
 				"roles": [{"role": permissions.EMPLOYER}],
 			}
-		).insert(ignore_permissions=True)
+		)
+		# the welcome email is queued with the invitation, not sent during it: Frappe commits a
+		# failed send's status, which would keep a half-made invitation (a login with no
+		# partnership) while the inviter is told it failed
+		user.flags.delay_emails = True
+		user.insert(ignore_permissions=True)
 	contact = _contact_for(email, first_name, last_name, partnership)
 	doc.append("portal_users", {"user": email, "contact": contact, "invited_on": now_datetime()})
 	doc.save()

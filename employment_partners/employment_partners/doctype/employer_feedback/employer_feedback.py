@@ -13,7 +13,7 @@ from employment_partners.portal import submissions
 SATISFACTION_MIN, SATISFACTION_MAX = 1, 5
 
 
-class EmployerFeedback(Document):
+class EmployerFeedback(submissions.EmployerInput, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

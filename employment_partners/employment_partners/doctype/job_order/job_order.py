@@ -13,7 +13,7 @@ from employment_partners.placements import job_orders, rules
 from employment_partners.portal import submissions
 
 
-class JobOrder(Document):
+class JobOrder(submissions.EmployerInput, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
