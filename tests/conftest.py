@@ -68,7 +68,7 @@ def live_site():
 		try:
 			if site.session().get(f"{site.url}/api/method/ping", timeout=60).ok:
 				break
-		except requests.ConnectionError:
+		except requests.RequestException:  # not listening yet, or too busy to answer in time
 			pass
 		if proc.poll() is not None or time.monotonic() > deadline:
 			proc.kill()

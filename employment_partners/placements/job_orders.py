@@ -73,10 +73,32 @@ def placement_problem(job_order: str, status: str, filled_by_others: int, openin
 	return None
 
 
+def locked_fill(job_order: str, count, own_change: int = 0) -> tuple[frappe._dict, int]:
+	"""The order's status and openings, and how many of its openings are filled, with its row locked
+	until this transaction ends, so that placements changing one order's fill take turns.
+
+	`count()` counts the filled openings as this transaction sees them.  MariaDB's REPEATABLE READ
+	shows a transaction the placements as they were at its first read, so a placement another
+	request committed while this one waited is not in that count (before this lock, the order's
+	save then failed its modified check: a hire or an ending with room to spare was refused with
+	"Document has been modified after you have opened it").  Every such change saves the order,
+	so an order unchanged since this transaction first saw it means `count()` is current;
+	otherwise the filled openings stored on the locked row, plus this transaction's own change
+	(`own_change`: +1, -1 or 0), are."""
+	seen = frappe.db.get_value("Job Order", job_order, "modified")
+	order = frappe.db.get_value(
+		"Job Order", job_order, ["status", "openings", "filled", "modified"], as_dict=True, for_update=True
+	)
+	if order.modified == seen:
+		return order, count()
+	return order, order.filled + own_change
+
+
 def refresh_fill(job_order: str, filled: int):
 	"""A placement changed: store the order's new count of filled openings (counted once by the
-	caller) and the status it implies; saves only when one of them moved."""
-	doc = frappe.get_doc("Job Order", job_order)
+	caller, under `locked_fill`'s lock) and the status it implies; saves only when one of them moved.
+	The order is read as committed now (a locking read), not as this transaction first saw it."""
+	doc = frappe.get_doc("Job Order", job_order, for_update=True)
 	if (filled, status_for_fill(doc.status, filled, doc.openings)) == (doc.filled, doc.status):
 		return
 	doc.flags.filled = filled

@@ -99,9 +99,15 @@ def on_placement_changed(doc, deleted: bool = False):
 		follow_ups.sync_placement(doc)
 
 
+def fills(placement, job_order: str) -> bool:
+	"""Whether this state of a placement (a document, or None) fills an opening of `job_order`."""
+	return bool(placement) and placement.job_order == job_order and placement.status != ENDED
+
+
 def refresh_job_orders(doc, before, deleted: bool = False):
 	"""Recount the filled openings of the placement's job order (and of the one it left): one
-	count each.  The count made while validating this save is reused, by this save only."""
+	count each, with the order locked (job_orders.locked_fill).  The count made while validating
+	this save is reused, by this save only."""
 	from employment_partners.metrics import placements as placement_metrics
 
 	# the validating save's count, taken once: a later delete of the same object recounts
@@ -113,5 +119,8 @@ def refresh_job_orders(doc, before, deleted: bool = False):
 		if name == doc.job_order and by_others is not None and not deleted:
 			filled = by_others + (0 if doc.status == ENDED else 1)
 		else:
-			filled = placement_metrics.filled_count(name)
+			change = fills(None if deleted else doc, name) - fills(doc if deleted else before, name)
+			_order, filled = job_orders.locked_fill(
+				name, lambda: placement_metrics.filled_count(name), change
+			)
 		job_orders.refresh_fill(name, filled)

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days
 
+from employment_partners.books import postings
 from employment_partners.metrics import placements as placement_metrics
 from employment_partners.placements import job_orders, placements, rules
 from employment_partners.retention import follow_ups, issues, services
@@ -76,12 +77,15 @@ class Placement(Document):
 		self.set_bonus_due_dates()
 		self.validate_bonuses_paid()
 		self.set_follow_up_schedule()
+		postings.validate_placement(self)
 
 	def on_update(self):
 		placements.on_placement_changed(self)
+		postings.sync_placement(self)  # ERPNext: paid incentives and bonuses in the books
 
 	def on_trash(self):
 		follow_ups.delete_open_follow_ups(self.name)
+		postings.cancel_all(self)
 
 	def after_delete(self):
 		placements.on_placement_changed(self, deleted=True)
@@ -116,9 +120,13 @@ class Placement(Document):
 		self.flags.filled_by_others = None
 		if not placements.takes_an_opening(self.status, self.job_order, self.get_doc_before_save()):
 			return
-		status, openings = frappe.db.get_value("Job Order", self.job_order, ["status", "openings"])
-		self.flags.filled_by_others = placement_metrics.filled_count(self.job_order, exclude=self.name)
-		problem = job_orders.placement_problem(self.job_order, status, self.flags.filled_by_others, openings)
+		# the order stays locked until this save commits: concurrent hires on it take turns
+		order, self.flags.filled_by_others = job_orders.locked_fill(
+			self.job_order, lambda: placement_metrics.filled_count(self.job_order, exclude=self.name)
+		)
+		problem = job_orders.placement_problem(
+			self.job_order, order.status, self.flags.filled_by_others, order.openings
+		)
 		if problem:
 			frappe.throw(problem, title=_("Placement refused"))
 
@@ -170,7 +178,10 @@ class Placement(Document):
 
 	@frappe.whitelist()
 	def add_default_bonuses(self):
-		"""Retention-bonus milestones from Settings, for those not on the placement yet."""
+		"""Retention-bonus milestones from Settings, for those not on the placement yet.  Only for
+		those who may change the placement: the desk sends the placement back whole, and a reader
+		without its level-1 fields (an employer) must not get them this way."""
+		self.check_permission("write")
 		settings = get_settings()
 		have = {b.milestone_days for b in self.retention_bonuses}
 		for days in rules.bonus_days(settings.retention_bonus_days):
