@@ -2,9 +2,9 @@
 
 import frappe
 from frappe.query_builder import Case, Order
-from pypika.terms import PseudoColumn
 from frappe.query_builder.functions import Coalesce, Count, Sum
 from frappe.utils import add_days, getdate
+from pypika.terms import PseudoColumn
 
 OVERDUE = "Overdue"
 IN_WINDOW = "In Window"
