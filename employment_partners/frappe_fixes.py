@@ -7,14 +7,26 @@ the list they are iterating, so the field after a removed one is never checked: 
 access (an employer reading its placements got the participant's full name; a Business Services
 Rep got a financial-coaching session's savings goal).  Re-applying the check until nothing more is
 removed closes that; for a query that removes nothing it costs one extra pass over the field list.
+
+The same check judges a child table's column (`` `tabPlacement Retention Bonus`.amount `` in a
+list of placements) by the column's own permission level, not by the level of the table field that
+holds it, so a table at level 1 (a placement's bonuses, a retention issue's interventions, an
+event's invitees) came back, joined, to a reader without level 1.  Such columns are dropped too.
 """
 
+import re
+
+import frappe
+import frappe.permissions
 from frappe.model.db_query import DatabaseQuery
+
+_CHILD_COLUMN = re.compile(r"`tab([^`]+)`\s*\.")
 
 _original = DatabaseQuery.apply_fieldlevel_read_permissions
 
 
 def _apply_fieldlevel_read_permissions(self):
+	_drop_unreadable_tables(self)
 	if self.as_list:  # as_list blanks fields instead of popping them: nothing is skipped
 		return _original(self)
 	while True:
@@ -24,6 +36,51 @@ def _apply_fieldlevel_read_permissions(self):
 			return
 
 
+def _drop_unreadable_tables(query):
+	"""Remove the columns of child tables the reader may not read at their table field's level."""
+	if query.flags.ignore_permissions or not isinstance(query.fields, list):
+		return
+	meta = frappe.get_meta(query.doctype)
+	hidden = {
+		df.options
+		for df in meta.get_table_fields()
+		if df.permlevel and df.permlevel not in meta.get_permlevel_access("read", user=query.user)
+	}
+	if hidden:
+		query.fields = [
+			field
+			for field in query.fields
+			if not (isinstance(field, str) and set(_CHILD_COLUMN.findall(field)) & hidden)
+		]
+
+
 if not getattr(DatabaseQuery.apply_fieldlevel_read_permissions, "_employment_partners_fix", False):
 	_apply_fieldlevel_read_permissions._employment_partners_fix = True
 	DatabaseQuery.apply_fieldlevel_read_permissions = _apply_fieldlevel_read_permissions
+
+
+# A child row checked on its own (frappe.client.get of a row name) is judged by its parent's role
+# permission only: Frappe 15 passes `getattr(row, "parent_doc", row.parent)` on, and a row loaded
+# by itself has a parent_doc of None, so the parent record's rules were never asked.  The parent
+# record is asked as well.
+_original_child_permission = frappe.permissions.has_child_permission
+
+
+def _has_child_permission(child_doctype, ptype="read", child_doc=None, user=None, *args, **kwargs):
+	allowed = _original_child_permission(child_doctype, ptype, child_doc, user, *args, **kwargs)
+	if not allowed or child_doc is None:
+		return allowed
+	if isinstance(child_doc, str):
+		child_doc = frappe.db.get_value(child_doctype, child_doc, ("parent", "parenttype"), as_dict=True)
+	parent, parenttype = (child_doc or {}).get("parent"), (child_doc or {}).get("parenttype")
+	if not (parent and parenttype) or getattr(child_doc, "parent_doc", None) is not None:
+		return allowed
+	# quietly: the refusal is the row's, and must not name the parent record the request did not
+	return frappe.permissions.has_permission(
+		parenttype, ptype=ptype, doc=parent, user=user, raise_exception=False
+	)
+
+
+if not getattr(frappe.permissions.has_child_permission, "_employment_partners_fix", False):
+	_has_child_permission._employment_partners_fix = True
+	frappe.permissions.has_child_permission = _has_child_permission

@@ -67,6 +67,33 @@ has_permission = {
 permission_query_conditions = {
 	doctype: "employment_partners.permissions.query_conditions" for doctype in has_permission
 }
+# the app's child tables read on their own follow their parent's rules
+permission_query_conditions.update(
+	{
+		doctype: "employment_partners.permissions.child_query_conditions"
+		for doctype in (
+			"Employer Appreciation Invitee",
+			"Employer Lead Stage History",
+			"Follow-up Attempt",
+			"Hiring Partnership Portal User",
+			"Job Order Skill",
+			"Lending Circle Contribution",
+			"Lending Circle Member",
+			"Lending Circle Payout",
+			"Participant Job Loss",
+			"Participant Skill",
+			"Placement Incentive Payment",
+			"Placement Retention Bonus",
+			"Retention Intervention",
+			"Retention Plan Milestone",
+			"Retention Plan Step",
+		)
+	}
+)
+permission_query_conditions["Tag Link"] = "employment_partners.permissions.tag_link_condition"
+# portal logins never reach the desk's form, print and tag methods
+before_request = ["employment_partners.permissions.keep_employers_on_the_portal"]
+
 # reading a participant's sensitive fields is logged (Access Log)
 has_permission["Participant"] = "employment_partners.permissions.participant_permission"
 # the app's number cards and charts are for staff

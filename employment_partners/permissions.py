@@ -202,6 +202,82 @@ def log_sensitive_read(doc, user: str, ptype: str):
 	)
 
 
+def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions of the app's child tables, read on their own (REST lists,
+	get_list, get_value, report view): only the rows whose parent record `user` may read, and none
+	of a table held at a permission level `user` lacks.  Frappe 15 checks only the parent doctype's
+	role permission there, so an employer listed every partnership's incentive payments."""
+	user = user or frappe.session.user
+	parts, limited = [], False
+	for parent, fieldname, permlevel in _parents_of(doctype):
+		if permlevel and permlevel not in frappe.get_meta(parent).get_permlevel_access("read", user=user):
+			limited = True
+			continue
+		rules = " and ".join(f"({c})" for c in conditions(parent, user, "read"))
+		limited = limited or bool(rules)
+		where = f" where {rules}" if rules else ""
+		parts.append(
+			f"(`tab{doctype}`.parenttype = {frappe.db.escape(parent)}"
+			f" and `tab{doctype}`.parentfield = {frappe.db.escape(fieldname)}"
+			f" and `tab{doctype}`.parent in (select `tab{parent}`.name from `tab{parent}`{where}))"
+		)
+	if not limited:
+		return ""
+	return "(" + " or ".join(parts) + ")" if parts else "1=0"
+
+
+def _parents_of(child: str) -> list[tuple[str, str, int]]:
+	"""(parent doctype, table field, its permission level) of every table holding `child`."""
+	return [
+		(row.parent, row.fieldname, row.permlevel or 0)
+		for row in frappe.get_all(
+			"DocField",
+			filters={"options": child, "fieldtype": ("in", ("Table", "Table MultiSelect"))},
+			fields=["parent", "fieldname", "permlevel"],
+		)
+		if not frappe.get_meta(row.parent).istable
+	]
+
+
+def tag_link_condition(user: str | None = None, doctype: str | None = None) -> str:
+	"""Tag Link (Frappe's tags): readable by every login, and a tag lists the records it is on with
+	their titles; an employer sees none."""
+	return "1=0" if is_employer_user(user) else ""
+
+
+# what a portal login may not call: the desk's own form, print and social methods, which show a
+# record's comments, emails, version history (level-1 values included) and title, and write likes
+EMPLOYER_REFUSED_METHODS = {
+	"frappe.desk.form.load.getdoc",
+	"frappe.desk.form.load.get_docinfo",
+	"frappe.desk.form.load.getdoctype",
+	"frappe.desk.like.toggle_like",
+	"frappe.desk.doctype.tag.tag.get_documents_for_tag",
+	"frappe.desk.doctype.tag.tag.get_tags",
+	"frappe.desk.doctype.tag.tag.add_tag",
+	"frappe.desk.doctype.tag.tag.remove_tag",
+	"frappe.www.printview.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands",
+	"frappe.utils.print_format.download_pdf",
+	"frappe.utils.print_format.download_multi_pdf",
+}
+EMPLOYER_REFUSED_PAGES = ("/printview", "/app")
+
+
+def keep_employers_on_the_portal():
+	"""before_request: a portal login's request for a desk method or page is refused before Frappe
+	runs it (Frappe's print view, for one, logs a print in the Access Log before it checks)."""
+	request = getattr(frappe.local, "request", None)
+	if not request or frappe.session.user in ("Guest", "Administrator") or not is_employer_user():
+		return
+	path = request.path.rstrip("/")
+	method = path.split("/method/", 1)[1] if "/method/" in path else frappe.form_dict.get("cmd")
+	if method in EMPLOYER_REFUSED_METHODS or any(
+		path == page or path.startswith(page + "/") for page in EMPLOYER_REFUSED_PAGES
+	):
+		frappe.throw(_("This is not part of the employer portal"), frappe.PermissionError)
+
+
 # the columns the rules read, which a new document's derived row must carry
 RULE_COLUMNS = (
 	"hiring_partnership",
