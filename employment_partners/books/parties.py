@@ -81,6 +81,8 @@ def link_customer(partnership: str, customer: str) -> str:
 	doc = _partnership(partnership)
 	if not frappe.db.exists("Customer", customer):
 		frappe.throw(_("There is no customer {0}").format(customer), title=_("Unknown customer"))
+	# only a customer the user may see in ERPNext can be linked (then the app records the link)
+	frappe.has_permission("Customer", "read", customer, throw=True)
 	taken = frappe.db.get_value("Customer", customer, "ep_hiring_partnership")
 	if taken and taken != doc.name:
 		frappe.throw(
