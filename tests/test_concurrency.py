@@ -27,6 +27,7 @@ from frappe.utils import add_days, nowdate
 from frappe.utils.password import update_password
 
 from employment_partners.tests.factories import make_job_order, make_participant, make_placement, make_user
+from tests.cleanup import forget, remove_users
 
 pytestmark = pytest.mark.slow
 
@@ -53,74 +54,8 @@ def writers(live_site):
 	frappe.db.rollback()
 	for session in sessions:
 		session.close()
-	_remove_users(emails)
+	remove_users(emails)
 	frappe.db.commit()
-
-
-# what the tests delete with frappe.delete_doc (Frappe records each deletion as a comment)
-DELETED_DOCTYPES = (
-	"User",
-	"Notification Settings",
-	"Contact",
-	"Employer Lead",
-	"Hiring Partnership",
-	"Employer Interaction",
-	"Employer Feedback",
-	"Job Skill",
-	"Job Order",
-	"Participant",
-	"Referral",
-	"Placement",
-	"Retention Issue Report",
-)
-
-
-def _forget(names: list[str]):
-	"""What Frappe keeps about these records (call it before deleting them and after): versions,
-	comments ("assigned", "deleted"), assignments, notifications, queued emails, communications,
-	pending workflow actions and deleted-document copies."""
-	names = names or [""]
-	actions = frappe.get_all("Workflow Action", filters={"reference_name": ("in", names)}, pluck="name")
-	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
-	queued = frappe.get_all("Email Queue", filters={"reference_name": ("in", names)}, pluck="name")
-	frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued or [""])})
-	for doctype, field in (
-		("Workflow Action", "reference_name"),
-		("Email Queue", "reference_name"),
-		("Version", "docname"),
-		("Comment", "reference_name"),
-		("ToDo", "reference_name"),
-		("Notification Log", "document_name"),
-		("Communication", "reference_name"),
-		("Access Log", "reference_document"),
-		("Deleted Document", "deleted_name"),
-	):
-		frappe.db.delete(doctype, {field: ("in", names)})
-	# a deletion's "Deleted" comment names the record in its subject
-	subjects = [f"{doctype} {name}" for doctype in DELETED_DOCTYPES for name in names]
-	frappe.db.delete("Comment", {"comment_type": "Deleted", "subject": ("in", subjects)})
-
-
-def _remove_users(emails: list[str]):
-	"""Test users and what Frappe keeps about them: their contact, settings, sessions, logs and the
-	emails queued to them."""
-	contacts = frappe.get_all("Contact", filters={"email_id": ("in", emails)}, pluck="name")
-	queued = frappe.get_all("Email Queue Recipient", filters={"recipient": ("in", emails)}, pluck="parent")
-	frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued or [""])})
-	frappe.db.delete("Email Queue", {"name": ("in", queued or [""])})
-	for email in emails:
-		frappe.delete_doc("User", email, force=True, ignore_permissions=True, delete_permanently=True)
-	for contact in contacts:
-		frappe.delete_doc("Contact", contact, force=True, ignore_permissions=True, delete_permanently=True)
-	_forget([*emails, *contacts])
-	for doctype, field in (
-		("Notification Log", "for_user"),
-		("Activity Log", "user"),
-		("Access Log", "user"),
-		("Sessions", "user"),
-		("DefaultValue", "parent"),
-	):
-		frappe.db.delete(doctype, {field: ("in", emails)})
 
 
 class Made:
@@ -144,7 +79,7 @@ class Made:
 			"Retention Follow-up", filters={"participant": ("in", people or [""])}, pluck="name"
 		)
 		names = [name for _doctype, name in self.records] + placements + follow_ups
-		_forget(names)
+		forget(names)
 		frappe.db.delete("Follow-up Attempt", {"parent": ("in", follow_ups or [""])})
 		frappe.db.delete("Retention Follow-up", {"name": ("in", follow_ups or [""])})
 		for name in placements:
@@ -152,7 +87,7 @@ class Made:
 		for doctype, name in reversed(self.records):
 			if doctype != "Placement" and frappe.db.exists(doctype, name):
 				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
-		_forget(names)
+		forget(names)
 		frappe.db.commit()
 
 

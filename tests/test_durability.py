@@ -45,6 +45,7 @@ from employment_partners.tests.factories import (
 	make_user,
 	unique,
 )
+from tests.cleanup import forget, remove_users
 
 pytestmark = pytest.mark.slow
 
@@ -120,71 +121,6 @@ def db_admin():
 
 
 # --- removing what the tests made, and what Frappe keeps about it ------------------------------
-
-# what the tests delete with frappe.delete_doc (Frappe records each deletion as a comment)
-DELETED_DOCTYPES = (
-	"User",
-	"Notification Settings",
-	"Contact",
-	"Employer Lead",
-	"Hiring Partnership",
-	"Employer Interaction",
-	"Employer Feedback",
-	"Job Skill",
-	"Job Order",
-	"Participant",
-	"Referral",
-	"Placement",
-	"Retention Issue Report",
-)
-
-
-def _forget(names: list[str]):
-	"""What Frappe keeps about these records (call it before deleting them and after): versions,
-	comments ("assigned", "deleted"), assignments, notifications, queued emails, communications,
-	pending workflow actions and deleted-document copies."""
-	names = names or [""]
-	actions = frappe.get_all("Workflow Action", filters={"reference_name": ("in", names)}, pluck="name")
-	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
-	queued = frappe.get_all("Email Queue", filters={"reference_name": ("in", names)}, pluck="name")
-	frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued or [""])})
-	for doctype, field in (
-		("Workflow Action", "reference_name"),
-		("Email Queue", "reference_name"),
-		("Version", "docname"),
-		("Comment", "reference_name"),
-		("ToDo", "reference_name"),
-		("Notification Log", "document_name"),
-		("Communication", "reference_name"),
-		("Access Log", "reference_document"),
-		("Deleted Document", "deleted_name"),
-	):
-		frappe.db.delete(doctype, {field: ("in", names)})
-	# a deletion's "Deleted" comment names the record in its subject
-	subjects = [f"{doctype} {name}" for doctype in DELETED_DOCTYPES for name in names]
-	frappe.db.delete("Comment", {"comment_type": "Deleted", "subject": ("in", subjects)})
-
-
-def _remove_users(emails: list[str]):
-	"""Test users and what Frappe keeps about them: their contact, settings, sessions, logs and the
-	emails queued to them."""
-	contacts = frappe.get_all("Contact", filters={"email_id": ("in", emails)}, pluck="name")
-	queued = frappe.get_all("Email Queue Recipient", filters={"recipient": ("in", emails)}, pluck="parent")
-	frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued or [""])})
-	frappe.db.delete("Email Queue", {"name": ("in", queued or [""])})
-	for email in emails:
-		frappe.delete_doc("User", email, force=True, ignore_permissions=True, delete_permanently=True)
-	for contact in contacts:
-		frappe.delete_doc("Contact", contact, force=True, ignore_permissions=True, delete_permanently=True)
-	_forget([*emails, *contacts])
-	for doctype, field in (
-		("Notification Log", "for_user"),
-		("Activity Log", "user"),
-		("Access Log", "user"),
-		("Sessions", "user"),
-		("DefaultValue", "parent"),
-	):
-		frappe.db.delete(doctype, {field: ("in", emails)})
 
 
 # --- a. backup and restore -------------------------------------------------------------------------
@@ -293,7 +229,7 @@ def sample_records():
 	yield order.name
 	frappe.db.rollback()
 	names = [name for _doctype, name in made] + follow_ups
-	_forget(names)
+	forget(names)
 	frappe.db.delete("Follow-up Attempt", {"parent": ("in", follow_ups)})
 	frappe.db.delete("Retention Follow-up", {"name": ("in", follow_ups)})
 	frappe.db.set_value("Employer Lead", lead.name, "hiring_partnership", None)
@@ -301,7 +237,7 @@ def sample_records():
 		if frappe.db.exists(doctype, name):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
 	frappe.delete_doc("Job Skill", skill, force=True, ignore_permissions=True, delete_permanently=True)
-	_forget([*names, skill])
+	forget([*names, skill])
 	frappe.db.commit()
 
 
@@ -407,8 +343,8 @@ def daily_world():
 	frappe.delete_doc(
 		"Hiring Partnership", partnership, force=True, ignore_permissions=True, delete_permanently=True
 	)
-	_forget([*placements, *people, order.name, partnership, contact])
-	_remove_users([case_manager])
+	forget([*placements, *people, order.name, partnership, contact])
+	remove_users([case_manager])
 	frappe.db.commit()
 
 
@@ -418,7 +354,7 @@ def _forget_what_the_jobs_make(world):
 		"Retention Follow-up", filters={"participant": ("in", world.people)}, pluck="name"
 	)
 	pulses = frappe.get_all("Employer Pulse", filters={"placement": ("in", world.placements)}, pluck="name")
-	_forget([*follow_ups, *pulses, *world.placements, world.partnership])
+	forget([*follow_ups, *pulses, *world.placements, world.partnership])
 	frappe.db.delete("Follow-up Attempt", {"parent": ("in", follow_ups or [""])})
 	frappe.db.delete("Retention Follow-up", {"name": ("in", follow_ups or [""])})
 	frappe.db.delete("Employer Pulse", {"name": ("in", pulses or [""])})
