@@ -41,11 +41,11 @@ def _drop_unreadable_tables(query):
 	if query.flags.ignore_permissions or not isinstance(query.fields, list):
 		return
 	meta = frappe.get_meta(query.doctype)
-	hidden = {
-		df.options
-		for df in meta.get_table_fields()
-		if df.permlevel and df.permlevel not in meta.get_permlevel_access("read", user=query.user)
-	}
+	leveled = [df for df in meta.get_table_fields() if df.permlevel]
+	if not leveled:
+		return
+	readable = meta.get_permlevel_access("read", user=query.user)
+	hidden = {df.options for df in leveled if df.permlevel not in readable}
 	if hidden:
 		query.fields = [
 			field

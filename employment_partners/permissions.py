@@ -99,18 +99,7 @@ REP_FIELDS = {
 	"Job Order": "assigned_bsr",
 	"Employer Interaction": "staff_member",
 }
-# the participant's own records, under the caseload rule
-CASE_DOCTYPES = (
-	"Participant",
-	"Placement",
-	"Referral",
-	"Retention Follow-up",
-	"Retention Issue Report",
-	"Retention Plan",
-	"Coaching Session",
-	"Service Referral",
-)
-# of those, the ones Business Services Reps work on too
+# of the caseload rule's doctypes, the ones Business Services Reps work on too
 PIPELINE_DOCTYPES = {"Placement", "Referral"}
 
 RULES: dict[str, tuple] = {
@@ -157,9 +146,8 @@ def record_permission(doc, ptype=None, user=None) -> bool:
 			return bool(stored[0][0])
 	# not stored yet: the row it would be, as a one-row derived table under the table's own name
 	row = {"name": doc.get("name") or "", "owner": doc.get("owner") or frappe.session.user}
-	for column in RULE_COLUMNS:
-		if frappe.get_meta(doc.doctype).has_field(column):
-			row[column] = doc.get(column)
+	meta = frappe.get_meta(doc.doctype)
+	row.update({column: doc.get(column) for column in RULE_COLUMNS if meta.has_field(column)})
 	columns = ", ".join(f"%({c})s as `{c}`" for c in row)
 	return bool(frappe.db.sql(f"select ({test}) from (select {columns}) `tab{doc.doctype}`", row)[0][0])
 

@@ -51,30 +51,43 @@ def _link_contacts_and_addresses(partnership: str, doctype: str, name: str):
 				doc.save(ignore_permissions=True)
 
 
+def _new_party(doc, doctype: str, field: str, exists: str, values: dict) -> str:
+	"""The partnership's employer as a new ERPNext `doctype` (Customer or Supplier), recorded in the
+	partnership's `field`, with the partnership's contacts and addresses linked to it."""
+	if doc.get(field):
+		frappe.throw(
+			exists.format(doc.partner_name, doc.get(field)), title=_("{0} exists").format(_(doctype))
+		)
+	party = frappe.get_doc(
+		{
+			"doctype": doctype,
+			f"{frappe.scrub(doctype)}_name": doc.partner_name,
+			f"{frappe.scrub(doctype)}_type": "Company",
+			"website": doc.website,
+			"ep_hiring_partnership": doc.name,
+			**values,
+		}
+	).insert(ignore_permissions=True)
+	doc.db_set(field, party.name)
+	_link_contacts_and_addresses(doc.name, doctype, party.name)
+	return party.name
+
+
 def create_customer(partnership: str) -> str:
 	doc = _partnership(partnership)
-	if doc.get("ep_customer"):
-		frappe.throw(
-			_("{0} already has customer {1}").format(doc.partner_name, doc.ep_customer),
-			title=_("Customer exists"),
-		)
-	customer = frappe.get_doc(
+	return _new_party(
+		doc,
+		"Customer",
+		"ep_customer",
+		_("{0} already has customer {1}"),
 		{
-			"doctype": "Customer",
-			"customer_name": doc.partner_name,
-			"customer_type": "Company",
 			"customer_group": _default(
 				"Customer Group", "Selling Settings", "customer_group", "All Customer Groups"
 			),
 			"territory": _default("Territory", "Selling Settings", "territory", "All Territories"),
 			"industry": _industry_type(doc.industry),
-			"website": doc.website,
-			"ep_hiring_partnership": doc.name,
-		}
-	).insert(ignore_permissions=True)
-	doc.db_set("ep_customer", customer.name)
-	_link_contacts_and_addresses(doc.name, "Customer", customer.name)
-	return customer.name
+		},
+	)
 
 
 def link_customer(partnership: str, customer: str) -> str:
@@ -96,24 +109,14 @@ def link_customer(partnership: str, customer: str) -> str:
 
 
 def create_supplier(partnership: str) -> str:
-	doc = _partnership(partnership)
-	if doc.get("ep_supplier"):
-		frappe.throw(
-			_("{0} already has supplier {1}").format(doc.partner_name, doc.ep_supplier),
-			title=_("Supplier exists"),
-		)
-	supplier = frappe.get_doc(
+	return _new_party(
+		_partnership(partnership),
+		"Supplier",
+		"ep_supplier",
+		_("{0} already has supplier {1}"),
 		{
-			"doctype": "Supplier",
-			"supplier_name": doc.partner_name,
-			"supplier_type": "Company",
 			"supplier_group": _default(
 				"Supplier Group", "Buying Settings", "supplier_group", "All Supplier Groups"
-			),
-			"website": doc.website,
-			"ep_hiring_partnership": doc.name,
-		}
-	).insert(ignore_permissions=True)
-	doc.db_set("ep_supplier", supplier.name)
-	_link_contacts_and_addresses(doc.name, "Supplier", supplier.name)
-	return supplier.name
+			)
+		},
+	)

@@ -183,10 +183,7 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 			},
 			amount=flt(row.amount),
 		)
-	voucher.flags.ignore_permissions = True
-	voucher.insert()
-	voucher.submit()
-	return voucher.doctype, voucher.name
+	return _submitted(voucher)
 
 
 def _post_bonus(doc, row, settings) -> tuple[str, str]:
@@ -200,6 +197,10 @@ def _post_bonus(doc, row, settings) -> tuple[str, str]:
 		credit={"account": settings.ep_bonus_paid_from_account, "cost_center": settings.ep_cost_center},
 		amount=flt(row.amount),
 	)
+	return _submitted(voucher)
+
+
+def _submitted(voucher) -> tuple[str, str]:
 	voucher.flags.ignore_permissions = True
 	voucher.insert()
 	voucher.submit()

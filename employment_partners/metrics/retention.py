@@ -6,6 +6,8 @@ from frappe.query_builder.functions import Coalesce, Count, Sum
 from frappe.utils import add_days, getdate
 from pypika.terms import PseudoColumn
 
+from employment_partners.permissions import query_conditions
+
 OVERDUE = "Overdue"
 IN_WINDOW = "In Window"
 UPCOMING = "Upcoming"
@@ -34,8 +36,6 @@ def _open_due_by(as_of, within_days: int, case_manager: str | None):
 	if case_manager:
 		query = query.where(follow_up.case_manager == case_manager)
 	# the session user's record rules (a case manager's caseload), the same SQL their list uses
-	from employment_partners.permissions import query_conditions
-
 	if rules := query_conditions(frappe.session.user, "Retention Follow-up"):
 		query = query.where(PseudoColumn(f"({rules})"))
 	return follow_up, user, query
