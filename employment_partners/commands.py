@@ -38,10 +38,13 @@ def make_demo(context, employers, participants, placements, years, seed, locale,
 	frappe.connect()
 	try:
 		started = time.monotonic()
-		config = agency.Config(
-			employers=employers, participants=participants, placements=placements, years=years,
-			seed=seed, locale=locale, today=today, scheduler_lag_days=scheduler_lag_days,
-		)  # fmt: skip
+		try:
+			config = agency.Config(
+				employers=employers, participants=participants, placements=placements, years=years,
+				seed=seed, locale=locale, today=today, scheduler_lag_days=scheduler_lag_days,
+			)  # fmt: skip
+		except frappe.ValidationError as refused:
+			raise click.ClickException(str(refused)) from None
 		counts = agency.make(config)
 		if counts is None:
 			click.echo(f"{site}: the generated agency is there already (made once per site)")

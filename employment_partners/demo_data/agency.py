@@ -139,13 +139,25 @@ class Config:
 	progress: bool = True
 
 	def __post_init__(self):
-		self.today = getdate(self.today) if self.today else date.today()
+		from faker.config import AVAILABLE_LOCALES
+
+		_ = frappe._
+		try:
+			self.today = getdate(self.today) if self.today else date.today()
+		except Exception:
+			frappe.throw(
+				_("{0} is not a date; give the last day of the history as YYYY-MM-DD").format(self.today)
+			)
 		if self.placements is None:
 			self.placements = self.participants * 3 // 4
-		if self.employers < 10 or self.participants < 10 or self.placements < 0:
-			frappe.throw(frappe._("Make at least 10 employers and 10 participants"))
+		if self.employers < 10 or self.participants < 10:
+			frappe.throw(_("Make at least 10 employers and 10 participants"))
+		if self.placements < 0 or self.scheduler_lag_days < 0:
+			frappe.throw(_("The placements and the scheduler's lag cannot be negative"))
 		if self.years < 1:
-			frappe.throw(frappe._("The history must cover at least one year"))
+			frappe.throw(_("The history must cover at least one year"))
+		if self.locale not in AVAILABLE_LOCALES:
+			frappe.throw(_("{0} is not a Faker locale (en_US, en_CA, fr_CA, es_MX, ...)").format(self.locale))
 
 
 def pick(rng: random.Random, weights: dict):

@@ -1,0 +1,275 @@
+"""The generated agency (`bench --site S employment-partners make-demo`): the sizes asked for, records
+that pass the app's own rules, follow-ups the app itself would have made, outcomes that follow the
+employment spells, the same agency from the same seed, and data in every report, chart and card.
+Each test generates a small agency and rolls it back."""
+
+import subprocess
+import sys
+
+import frappe
+from frappe.utils import getdate
+
+from employment_partners.commands import commands
+from employment_partners.demo_data import agency
+from employment_partners.pipeline import automation, stages
+from employment_partners.retention import follow_ups, reminders, schedule
+from employment_partners.tests import EPTestCase
+
+SIZES = {"employers": 60, "participants": 120, "placements": 150, "seed": 4}
+
+
+def generate(**changes) -> agency.Agency:
+	made = agency.Agency(agency.Config(**(SIZES | {"progress": False} | changes)))
+	made.make()
+	return made
+
+
+class TestGeneratedAgency(EPTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		if agency.already_made():
+			raise frappe.ValidationError("this test site holds a generated agency; tests need it without")
+
+	def test_sizes_asked_for(self):
+		made = generate()
+		director = frappe.db.get_value("User", agency.DIRECTOR, "name")
+		self.assertEqual(director, agency.DIRECTOR)
+		self.assertEqual(made.out.counts["Employer Lead"], 60)
+		self.assertEqual(made.out.counts["Participant"], 120)
+		self.assertEqual(made.out.counts["Placement"], 150)
+		self.assertEqual(
+			frappe.db.count("Placement", {"participant": ("in", made_participants())}),
+			150,
+		)
+		# a believable agency: most placed, most leads short of a partnership, several case managers
+		placed = frappe.db.sql(
+			"select count(distinct participant) from `tabPlacement` where participant in %(p)s",
+			{"p": made_participants()},
+		)[0][0]
+		self.assertGreater(placed / 120, 0.6)
+		self.assertEqual(len(made.case_managers), 2)
+		self.assertEqual(len(made.bsrs), 2)
+
+	def test_records_pass_the_apps_rules(self):
+		"""A sample of every generated doctype saves through its controller unchanged in meaning."""
+		generate()
+		for doctype in (
+			"Employer Lead", "Hiring Partnership", "Job Order", "Participant", "Placement", "Referral",
+			"Retention Follow-up", "Retention Issue Report", "Employer Pulse", "Service Referral",
+			"Coaching Session", "Employer Feedback", "Employer Interaction", "Employer Appreciation Event",
+		):  # fmt: skip
+			names = frappe.get_all(doctype, filters={"owner": ("like", "%demo.employment-partners.invalid")}, pluck="name", limit=6) or frappe.get_all(doctype, pluck="name", order_by="creation desc", limit=6)  # fmt: skip
+			self.assertTrue(names, doctype)
+			for name in names:
+				doc = frappe.get_doc(doctype, name)
+				doc.flags.ignore_permissions = True
+				doc.save()  # raises on any rule the generator broke
+
+	def test_follow_ups_are_the_ones_the_app_makes(self):
+		made = generate()
+		# nothing is missing: the daily job finds no placement or exited participant without them
+		self.assertEqual(reminders.generate_missing(), [])
+		# and each placement's follow-ups are its schedule's rows, on the schedule's dates
+		rows = follow_ups.schedule_rows(made.schedule, schedule.PLACEMENT_START)
+		placements = frappe.get_all(
+			"Placement",
+			filters={"participant": ("in", made_participants()), "status": "Active"},
+			fields=["name", "start_date"],
+			limit=20,
+		)
+		self.assertTrue(placements)
+		for placement in placements:
+			expected = [
+				(d.row_id, d.due_date, d.window_end)
+				for d in schedule.generate(rows, placement.start_date, None)
+			]
+			stored = frappe.get_all(
+				"Retention Follow-up",
+				filters={"placement": placement.name},
+				fields=["schedule_row_id", "due_date", "window_end"],
+				order_by="due_date, schedule_row_id",
+			)
+			self.assertEqual(
+				sorted(expected), sorted((f.schedule_row_id, f.due_date, f.window_end) for f in stored)
+			)
+		# open follow-ups are assigned to the case manager, closed ones are not
+		unassigned = frappe.db.sql(
+			"""select count(*) from `tabRetention Follow-up` f where f.status = 'Open'
+			and f.participant in %(p)s and not exists (select 1 from `tabToDo` t
+				where t.reference_type = 'Retention Follow-up' and t.reference_name = f.name
+				and t.allocated_to = f.case_manager and t.status = 'Open')""",
+			{"p": made_participants()},
+		)[0][0]
+		self.assertEqual(unassigned, 0)
+
+	def test_spells_hold_together(self):
+		generate()
+		p = {"p": made_participants()}
+		# a participant's placements follow one another: each ends before the next starts
+		overlaps = frappe.db.sql(
+			"""select count(*) from `tabPlacement` a join `tabPlacement` b
+				on a.participant = b.participant and a.name != b.name and a.start_date < b.start_date
+			where a.participant in %(p)s and (a.end_date is null or a.end_date >= b.start_date)""",
+			p,
+		)[0][0]
+		self.assertEqual(overlaps, 0)
+		# an employed-with-the-same-employer outcome names a placement of theirs that covered the day
+		wrong = frappe.db.sql(
+			"""select count(*) from `tabRetention Follow-up` f
+			left join `tabPlacement` pl on pl.name = f.employer_placement
+			where f.participant in %(p)s and f.outcome = 'Employed - Same Employer' and (pl.name is null
+				or pl.participant != f.participant or f.completed_on < pl.start_date
+				or (pl.end_date is not null and f.completed_on > pl.end_date))""",
+			p,
+		)[0][0]
+		self.assertEqual(wrong, 0)
+		# a job order is filled by its placements that have not ended, never past its openings
+		orders = frappe.db.sql(
+			"""select o.name, o.filled, o.openings,
+				(select count(*) from `tabPlacement` pl where pl.job_order = o.name and pl.status != 'Ended') as counted,
+				(select count(*) from `tabPlacement` pl where pl.job_order = o.name) as placed
+			from `tabJob Order` o where o.hiring_partnership in (
+				select hiring_partnership from `tabPlacement` where participant in %(p)s)""",
+			p,
+			as_dict=True,
+		)
+		self.assertTrue(orders)
+		for order in orders:
+			self.assertEqual(order.filled, order.counted, order.name)
+			self.assertLessEqual(order.placed, order.openings, order.name)
+		# every lead stands at a stage its records allow (the pipeline's gates)
+		for lead in frappe.get_all(
+			"Employer Lead", filters={"owner": ("like", f"%@{agency.STAFF_DOMAIN}")}, pluck="name"
+		):
+			doc = frappe.get_doc("Employer Lead", lead)
+			if doc.stage != stages.LOST:
+				self.assertIsNone(stages.gate_problem(doc.stage, automation.lead_facts(doc)), lead)
+			self.assertEqual([r.to_stage for r in doc.stage_history][-1:] or [stages.PROSPECT], [doc.stage])
+		# a participant's employment status is their latest done follow-up's outcome
+		for row in frappe.db.sql(
+			"""select pp.name, pp.employment_status, (select f.outcome from `tabRetention Follow-up` f
+				where f.participant = pp.name and f.status = 'Done' order by f.completed_on desc, f.creation desc limit 1) as latest
+			from `tabParticipant` pp where pp.name in %(p)s""",
+			p,
+			as_dict=True,
+		):
+			self.assertEqual(row.employment_status, row.latest, row.name)
+
+	def test_same_seed_same_agency(self):
+		def shape():
+			return (
+				frappe.get_all(
+					"Participant",
+					filters={"name": ("in", made_participants())},
+					fields=["name", "full_name", "enrolment_date", "exit_date", "suitability_count"],
+					order_by="name",
+				),
+				frappe.db.sql(
+					"""select pl.name, pl.start_date, pl.end_date, pl.status, pl.employer_name,
+						(select group_concat(f.outcome order by f.due_date, f.schedule_row_id)
+							from `tabRetention Follow-up` f where f.placement = pl.name) as outcomes
+					from `tabPlacement` pl where pl.participant in %(p)s order by pl.name""",
+					{"p": made_participants()},
+					as_dict=True,
+				),
+			)
+
+		today = getdate("2026-06-30")
+		generate(today=today)
+		first = shape()
+		frappe.db.rollback()
+		generate(today=today)
+		self.assertEqual(first, shape())
+		frappe.db.rollback()
+		generate(today=today, seed=5)
+		self.assertNotEqual(first, shape())
+
+	def test_every_report_card_and_board_has_data(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+		from frappe.desk.query_report import run
+
+		generate()
+		for report in frappe.get_all("Report", filters={"module": "Employment Partners"}, pluck="name"):
+			result = run(report, filters={}, ignore_prepared_report=True)
+			self.assertTrue(result["result"], report)
+			self.assertTrue(result.get("chart"), report)
+		for card in frappe.get_all("Number Card", filters={"module": "Employment Partners"}, pluck="name"):
+			doc = frappe.get_doc("Number Card", card)
+			if doc.type == "Custom":
+				value = frappe.get_attr(doc.method)()
+				value = value.get("value") if isinstance(value, dict) else value
+			else:
+				value = get_result(doc.as_dict(), doc.filters_json)
+			self.assertTrue(value, card)
+		board = frappe.get_doc("Kanban Board", "Employer Pipeline")
+		counts = dict(
+			frappe.db.sql(
+				"select stage, count(*) from `tabEmployer Lead` where owner like %s group by stage",
+				f"%@{agency.STAFF_DOMAIN}",
+			)
+		)
+		for column in board.columns:
+			self.assertGreater(counts.get(column.column_name, 0), 0, column.column_name)
+
+	def test_scheduler_lag_leaves_the_daily_job_to_do(self):
+		"""With the scheduler two weeks behind, the daily job has reminders, escalations and missed
+		marks to make; with none, it is up to date and re-running it changes nothing."""
+		generate(scheduler_lag_days=14)
+		behind = reminders.run_daily()
+		self.assertTrue(behind["reminded"] and behind["escalated"] and behind["missed"])
+		self.assertEqual(
+			reminders.run_daily(), {"generated": [], "reminded": [], "escalated": [], "missed": []}
+		)
+		frappe.db.rollback()
+		generate()
+		self.assertEqual(reminders.run_daily()["missed"], [])
+
+	def test_bad_sizes_refused(self):
+		for changes in (
+			{"employers": 3},
+			{"participants": 0},
+			{"placements": -1},
+			{"years": 0},
+			{"locale": "xx_YY"},
+			{"today": "2026-13-45"},
+			{"scheduler_lag_days": -2},
+		):
+			with self.assertRaises(frappe.ValidationError, msg=changes):
+				agency.Config(**(SIZES | changes))
+		self.assertEqual(frappe.db.count("Participant", {"owner": ("like", f"%@{agency.STAFF_DOMAIN}")}), 0)
+
+	def test_the_bench_command(self):
+		"""`bench --site S employment-partners make-demo` exists with its options, and refuses bad
+		sizes with a message and no traceback."""
+		group = commands[0]
+		self.assertEqual(group.name, "employment-partners")
+		command = group.commands["make-demo"]
+		self.assertEqual(
+			{p.name for p in command.params},
+			{
+				"employers",
+				"participants",
+				"placements",
+				"years",
+				"seed",
+				"locale",
+				"today",
+				"scheduler_lag_days",
+			},
+		)
+		# run as bench runs it (from the sites folder, the bench's Python): refused before any write
+		result = subprocess.run(
+			[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "--site", frappe.local.site,
+			 "employment-partners", "make-demo", "--employers", "3"],
+			capture_output=True, text=True, timeout=120, cwd=frappe.local.sites_path,
+		)  # fmt: skip
+		output = result.stdout + result.stderr
+		self.assertEqual(result.returncode, 1, output)
+		self.assertIn("at least 10 employers", output)
+		self.assertNotIn("Traceback", output)
+
+
+def made_participants() -> list[str]:
+	owners = frappe.get_all("User", filters={"name": ("like", f"%@{agency.STAFF_DOMAIN}")}, pluck="name")
+	return frappe.get_all("Participant", filters={"owner": ("in", owners)}, pluck="name") or [""]
