@@ -10,7 +10,9 @@ section their roles give them):
 Weekly, to each Partnership Manager: partnerships that fell into At risk this week (health over
 the last 365 days, today against a week ago), and the week's placements and separations.
 
-Nothing is sent to someone with nothing to read.  Each person can turn either digest off in
+Nothing is sent to someone with nothing to read, and nothing twice: a person gets one daily
+digest a day and one weekly digest a week however often the job runs (the day or week sent is
+kept as the user's default `ep_daily_digest_sent` / `ep_weekly_digest_sent`).  Each person can turn either digest off in
 their Notification Settings (the two "Employment Partners" checks; email notifications off
 turns them off too).  Sent by the scheduler (hooks.py); queued like every Frappe email.
 """
@@ -28,6 +30,7 @@ from employment_partners.retention import issues
 
 BSR, CASE_MANAGER, MANAGER = "Business Services Rep", "Case Manager", "Partnership Manager"
 DAILY_FIELD, WEEKLY_FIELD = "ep_daily_digest", "ep_weekly_digest"
+DAILY_SENT, WEEKLY_SENT = "ep_daily_digest_sent", "ep_weekly_digest_sent"
 TEMPLATE = "ep_digest"
 
 
@@ -279,26 +282,43 @@ def send(user: str, subject: str, sections: list[dict]) -> bool:
 	return True
 
 
+def _sent_already(user: str, key: str, mark: str) -> bool:
+	return frappe.defaults.get_user_default(key, user) == mark
+
+
+def _mark_sent(user: str, key: str, mark: str):
+	frappe.defaults.set_user_default(key, mark, user)
+
+
 def send_daily(now=None) -> list[str]:
-	"""Daily (scheduler): each BSR's and case manager's digest; returns who got one."""
+	"""Daily (scheduler): each BSR's and case manager's digest, once a day; returns who got one."""
 	now = now or now_datetime()
+	day = str(getdate(now))
 	bsrs = set(recipients(BSR, DAILY_FIELD))
 	case_managers = set(recipients(CASE_MANAGER, DAILY_FIELD))
 	sent = []
 	for user in sorted(bsrs | case_managers):
+		if _sent_already(user, DAILY_SENT, day):
+			continue
 		sections = (bsr_sections(user, now) if user in bsrs else []) + (
 			case_manager_sections(user, now) if user in case_managers else []
 		)
 		if send(user, _("Your day: employer pipeline and job retention"), sections):
+			_mark_sent(user, DAILY_SENT, day)
 			sent.append(user)
 	return sent
 
 
 def send_weekly(on=None) -> list[str]:
-	"""Weekly (scheduler): the Partnership Managers' digest; returns who got one."""
+	"""Weekly (scheduler): the Partnership Managers' digest, once an ISO week; returns who got one."""
+	year, week, _day = getdate(on or today()).isocalendar()
+	mark = f"{year}-W{week:02d}"
 	sections = manager_sections(on)
-	return [
-		user
-		for user in recipients(MANAGER, WEEKLY_FIELD)
-		if send(user, _("Your week: partnerships and placements"), sections)
-	]
+	sent = []
+	for user in recipients(MANAGER, WEEKLY_FIELD):
+		if not _sent_already(user, WEEKLY_SENT, mark) and send(
+			user, _("Your week: partnerships and placements"), sections
+		):
+			_mark_sent(user, WEEKLY_SENT, mark)
+			sent.append(user)
+	return sent

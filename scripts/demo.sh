@@ -8,6 +8,8 @@
 # demo site on first use, migrates when the app's schema changed, loads demo data once.
 #   EP_DEMO_SITE   the demo site (default: ep.localhost; ep-erp.localhost with EP_WITH_ERPNEXT=1)
 #   EP_PORT        web port (default: 8000)
+#   EP_DEMO_EMPLOYERS, EP_DEMO_PARTICIPANTS  size of the generated agency (default: 60 and 600;
+#                  the named demo logins and their story come on top)
 # See scripts/lib.sh for the rest of the configuration.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -44,7 +46,9 @@ ensure_site "$EP_DEMO_SITE"
 # the demo's emails (invitations, pulse questions, digests) are queued for the desk to show, never sent
 as_bench bash -c "cd '$EP_BENCH_DIR' && bench use '$EP_DEMO_SITE' >/dev/null \
 	&& bench --site '$EP_DEMO_SITE' set-config -p mute_emails 1 >/dev/null \
-	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data"
+	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data \
+	&& bench --site '$EP_DEMO_SITE' employment-partners make-demo --employers ${EP_DEMO_EMPLOYERS:-60} \
+		--participants ${EP_DEMO_PARTICIPANTS:-600}"
 
 stop_demo
 for _ in $(seq 20); do # a stopped demo lets go of its port within a few seconds

@@ -103,6 +103,15 @@ class TestDailyDigest(EPTestCase):
 		self.assertIn("Leads due a follow-up", message)
 		self.assertIn("Follow-ups overdue or due this week", message)
 
+	def test_run_again_the_same_day_sends_nothing_the_next_day_sends_again(self):
+		self.make_rep_news()
+		now = now_datetime()
+		self.assertIn(self.rep, digests.send_daily(now))
+		self.assertNotIn(self.rep, digests.send_daily(now))
+		self.assertEqual(len(queued(self.rep)), 1)
+		self.assertIn(self.rep, digests.send_daily(add_to_date(now, days=1)))
+		self.assertEqual(len(queued(self.rep)), 2)
+
 	def test_nothing_to_read_sends_nothing(self):
 		self.assertFalse(any(section["items"] for section in digests.bsr_sections(self.rep)))
 		sent = digests.send_daily()
@@ -149,3 +158,10 @@ class TestWeeklyDigest(EPTestCase):
 		self.assertIn(ended.participant_name, sections["Separations this week"])
 		self.assertIn(manager, digests.send_weekly(on))
 		self.assertIn("Digest Slipping Foods", queued(manager)[0])
+		# once a week: again the same ISO week sends nothing
+		self.assertNotIn(manager, digests.send_weekly(on))
+		self.assertEqual(len(queued(manager)), 1)
+		year, week, _day = on.isocalendar()
+		self.assertEqual(
+			frappe.defaults.get_user_default(digests.WEEKLY_SENT, manager), f"{year}-W{week:02d}"
+		)
