@@ -8,6 +8,7 @@ from employment_partners.metrics import placements as placement_metrics
 
 
 @frappe.whitelist()
+@frappe.read_only()  # from the replica when the site has one (read_from_replica)
 def retention_90_card(filters: str | None = None) -> dict | str:
 	"""Number card "90-Day Retention": of the placements started in the last 365 days that are 90
 	days old, the share not separated before day 90 (the Partnership Health definition); a dash
@@ -26,6 +27,7 @@ def retention_90_card(filters: str | None = None) -> dict | str:
 
 
 @frappe.whitelist()
+@frappe.read_only()  # from the replica when the site has one (read_from_replica)
 def partnerships_at_risk_card(filters: str | None = None) -> dict:
 	"""Number card "Partnerships at Risk": active partnerships whose health over the last 365 days
 	is At risk."""

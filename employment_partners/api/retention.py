@@ -9,6 +9,7 @@ from employment_partners.metrics import retention as retention_metrics
 
 
 @frappe.whitelist()
+@frappe.read_only()  # from the replica when the site has one (read_from_replica)
 def follow_up_events(
 	start: str | None = None, end: str | None = None, filters: str | None = None, **kwargs
 ) -> list[dict]:
@@ -41,6 +42,7 @@ def follow_up_events(
 
 
 @frappe.whitelist()
+@frappe.read_only()  # from the replica when the site has one (read_from_replica)
 def overdue_follow_ups_card(filters: str | list | None = None) -> dict:
 	"""Number card "Overdue Follow-ups": open follow-ups whose window has ended, counted with the
 	card's filters and the user's permissions on Retention Follow-up; links to the roster."""
