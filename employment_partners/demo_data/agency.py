@@ -469,7 +469,8 @@ class Agency:
 		}  # fmt: skip
 
 		# placements, one after another; each ends before the next starts
-		window = max(1, (self.today - enrolled).days - 14)
+		# a participant's time with the program: up to about two years after enrolment
+		window = max(1, min((self.today - enrolled).days - 14, 540 + 60 * k))
 		days = sorted(rng.sample(range(window), min(k, window)))
 		starts = [enrolled + timedelta(days=14 + d) for d in days]
 		for j, start in enumerate(starts):
