@@ -3,14 +3,20 @@
 Each direction is one parameterised query over indexed columns: the skill overlap is counted
 in the database (join of the two skill child tables on `skill`), past separation reasons come
 back as one GROUP_CONCAT per row, and no document is loaded.  The rows are then scored by
-`matching.score` and sorted: score, then fewer recurring risks, then name for a stable order.
+`matching.score` and ordered: score, then fewer recurring risks, then name for a stable order.
+Ranking participants counts the points part by part (`part_points`), without an object per
+person, and scores in full, with the reasons, only the rows shown.
 """
+
+import heapq
+from itertools import count
+from operator import itemgetter, neg
 
 import frappe
 from frappe.utils import cint, flt
 
 from employment_partners import participants
-from employment_partners.matching.score import JobFacts, PersonFacts, score
+from employment_partners.matching.score import PARTS, JobFacts, PersonFacts, score
 from employment_partners.placements import job_orders, placements
 from employment_partners.utils import get_settings
 
@@ -77,37 +83,72 @@ def person_facts(row: dict, matched_skills: int) -> PersonFacts:
 	)
 
 
-def _best(scored: list[tuple[int, list, dict]], name_key: str, limit) -> list[dict]:
-	"""The top rows, rendered in words only now: score, then fewer recurring risks, then name."""
-	scored.sort(key=lambda row: (-row[0], -row[1][-1].points, row[2][name_key]))
-	return [
-		{**identity, "score": total, "parts": [p.as_dict() for p in parts]}
-		for total, parts, identity in scored[: _limit(limit)]
-	]
+def _top(totals, retention, names, limit) -> list[int]:
+	"""Which rows to show, best first: score, then fewer recurring risks (more retention points),
+	then name."""
+	best = heapq.nsmallest(_limit(limit), zip(map(neg, totals), map(neg, retention), names, count()))
+	return [row for *_order, row in best]
 
 
-def rank_participants(job_order: str, limit: int | None = None) -> list[dict]:
-	"""Active participants who are not in an active placement, best match first."""
-	job = frappe.db.sql(
+def _shown(identity: dict, total: int, parts: list) -> dict:
+	"""A row shown: who or what it is, the score and its parts in words."""
+	return {**identity, "score": total, "parts": [p.as_dict() for p in parts]}
+
+
+def part_points(job: JobFacts, rows: list[dict]) -> list[list[int]]:
+	"""Each part's points for every candidate row: one column a part, in the order of `score.PARTS`.
+
+	A part reads the job and a few of the person's values (named in `PARTS`), and thousands of
+	people share a few hundred sets of them, so a part is scored once per distinct set (on the facts
+	of one person holding it, cut down to those values) and looked up for the others.  The sets are
+	the values as fetched: equal values make equal facts.  At worst, every set distinct, each part is
+	scored for every person."""
+	columns = []
+	for part, reads in PARTS:
+		key_of = itemgetter(*reads)
+		keys = list(map(key_of, rows))
+		one_each = dict(zip(keys, rows, strict=True))
+		points = {key: part(job, _facts_for(row, reads)).points for key, row in one_each.items()}
+		columns.append(list(map(points.__getitem__, keys)))
+	return columns
+
+
+def _facts_for(row: dict, reads: tuple[str, ...]) -> PersonFacts:
+	"""A candidate's facts with only the values a part reads; the rest left at their defaults."""
+	facts = person_facts(row, row["matched_skills"])
+	return PersonFacts(**{name: getattr(facts, name) for name in reads})
+
+
+def _job(job_order: str) -> dict | None:
+	rows = frappe.db.sql(
 		f"select {JOB_COLUMNS} from `tabJob Order` jo where jo.name = %(job_order)s",
 		{"job_order": job_order},
 		as_dict=True,
 	)
+	return rows[0] if rows else None
+
+
+def rank_participants(job_order: str, limit: int | None = None) -> list[dict]:
+	"""Active participants who are not in an active placement, best match first."""
+	job = _job(job_order)
 	if not job:
 		return []
-	facts = job_facts(job[0])
+	facts = job_facts(job)
 	rows = participant_candidates(job_order)
-	scored = []
-	for row in rows:
-		total, parts = score(facts, person_facts(row, row.matched_skills))
+	columns = part_points(facts, rows)
+	# the retention part is the last
+	shown = _top(map(sum, zip(*columns, strict=True)), columns[-1], [row.name for row in rows], limit)
+	results = []
+	for i in shown:
+		row = rows[i]
 		identity = {
 			"participant": row.name,
 			"full_name": row.full_name,
 			"case_manager": row.case_manager,
 			"referral_status": row.referral_status,
 		}
-		scored.append((total, parts, identity))
-	return _best(scored, "participant", limit)
+		results.append(_shown(identity, *score(facts, person_facts(row, row.matched_skills))))
+	return results
 
 
 def participant_candidates(job_order: str) -> list[dict]:
@@ -172,9 +213,17 @@ def rank_job_orders(participant: str, limit: int | None = None) -> list[dict]:
 	rows = _jobs_for(
 		participant, "jo.status = %(open)s and jo.filled < jo.openings", {"open": job_orders.OPEN}
 	)
-	scored = []
-	for row in rows:
-		total, parts = score(job_facts(row), person_facts(person, row.matched_skills))
+	scored = [score(job_facts(row), person_facts(person, row.matched_skills)) for row in rows]
+	# the retention part is the last
+	shown = _top(
+		[total for total, _parts in scored],
+		[parts[-1].points for _total, parts in scored],
+		[row.name for row in rows],
+		limit,
+	)
+	results = []
+	for i in shown:
+		row = rows[i]
 		identity = {
 			"job_order": row.name,
 			"job_title": row.job_title,
@@ -182,8 +231,8 @@ def rank_job_orders(participant: str, limit: int | None = None) -> list[dict]:
 			"hourly_wage": flt(row.hourly_wage),
 			"referral_status": row.referral_status,
 		}
-		scored.append((total, parts, identity))
-	return _best(scored, "job_order", limit)
+		results.append(_shown(identity, *scored[i]))
+	return results
 
 
 def pair_score(job_order: str, participant: str) -> tuple[int, list] | None:

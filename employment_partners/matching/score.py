@@ -17,10 +17,12 @@ A past separation reason recurs when the job has the feature its Separation Reas
 in "Recurs When" (a hard-to-reach site, a non-standard shift, ...): an agency that adds a reason
 says there when it counts against a match.
 
-Scoring runs over every candidate, so the words are not built there: each part keeps a `Why`
-(a lazily translated template and its values) that is rendered only for the rows shown.  A
-referral stores its parts as data (`parts_to_data`: untranslated templates and values) and
-words them when read, in the reader's language (`describe`).
+Ranking runs over every candidate, so it builds neither parts nor words per person: it counts
+each part's points once per distinct set of the values that part reads (`PARTS`), then scores in
+full only the rows shown.  Each part keeps a `Why` (a lazily translated template and its values)
+that is rendered only when shown.  A referral stores its parts as data (`parts_to_data`:
+untranslated templates and values) and words them when read, in the reader's language
+(`describe`).
 """
 
 from dataclasses import dataclass, field
@@ -133,14 +135,7 @@ def _part(key: str, points: int, reason: Why) -> Part:
 
 
 def score(job: JobFacts, person: PersonFacts) -> tuple[int, list[Part]]:
-	parts = [
-		skills_part(job, person),
-		schedule_part(job, person),
-		transport_part(job, person),
-		physical_part(job, person),
-		wage_part(job, person),
-		retention_part(job, person),
-	]
+	parts = [part(job, person) for part, _reads in PARTS]
 	return sum(p.points for p in parts), parts
 
 
@@ -279,6 +274,30 @@ def retention_part(job: JobFacts, person: PersonFacts) -> Part:
 		return _part("retention", top, Why(_lt("no past job losses")))
 	points = max(0, top - RETENTION_PENALTY * len(recurring))
 	return _part("retention", points, ReasonList(_lt("past losses may recur: {0}"), *recurring))
+
+
+# The six parts in order, each with the person's values it reads (it reads the job too).  Ranking
+# thousands of people for one job scores a part once per distinct set of these values
+# (`candidates.part_points`), and a part is shown only these values there: a part that reads
+# another value must name it here (test_matching.TestPartPoints fails otherwise).
+PARTS = (
+	(skills_part, ("matched_skills",)),
+	(
+		schedule_part,
+		(
+			"available_day",
+			"available_evening",
+			"available_night",
+			"available_weekend",
+			"employment_preference",
+			"max_hours_per_week",
+		),
+	),
+	(transport_part, ("transport_mode",)),
+	(physical_part, ("max_physical_demand",)),
+	(wage_part, ("target_hourly_wage",)),
+	(retention_part, ("losses", "transport_mode", "matched_skills", "target_hourly_wage")),
+)
 
 
 def _to_data(value):

@@ -1,9 +1,12 @@
 """Match scores: the parts on their own (pure), then the ranking on a small hand-checked fixture."""
 
+import random
+
 import frappe
 
 from employment_partners.api import hiring as api
-from employment_partners.matching.score import JobFacts, PersonFacts, score
+from employment_partners.matching import candidates
+from employment_partners.matching.score import DEMANDS, JobFacts, PersonFacts, score
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
 	make_job_order,
@@ -119,6 +122,79 @@ class TestScoreParts(EPTestCase):
 		self.assertEqual((part.points, part.why), (10, "past losses may recur: Caring for a parent"))
 
 
+class TestPartPoints(EPTestCase):
+	"""The ranking scores each part once per distinct set of the values it reads (`PARTS`)."""
+
+	def test_points_equal_the_full_score_of_each_person(self):
+		rng = random.Random(15)
+
+		def losses(*pairs):
+			return candidates.REASON_SEPARATOR.join(candidates.PAIR_SEPARATOR.join(p) for p in pairs)
+
+		past = [
+			None,
+			losses(("Childcare", "Non-standard shift")),
+			losses(("Transportation", "Hard-to-reach site"), ("Laid Off", "")),
+			losses(("Health", "Heavy physical work"), ("Dismissed (attendance)", "Night or rotating shift")),
+			losses(("Dismissed (performance)", "Missing required skills"), ("Quit", "Wage below their goal")),
+		]
+		rows = [
+			{
+				"matched_skills": rng.randint(0, 3),
+				"available_day": rng.randint(0, 1),
+				"available_evening": rng.randint(0, 1),
+				"available_night": rng.randint(0, 1),
+				"available_weekend": rng.randint(0, 1),
+				"employment_preference": rng.choice([None, "Either", "Full-time", "Part-time"]),
+				"max_hours_per_week": rng.choice([0, 20, 37.5, 40]),
+				"transport_mode": rng.choice(
+					[
+						"Public transit",
+						"Own vehicle",
+						"Walk or bike",
+						"Rides from others",
+						"No reliable transport",
+					]
+				),
+				"max_physical_demand": rng.choice([None, "", *DEMANDS]),
+				"target_hourly_wage": rng.choice([None, 0, 15, 21, 24.5]),
+				"losses": rng.choice(past),
+			}
+			for _ in range(400)
+		]
+		jobs = [
+			JobFacts(),
+			JobFacts(
+				required_skills=3,
+				shift="Evening",
+				hourly_wage=21,
+				physical_demand="Medium",
+				transit_accessible=True,
+			),
+			JobFacts(
+				required_skills=2,
+				shift="Night",
+				employment_type="Part-time",
+				hours_per_week=20,
+				requires_own_vehicle=True,
+			),
+			JobFacts(
+				required_skills=1,
+				shift="Rotating",
+				hours_per_week=37.5,
+				hourly_wage=30,
+				physical_demand="Very Heavy",
+			),
+			JobFacts(shift="Weekend", hourly_wage=16, physical_demand="Sedentary", transit_accessible=True),
+			JobFacts(shift="Flexible", physical_demand="Heavy"),
+		]
+		for job in jobs:
+			columns = candidates.part_points(job, rows)
+			for row, points in zip(rows, zip(*columns, strict=True), strict=True):
+				_total, parts = score(job, candidates.person_facts(row, row["matched_skills"]))
+				self.assertEqual(list(points), [p.points for p in parts], (job, row))
+
+
 # a day, part-time, 20 h, 24/h, light job off transit, with no skills required
 DAY_JOB = {
 	"shift": "Day",
@@ -136,6 +212,7 @@ class TestRanking(EPTestCase):
 	def setUp(self):
 		super().setUp()
 		forklift, inventory, osha = (make_skill() for _ in range(3))
+		self.forklift = forklift
 		self.order = make_job_order(
 			job_title="Evening Warehouse Associate",
 			skills=[forklift, inventory, osha],
@@ -213,6 +290,21 @@ class TestRanking(EPTestCase):
 		self.assertEqual(blake["skills"], "Holds 2 of 3 required skills")
 		self.assertEqual(blake["schedule"], "available for the Evening shift; wants part-time work")
 		self.assertEqual(blake["retention"], "past losses may recur: Childcare")
+
+	def test_ranking_equals_every_candidate_scored_in_full_and_sorted(self):
+		twins = [
+			make_participant(first_name="Twin", skills=[self.forklift], available_evening=1).name
+			for _ in range(2)
+		]
+		job = candidates.job_facts(candidates._job(self.order.name))
+		expected = []
+		for row in candidates.participant_candidates(self.order.name):
+			total, parts = score(job, candidates.person_facts(row, row.matched_skills))
+			expected.append((-total, -parts[-1].points, row.name, [p.as_dict() for p in parts]))
+		expected = [(name, -total, parts) for total, _risk, name, parts in sorted(expected)[:100]]
+		results = api.find_participants(self.order.name, limit=100)
+		self.assertEqual([(r["participant"], r["score"], r["parts"]) for r in results], expected)
+		self.assertEqual([r["participant"] for r in results if r["participant"] in twins], sorted(twins))
 
 	def test_ranking_marks_who_is_already_referred(self):
 		make_referral(self.order.name, self.blake)
