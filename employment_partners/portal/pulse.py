@@ -110,18 +110,34 @@ def due_placements(on: date) -> list[dict]:
 		from `tabPlacement` p
 		join `tabHiring Partnership` h on h.name = p.hiring_partnership
 		where p.status = 'Active' and h.pulse_enabled = 1 and h.status = 'Active'
-			and p.start_date <= %(on)s
+			and p.start_date <= %(on)s and p.start_date >= %(earliest)s
 			and datediff(%(on)s, p.start_date) <= coalesce(nullif(h.pulse_monthly_until_days, 0), %(monthly)s)
 			and not exists (select 1 from `tabEmployer Pulse` w
 				where w.placement = p.name and w.status = %(awaiting)s)
 		order by p.hiring_partnership, p.start_date, p.name
 		""",
-		{"on": on, "weekly": WEEKLY_UNTIL_DAYS, "monthly": MONTHLY_UNTIL_DAYS, "awaiting": AWAITING},
+		{
+			"on": on,
+			"weekly": WEEKLY_UNTIL_DAYS,
+			"monthly": MONTHLY_UNTIL_DAYS,
+			"awaiting": AWAITING,
+			# no partnership asks past its longest asking period: a range the start-date index reads
+			"earliest": add_days(on, -_longest_asking_days()),
+		},
 		as_dict=True,
 	)
 	return [
 		r for r in rows if is_due(r.start_date, on, r.last_sent, cint(r.weekly_until), cint(r.monthly_until))
 	]
+
+
+def _longest_asking_days() -> int:
+	longest = frappe.db.sql(
+		"""select max(coalesce(nullif(pulse_monthly_until_days, 0), %s)) from `tabHiring Partnership`
+		where pulse_enabled = 1""",
+		MONTHLY_UNTIL_DAYS,
+	)[0][0]
+	return int(longest or MONTHLY_UNTIL_DAYS)
 
 
 def recipients(partnership: str) -> list[dict]:
@@ -255,14 +271,13 @@ def expire(now: datetime | None = None) -> list[str]:
 	return names
 
 
-def run_daily():
+def run_daily() -> dict[str, list[str]]:
 	"""Scheduler: expire, remind and tell, ask what is due, refresh the partnership figures.
 	Idempotent: run twice on a day, the second run creates and sends nothing."""
 	now = now_datetime()
-	expire(now)
-	remind_and_escalate(now)
-	send_due(now)
+	done = {"expired": expire(now), **remind_and_escalate(now), "sent": send_due(now)}
 	pulse_metrics.store_response_figures(now.date())
+	return done
 
 
 # --- answering -----------------------------------------------------------------------------------

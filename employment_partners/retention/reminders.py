@@ -95,13 +95,16 @@ def generate_missing() -> list[str]:
 	follow_up = frappe.qb.DocType("Retention Follow-up")
 
 	def has_rows(schedule_field, anchor):
-		return ExistsCriterion(
+		# the few schedules with rows for this anchor, read once: a list, not a subquery per record
+		schedules = (
 			frappe.qb.from_(row)
-			.select(row.name)
+			.select(row.parent)
+			.distinct()
 			.where(row.parenttype == "Follow-up Schedule")
-			.where(row.parent == Coalesce(NullIf(schedule_field, ""), default))
 			.where(row.anchor == anchor)
+			.run(pluck=True)
 		)
+		return Coalesce(NullIf(schedule_field, ""), default).isin(schedules or [""])
 
 	placement = frappe.qb.DocType("Placement")
 	bare_placements = (

@@ -136,3 +136,11 @@ class RetentionFollowup(Document):
 			"status",
 			"Closed",
 		)
+
+
+def on_doctype_update():
+	# the daily job's open follow-ups by window: reminders (window still open), escalations and
+	# missed marks (window ended), without reading every open follow-up
+	frappe.db.add_index("Retention Follow-up", ["status", "window_end"])
+	# a participant's own follow-ups after exit (no placement), read from the index alone
+	frappe.db.add_index("Retention Follow-up", ["participant", "placement"])
