@@ -283,7 +283,8 @@ def send(user: str, subject: str, sections: list[dict]) -> bool:
 
 
 def _sent_already(user: str, key: str, mark: str) -> bool:
-	return frappe.defaults.get_user_default(key, user) == mark
+	# read from the table, not the defaults cache: a run rolled back must not leave it "sent"
+	return frappe.db.get_value("DefaultValue", {"parent": user, "defkey": key}, "defvalue") == mark
 
 
 def _mark_sent(user: str, key: str, mark: str):
