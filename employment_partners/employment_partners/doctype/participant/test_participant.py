@@ -13,6 +13,40 @@ class TestParticipant(EPTestCase):
 		person.save()
 		self.assertEqual(person.status, "Exited")
 
+	def test_follow_ups_after_exit_are_made_by_a_worker_not_the_request(self):
+		"""Outside tests the exit's follow-ups (a score of them, with assignments) are queued to run
+		after the save commits; the request itself makes none."""
+		from employment_partners.retention import follow_ups
+
+		def jobs_after_commit():
+			"""The (method, kwargs) of the jobs frappe.enqueue holds until the commit."""
+			jobs = []
+			for call in frappe.db.after_commit._functions:
+				for cell in call.__closure__ or ():
+					value = cell.cell_contents
+					if isinstance(value, dict) and "method" in value and "kwargs" in value:
+						jobs.append((value["method"], value["kwargs"]))
+			return jobs
+
+		person = make_participant()
+		frappe.flags.in_test = False
+		try:
+			person.exit_date = frappe.utils.add_days(person.enrolment_date, 30)
+			person.save()
+		finally:
+			frappe.flags.in_test = True
+		jobs = jobs_after_commit()
+		frappe.db.after_commit.reset()  # the test rolls back: nothing is to be queued
+		self.assertIn(
+			("employment_partners.retention.follow_ups.sync_participant", {"participant": person.name}), jobs
+		)
+		mine = {"participant": person.name, "placement": ("is", "not set")}
+		self.assertEqual(frappe.db.count("Retention Follow-up", mine), 0)
+		# what the worker runs
+		made = follow_ups.sync_participant(person.name)["created"]
+		self.assertGreater(made, 0)
+		self.assertEqual(frappe.db.count("Retention Follow-up", mine), made)
+
 	def test_exit_before_enrolment_is_refused(self):
 		last = unique("Early").replace(" ", "")
 		with self.assertRaisesRegex(frappe.ValidationError, "Exit date .* is before enrolment date"):
