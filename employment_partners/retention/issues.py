@@ -79,6 +79,28 @@ def state_problem(to_state: str, doc) -> str | None:
 	return None
 
 
+REPORTED = "on_reported"  # the event of the "Retention Issue Reported" notifications
+
+
+def notify_reported(doc):
+	"""The "Retention Issue Reported" notifications (Method: on_reported) go out from a background
+	worker once the report is committed, not inside the request that files it: an employer's
+	submission is not held up by rendering and queueing the staff's emails, and a failing email
+	cannot refuse it.  At once under tests, imports and patches."""
+	frappe.enqueue(
+		"employment_partners.retention.issues.send_reported",
+		name=doc.name,
+		queue="short",
+		enqueue_after_commit=True,
+		now=bool(frappe.flags.in_test or frappe.flags.in_import or frappe.flags.in_patch),
+	)
+
+
+def send_reported(name: str):
+	if frappe.db.exists("Retention Issue Report", name):
+		frappe.get_doc("Retention Issue Report", name).run_method(REPORTED)
+
+
 def flag_sla_breaches(now: datetime | None = None) -> list[str]:
 	"""Hourly: New reports past their acknowledgement deadline are flagged, once, and the
 	"Retention Issue SLA Breached" notification goes out."""

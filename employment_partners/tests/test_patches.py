@@ -444,3 +444,24 @@ class TestDeskPatches(EPTestCase):
 		self.assertEqual(
 			frappe.db.get_value("Participant Job Loss", person.job_losses[0].name, "reason"), "Laid Off"
 		)
+
+
+class TestIssueReportedAfterCommitPatch(EPTestCase):
+	def test_shipped_notifications_move_to_the_method_an_agencys_own_event_stays(self):
+		from employment_partners.patches.v1_3 import issue_reported_after_commit
+
+		frappe.db.set_value("Notification", "Retention Issue Reported", {"event": "New", "method": None})
+		frappe.db.set_value(
+			"Notification", "Retention Issue Reported (Email)", {"event": "Save", "method": None}
+		)
+		issue_reported_after_commit.execute()
+		self.assertEqual(
+			frappe.db.get_value("Notification", "Retention Issue Reported", ["event", "method"]),
+			("Method", "on_reported"),
+		)
+		self.assertEqual(
+			frappe.db.get_value("Notification", "Retention Issue Reported (Email)", ["event", "method"]),
+			("Save", None),
+		)
+		frappe.db.rollback()
+		frappe.cache.hdel("notifications", "Retention Issue Report")

@@ -79,6 +79,9 @@ class RetentionIssueReport(submissions.EmployerInput, Document):
 		self.validate_state()
 		self.set_acknowledge_hours()
 
+	def after_insert(self):
+		issues.notify_reported(self)
+
 	def on_update(self):
 		services.referrals_from_interventions(self)
 		if self.status == issues.SEPARATED and self.has_value_changed("status"):
