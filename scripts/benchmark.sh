@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmarks at scale (issue 15): a generated agency of 1,000 employers, 20,000 participants and
+# 100,000 placements (five years), then the reports, the scheduler, the portal under load and
+# matching, each against its lower bound.  Prints one table and writes the numbers as JSON.
+#
+#   bash scripts/benchmark.sh            everything (about 15 minutes here; the site is made once)
+#   bash scripts/benchmark.sh reports    one part: reports, scheduler, portal or matching
+#
+# Not part of the test suite.  Idempotent: the bench and the site are made when missing, the
+# agency is generated once per site; every benchmark leaves the site's data as it found it.
+#   EP_BENCH_SITE     the benchmark site (default: ep-scale.localhost)
+#   EP_BENCH_SIZES    make-demo options (default: --employers 1000 --participants 20000
+#                     --placements 100000 --years 5)
+#   EP_BENCH_OUT      where the JSON goes (default: benchmarks/results in this checkout)
+# See scripts/lib.sh for the rest of the configuration.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+EP_BENCH_SITE="${EP_BENCH_SITE:-ep-scale.localhost}"
+EP_BENCH_SIZES="${EP_BENCH_SIZES:---employers 1000 --participants 20000 --placements 100000 --years 5}"
+EP_BENCH_OUT="${EP_BENCH_OUT:-$EP_REPO_DIR/benchmarks/results}"
+parts=("${@:-reports scheduler portal matching}")
+read -r -a parts <<<"${parts[*]}"
+
+setup_bench
+ensure_site "$EP_BENCH_SITE"
+mkdir -p "$EP_BENCH_OUT"
+chmod a+rwx "$EP_BENCH_OUT"
+say "generating the agency on $EP_BENCH_SITE (once per site)"
+as_bench bash -c "cd '$EP_BENCH_DIR' && bench --site '$EP_BENCH_SITE' set-config -p mute_emails 1 >/dev/null \
+	&& bench --site '$EP_BENCH_SITE' employment-partners make-demo $EP_BENCH_SIZES"
+
+run_py() {
+	as_bench bash -c "cd '$EP_BENCH_DIR/sites' && '$EP_BENCH_DIR/env/bin/python' $*" 2> >(grep -v -e pkg_resources -e PropertyValue -e CSSStyleDeclaration -e ARC4 -e 'import pkg_resources' -e 'from cryptography' >&2)
+}
+
+for part in "${parts[@]}"; do
+	say "benchmark: $part"
+	case "$part" in
+	reports) run_py "'$EP_REPO_DIR/benchmarks/bench_reports.py' '$EP_BENCH_SITE' --json '$EP_BENCH_OUT/reports.json'" ;;
+	scheduler) run_py "'$EP_REPO_DIR/benchmarks/bench_scheduler.py' '$EP_BENCH_SITE' --lag-days 1 --json '$EP_BENCH_OUT/scheduler.json'" ;;
+	portal) run_py "'$EP_REPO_DIR/benchmarks/bench_portal.py' '$EP_BENCH_SITE' --json '$EP_BENCH_OUT/portal.json'" ;;
+	matching) # on the test site, as the README's matching table: 20,000 participants of its own
+		ensure_site "${EP_TEST_SITE:-ep-test.localhost}"
+		run_py "'$EP_REPO_DIR/benchmarks/bench_matching.py' '${EP_TEST_SITE:-ep-test.localhost}' 20000" | tee "$EP_BENCH_OUT/matching.txt" ;;
+	*) die "unknown part $part: reports, scheduler, portal or matching" ;;
+	esac
+done
+say "results in $EP_BENCH_OUT"
