@@ -98,6 +98,7 @@ TRACES = (
 
 # background jobs that write about a record: its notifications, a new user's contact and gravatar
 QUEUED_WRITES = {
+	"employment_partners.retention.issues.send_reported",  # the "Retention Issue Reported" notifications
 	"frappe.desk.doctype.notification_log.notification_log.make_notification_logs",
 	"frappe.core.doctype.user.user.create_contact",
 	"frappe.core.doctype.user.user.update_gravatar",
