@@ -216,6 +216,8 @@ class Agency:
 		self.out = Writer()
 		self.names: set[str] = set()
 		self.open_follow_ups = 0
+		self.recent_issue = False
+		self.contacted_today = False
 
 	# --- lookups -------------------------------------------------------------------------------
 
@@ -872,14 +874,21 @@ class Agency:
 		start, end = pl["start"], pl["end"]
 		last = min(end or self.today, self.today - timedelta(days=1))
 		lost = pl["status"] == placement_rules.ENDED
-		if (last - start).days < 7 or rng.random() > (0.45 if lost else 0.07):
+		if (last - start).days < 7:
+			return
+		# today's work: a current placement or two with a concern raised in the last three weeks
+		# (always the first current one met), so the open-issue figures of a running agency show
+		recent = end is None and (not self.recent_issue or rng.random() < 0.04)
+		if not recent and rng.random() > (0.45 if lost else 0.07):
 			return
 		partnership = pl["partnership"]
-		reported_day = (
-			start + timedelta(days=rng.randint(7, (last - start).days))
-			if not lost
-			else max(start + timedelta(days=3), last - timedelta(days=rng.randint(3, 21)))
-		)
+		if recent:
+			self.recent_issue = True
+			reported_day = max(start + timedelta(days=7), last - timedelta(days=rng.randint(0, 20)))
+		elif lost:
+			reported_day = max(start + timedelta(days=3), last - timedelta(days=rng.randint(3, 21)))
+		else:
+			reported_day = start + timedelta(days=rng.randint(7, (last - start).days))
 		reported = at_hour(rng, reported_day)
 		kind = pick(rng, ISSUE_TYPES)
 		portal = partnership.portal_user and rng.random() < 0.4
@@ -891,7 +900,7 @@ class Agency:
 			status = "Closed - Separated"
 		elif acknowledged is None:
 			status = "New"
-		elif (self.today - reported_day).days < 14:
+		elif (self.today - reported_day).days < 21:
 			status = rng.choice(("Acknowledged", "Intervention Planned"))
 		else:
 			status = rng.choices(("Resolved", "Escalated"), (92, 8))[0]
@@ -1306,10 +1315,15 @@ class Agency:
 		count = 1 + 2 * len(path) + (min(24, partnership.placements // 5) if partnership else 0)
 		begin = lead["created"]
 		span = max(1, (min(self.today, path[-1][1] + timedelta(days=120)) - begin).days)
+		days = [begin + timedelta(days=rng.randint(0, span - 1)) for _ in range(count)]
+		if partnership and partnership.weight and (not self.contacted_today or rng.random() < 0.15):
+			# today's work: reps are in touch with some hiring partnerships today (always one)
+			self.contacted_today = True
+			days.append(self.today)
 		made = []
-		for _ in range(count):
-			when = at_hour(rng, begin + timedelta(days=rng.randint(0, span - 1)))
-			if when.date() >= self.today:
+		for day in days:
+			when = at_hour(rng, day, 8, 9) if day == self.today else at_hour(rng, day)
+			if day > self.today:
 				continue
 			inbound = rng.random() < 0.3
 			needs_reply = inbound and rng.random() < 0.6
