@@ -42,11 +42,11 @@ naming series (RIR-.YYYY.-), a row lock in `tabSeries` that Frappe holds until t
 commits, so concurrent submissions are serialised from the moment they are named to the end of
 the request: more workers add waiting, not throughput.
 
-Measured on the 2-core test machine (Frappe 15, 8 employers, 5 sync workers): about 11 accepted/s,
-p95 about 700 ms, about 85 ms of worker CPU per submission, of which about 50 ms is Frappe sending
-the two "Retention Issue Reported" notifications (the email one renders and queues an email and
-logs a Communication) inside the request, and under 5 ms is the app's own checks.  With those
-notifications disabled (an experiment, not a setting to use): about 36/s, p95 about 240 ms.
+Measured on the 2-core test machine (Frappe 15, 8 employers, 5 sync workers, the generated
+100,000-placement agency): about 34 accepted/s, p50 about 233 ms, p95 about 253 ms, about 36 ms of
+worker CPU and 6 ms of MariaDB per submission; the server and this load generator share the two
+cores.  Before the "Retention Issue Reported" notifications moved to a background job after the
+commit (retention/issues.py), they took about 50 ms of each request: about 11/s, p95 about 700 ms.
 
 Exit status 1 when the count check fails or the target (>= 50 accepted/s, p95 <= 250 ms) is
 missed; 0 otherwise.
