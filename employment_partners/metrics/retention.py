@@ -1,8 +1,8 @@
-"""Retention follow-up figures: the follow-up roster and its counts, grouped in the database."""
+"""Retention follow-up figures: the follow-up roster and its counts by case manager."""
 
 import frappe
 from frappe.query_builder import Case, Order
-from frappe.query_builder.functions import Coalesce, Count, Sum
+from frappe.query_builder.functions import Coalesce
 from frappe.utils import add_days, getdate
 from pypika.terms import PseudoColumn
 
@@ -60,7 +60,6 @@ def follow_ups_due(as_of, within_days: int = 14, case_manager: str | None = None
 			follow_up.due_date,
 			follow_up.window_end,
 			standing.as_("standing"),
-			follow_up.reminder_sent_on,
 			follow_up.escalated_on,
 		)
 		.orderby(follow_up.case_manager)
@@ -73,24 +72,28 @@ def follow_ups_due(as_of, within_days: int = 14, case_manager: str | None = None
 	return rows
 
 
-def follow_up_counts(as_of, within_days: int = 14, case_manager: str | None = None) -> list[dict]:
-	"""Per case manager: how many open follow-ups are overdue, in their window, or upcoming."""
-	as_of = getdate(as_of)
-	follow_up, user, query = _open_due_by(as_of, within_days, case_manager)
-	standing = _standing(follow_up, as_of)
-	return (
-		query.select(
-			follow_up.case_manager,
-			Coalesce(user.full_name, follow_up.case_manager).as_("case_manager_name"),
-			Sum(Case().when(standing == OVERDUE, 1).else_(0)).as_("overdue"),
-			Sum(Case().when(standing == IN_WINDOW, 1).else_(0)).as_("in_window"),
-			Sum(Case().when(standing == UPCOMING, 1).else_(0)).as_("upcoming"),
-			Count("*").as_("total"),
-		)
-		.groupby(follow_up.case_manager, user.full_name)
-		.orderby(follow_up.case_manager)
-		.run(as_dict=True)
-	)
+STANDING_KEYS = {OVERDUE: "overdue", IN_WINDOW: "in_window", UPCOMING: "upcoming"}
+
+
+def tally(rows: list[dict]) -> list[dict]:
+	"""Per case manager, in the rows' order: how many of the follow-ups follow_ups_due() returned
+	are overdue, in their window, or upcoming (counted from the rows the report already holds, not
+	asked of the database again)."""
+	counts: dict = {}
+	for row in rows:
+		count = counts.get(row.case_manager)
+		if count is None:
+			count = counts[row.case_manager] = frappe._dict(
+				case_manager=row.case_manager,
+				case_manager_name=row.case_manager_name,
+				overdue=0,
+				in_window=0,
+				upcoming=0,
+				total=0,
+			)
+		count[STANDING_KEYS[row.standing]] += 1
+		count.total += 1
+	return list(counts.values())
 
 
 def overdue_follow_up_count(as_of, case_manager: str | None = None, filters: list | None = None) -> int:

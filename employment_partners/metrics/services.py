@@ -50,98 +50,95 @@ def kept(days: int) -> str:
 	)
 
 
-def services(categories: list[str]) -> list[tuple[str, str]]:
-	"""(label, SQL flag over a placement `p`) for each service, in report order."""
-	window = f"date_add(p.start_date, interval {WINDOW_DAYS} day)"
-	out = [
-		(
-			COACHING,
-			f"""(select count(*) from `tabCoaching Session` c where c.participant = p.participant
-				and c.kind = 'Job Coaching' and c.session_date >= p.start_date and c.session_date < {window}) >= 2""",
-		)
+def labels(categories: list[str]) -> list[str]:
+	"""The services in report order: coaching, a connected referral in each category, bonus, circle."""
+	return [COACHING, *(f"Connected referral: {c}" for c in categories), BONUS, CIRCLE]
+
+
+def received_sql(categories: list[str]) -> str:
+	"""(service, name) of each placement of `pf` (the period's) that received a service; `service`
+	is its index in labels().  One join per kind of service, each read once, not a subquery per
+	placement and service."""
+	window = f"date_add(pf.start_date, interval {WINDOW_DAYS} day)"
+	parts = [
+		f"""select 0 as service, pf.name from pf
+		join `tabCoaching Session` c on c.participant = pf.participant and c.kind = 'Job Coaching'
+			and c.session_date >= pf.start_date and c.session_date < {window}
+		group by pf.name having count(*) >= 2"""
 	]
-	for i, _category in enumerate(categories):
-		out.append(
-			(
-				f"category:{i}",
-				f"""exists(select 1 from `tabService Referral` r where r.participant = p.participant
-					and r.category = %(category_{i})s and r.connected_on >= p.start_date and r.connected_on < {window})""",
-			)
+	if categories:
+		listed = ", ".join(frappe.db.escape(c) for c in categories)
+		parts.append(
+			f"""select distinct field(r.category, {listed}) as service, pf.name from pf
+			join `tabService Referral` r on r.participant = pf.participant and r.category in ({listed})
+				and r.connected_on >= pf.start_date and r.connected_on < {window}"""
 		)
-	out += [
-		(
-			BONUS,
-			f"""exists(select 1 from `tabPlacement Retention Bonus` b where b.parent = p.name
-				and b.parenttype = 'Placement' and b.paid_on >= p.start_date and b.paid_on < {window})""",
-		),
-		(
-			CIRCLE,
-			f"""exists(select 1 from `tabLending Circle Member` m join `tabLending Circle` lc on lc.name = m.parent
-				where m.parenttype = 'Lending Circle' and m.participant = p.participant and lc.start_month < {window}
-				and date_add(lc.start_month, interval (select count(*) from `tabLending Circle Member` m2
-					where m2.parent = lc.name and m2.parenttype = 'Lending Circle') month) > p.start_date)""",
-		),
+	parts += [
+		f"""select distinct {len(categories) + 1} as service, pf.name from pf
+		join `tabPlacement Retention Bonus` b on b.parent = pf.name and b.parenttype = 'Placement'
+			and b.paid_on >= pf.start_date and b.paid_on < {window}""",
+		f"""select distinct {len(categories) + 2} as service, pf.name from pf
+		join `tabLending Circle Member` m on m.participant = pf.participant and m.parenttype = 'Lending Circle'
+		join `tabLending Circle` lc on lc.name = m.parent
+		where lc.start_month < {window}
+			and date_add(lc.start_month, interval (select count(*) from `tabLending Circle Member` m2
+				where m2.parent = lc.name and m2.parenttype = 'Lending Circle') month) > pf.start_date""",
 	]
-	return out
+	return "\nunion all\n".join(parts)
+
+
+def _grouping(view: str) -> tuple[str, str]:
+	"""The group of a placement `pf` in a view, and the join that view needs."""
+	if view == "Barrier":
+		barriers = " union all ".join(
+			f"select '{label}' as grp, '{field}' as field" for label, field in BARRIERS
+		)
+		cases = " ".join(f"when '{field}' then pa.{field}" for _label, field in BARRIERS)
+		return "bl.grp", (
+			f"join `tabParticipant` pa on pa.name = pf.participant"
+			f" join ({barriers}) bl on (case bl.field {cases} end) = 1"
+		)
+	if view == "Placement Type":
+		return "pf.placement_type", ""
+	return "'All'", ""
 
 
 def retention_by_service(period, view: str = "All", min_group: int = DEFAULT_MIN_GROUP) -> list[dict]:
 	"""One row per service (and group): placements, retained and rate at 90 and 180 days, with
-	the service and without; groups under `min_group` suppressed (None, and `suppressed` set)."""
+	the service and without; groups under `min_group` suppressed (None, and `suppressed` set).
+	One query: each group's placements, and of them those that received each service (service
+	-1: all of them); without = all - with."""
 	categories = frappe.get_all("Service Category", order_by="name", pluck="name")
-	flags = services(categories)
-	columns = ",\n".join(f"({sql}) as s{i}" for i, (_label, sql) in enumerate(flags))
-	barrier_columns = ", ".join(f"pa.{field} as {field}" for _label, field in BARRIERS)
-	figures = ",\n".join(
-		f"sum(pf.e{d} and pf.s{{i}}) as with_{d}, sum(pf.r{d} and pf.s{{i}}) as with_retained_{d}, "
-		f"sum(pf.e{d} and not pf.s{{i}}) as without_{d}, sum(pf.r{d} and not pf.s{{i}}) as without_retained_{d}"
-		for d in (90, 180)
-	)
-	if view == "Barrier":
-		group, join = (
-			"bl.grp",
-			(
-				"join ("
-				+ " union all ".join(
-					f"select '{label}' as grp, '{field}' as field" for label, field in BARRIERS
-				)
-				+ ") bl on (case bl.field "
-				+ " ".join(f"when '{field}' then pf.{field}" for _label, field in BARRIERS)
-				+ " end) = 1"
-			),
-		)
-	elif view == "Placement Type":
-		group, join = "pf.placement_type", ""
-	else:
-		group, join = "'All'", ""
-	selects = "\nunion all\n".join(
-		f"select {i} as service, {group} as grp, {figures.format(i=i)} from pf {join} group by {group}"
-		for i in range(len(flags))
-	)
+	group, join = _grouping(view)
+	sums = ", ".join(f"sum(pf.e{d}) as e{d}, sum(pf.r{d}) as r{d}" for d in (90, 180))
 	sql = f"""
 		with pf as (
-			select p.name, p.placement_type, {barrier_columns},
-				{kept(90)},
-				{kept(180)},
-				{columns}
-			from `tabPlacement` p join `tabParticipant` pa on pa.name = p.participant
+			select p.name, p.participant, p.start_date, p.placement_type, {kept(90)}, {kept(180)}
+			from `tabPlacement` p
 			where p.start_date between %(start)s and %(as_of)s
-		)
-		{selects}
+		),
+		received as ({received_sql(categories)})
+		select -1 as service, {group} as grp, {sums} from pf {join} group by grp
+		union all
+		select r.service, {group} as grp, {sums}
+		from received r join pf on pf.name = r.name {join}
+		group by r.service, grp
 	"""
-	values = {
-		"start": period.start,
-		"as_of": period.as_of,
-		**placement_metrics.STATUS_VALUES,
-		**{f"category_{i}": c for i, c in enumerate(categories)},
-	}
-	labels = [label for label, _sql in flags]
+	values = {"start": period.start, "as_of": period.as_of, **placement_metrics.STATUS_VALUES}
+	found = frappe.db.sql(sql, values, as_dict=True)
+	totals = {row.grp: row for row in found if row.service == -1}
+	received = {(int(row.service), row.grp): row for row in found if row.service != -1}
 	rows = []
-	for row in frappe.db.sql(sql, values, as_dict=True):
-		label = labels[int(row.service)]
-		if label.startswith("category:"):
-			label = "Connected referral: " + categories[int(label.split(":")[1])]
-		rows.append(_finish(label, row, min_group))
+	for index, label in enumerate(labels(categories)):
+		for grp, total in totals.items():
+			got = received.get((index, grp)) or {}
+			row = frappe._dict(service=index, grp=grp)
+			for d in (90, 180):
+				with_, kept_with = int(got.get(f"e{d}") or 0), int(got.get(f"r{d}") or 0)
+				row[f"with_{d}"], row[f"with_retained_{d}"] = with_, kept_with
+				row[f"without_{d}"] = int(total[f"e{d}"] or 0) - with_
+				row[f"without_retained_{d}"] = int(total[f"r{d}"] or 0) - kept_with
+			rows.append(_finish(label, row, min_group))
 	rows.sort(key=lambda r: (r["service_index"], r["group"] or ""))
 	return rows
 

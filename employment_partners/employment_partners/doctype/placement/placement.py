@@ -193,3 +193,12 @@ class Placement(Document):
 	def set_follow_up_schedule(self):
 		if not self.follow_up_schedule:
 			self.follow_up_schedule = follow_ups.default_schedule()
+
+
+def on_doctype_update():
+	# a partnership's placements by start, read from the index alone (Partnership Health's hires,
+	# active placements and retention; WIOA's employers served)
+	frappe.db.add_index("Placement", ["hiring_partnership", "start_date", "end_date", "status"])
+	# a participant's placements by start (Retention by Service: a service in a placement's first
+	# 90 days; Outcomes Follow-up: the latest placement before exit)
+	frappe.db.add_index("Placement", ["participant", "start_date"])

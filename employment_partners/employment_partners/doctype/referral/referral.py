@@ -105,3 +105,9 @@ class Referral(Document):
 			self.referred_on = today()
 		if self.status in referrals.DECIDED and not self.decided_on:
 			self.decided_on = today()
+
+
+def on_doctype_update():
+	# a partnership's referrals sent and decided in a period, read from the index alone
+	# (Partnership Health; WIOA's employers served)
+	frappe.db.add_index("Referral", ["hiring_partnership", "referred_on", "decided_on", "status"])

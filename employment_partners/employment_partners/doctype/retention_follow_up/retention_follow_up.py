@@ -144,3 +144,10 @@ def on_doctype_update():
 	frappe.db.add_index("Retention Follow-up", ["status", "window_end"])
 	# a participant's own follow-ups after exit (no placement), read from the index alone
 	frappe.db.add_index("Retention Follow-up", ["participant", "placement"])
+	# Follow-up Due: the open follow-ups due by a day, without reading every open follow-up
+	frappe.db.add_index("Retention Follow-up", ["status", "due_date"])
+	# a participant's latest follow-up done by a day (Participant Outcomes, WIOA quarters after
+	# exit): one index read each, in the reports' order
+	frappe.db.add_index("Retention Follow-up", ["participant", "status", "completed_on", "modified"])
+	# a participant's follow-up done for an outcome milestone (Outcomes Follow-up)
+	frappe.db.add_index("Retention Follow-up", ["participant", "outcome_milestone", "status", "completed_on"])

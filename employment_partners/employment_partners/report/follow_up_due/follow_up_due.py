@@ -12,7 +12,7 @@ def execute(filters=None):
 	as_of = filters.as_of or today()
 	within = cint(filters.within_days) if filters.within_days not in (None, "") else 14
 	rows = retention.follow_ups_due(as_of, within, filters.case_manager)
-	counts = retention.follow_up_counts(as_of, within, filters.case_manager)
+	counts = retention.tally(rows)
 	return columns(), rows, None, chart(counts), summary(counts)
 
 

@@ -23,7 +23,8 @@ DEFINITIONS = [
 	("Retention Rates", "Yes / (Yes + No) over the participants listed, to 1 decimal (rounded half up)."),
 	(
 		"Latest Follow-up",
-		"the outcome of their latest follow-up done on or before the as-of day (of a placement or after exit), and when.",
+		"the outcome of their latest follow-up done on or before the as-of day (of a placement or after exit), and when; "
+		"of two done the same day, the one last changed, and of two changed at the same moment, the one named first.",
 	),
 	(
 		"Wage Gain",

@@ -1,0 +1,1155 @@
+"""The nine reports at scale, each against its lower bound and against the naive way.
+
+Not run by the test command.  From the bench's sites folder, as the bench user:
+
+	cd <bench>/sites && ../env/bin/python <repo>/benchmarks/bench_reports.py SITE \
+		[--runs 5] [--sample 300] [--only "Report Name" ...] [--json out.json]
+
+SITE holds a generated agency (`bench --site SITE employment-partners make-demo ...`); the
+benchmark only reads it (one transaction, rolled back).  For each report, with the filters the
+desk sends by default (each report's .js: the default period, status, view...):
+
+- report: `frappe.desk.query_report.run(name, filters, ignore_prepared_report=True)` as the desk
+  runs it, as a Partnership Manager (MANAGER), and as Administrator.
+- raw SQL: the report's headline figures (the numbers a funder reads: counts, rates, medians,
+  averages, the score; not labels, formatting or charts) by SQL written here, independently of
+  metrics/, with the arithmetic of the definitions (percentages half up...).  It is the lower
+  bound: the least the database has to do for those figures, with the indexes the app declares.
+  The figures must equal the report's: any difference is printed as MISMATCH, with the figures.
+  The three take turns in each of --runs rounds, after a warm-up round; medians.
+- loop: the naive way, `frappe.get_doc` on every document the figures need (the report's main
+  doctype and what a per-document loop would load beside it: a partnership's placements and
+  referrals, a participant's follow-ups...), timed on a random sample of --sample documents of
+  each doctype and extrapolated (mean time per document x documents).  Only the loading is
+  timed, not the Python that would add the figures up, so the loop figure is a lower bound too;
+  and it only loads the documents of the period, as a careful naive loop would.
+
+Targets (issue 15): report <= 2 x raw SQL; loop >= 20 x report.  Prints a table, the machine
+(cores, CPU, MariaDB and its buffer pool), the site's row counts and the peak RSS of this process;
+--json writes all of it.  Exit status 1 on a MISMATCH.
+"""
+
+import argparse
+import functools
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from itertools import pairwise
+
+import frappe
+from frappe.utils import add_days, getdate, today
+
+MANAGER = "director@staff.demo.employment-partners.invalid"
+COUNTED = (
+	"Employer Lead",
+	"Hiring Partnership",
+	"Participant",
+	"Placement",
+	"Referral",
+	"Retention Follow-up",
+	"Retention Issue Report",
+	"Employer Interaction",
+	"Employer Pulse",
+	"Coaching Session",
+	"Service Referral",
+	"Job Order",
+)
+
+# the app's vocabulary, written out here so that the raw SQL does not lean on the code it checks
+STAGES = ("Prospect", "Outreach", "Qualify", "Nurture", "Source", "Match", "Feedback")
+LOST = "Lost / Poor Fit"
+EMPLOYED = ("Employed - Same Employer", "Employed - Other Employer")
+MILESTONES = {"At Close": 0, "3 Months after Exit": 3, "6 Months after Exit": 6, "12 Months after Exit": 12}
+
+
+# ------------------------------------------------------------------ arithmetic of the definitions
+def half_up(value, places: int) -> float | None:
+	if value is None:
+		return None
+	return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def ratio(numerator, denominator, places: int = 2) -> float | None:
+	if not denominator:
+		return None
+	return half_up(Decimal(str(numerator or 0)) / Decimal(str(denominator)), places)
+
+
+def percent(numerator, denominator) -> float | None:
+	return ratio(100 * Decimal(str(numerator or 0)), denominator, 1)
+
+
+def sql(query: str, values: dict | None = None) -> list:
+	return frappe.db.sql(query, values or (), as_dict=True)
+
+
+def period(days: int | None = None) -> dict:
+	"""The desk's default period (public/js/reports.js): this year so far, or the last `days` days."""
+	on = getdate(today())
+	start = add_days(on, 1 - days) if days else on.replace(month=1, day=1)
+	return {"from_date": str(start), "to_date": str(on)}
+
+
+def values_of(filters: dict) -> dict:
+	"""%(start)s, %(as_of)s and %(next_day)s (for datetimes: `< next_day` is `date(x) <= as_of`)."""
+	start, as_of = getdate(filters["from_date"]), min(getdate(filters["to_date"]), getdate(today()))
+	return {"start": start, "as_of": as_of, "next_day": as_of + timedelta(days=1)}
+
+
+# ------------------------------------------------------------------ the reports
+class Bench:
+	"""One report: its default filters, its figures read off the report's result, the same figures
+	by raw SQL, and the documents a per-document loop would load."""
+
+	report = ""
+
+	def filters(self) -> dict:
+		return period()
+
+	@functools.cached_property
+	def v(self) -> dict:
+		"""The period's values for the SQL (see values_of)."""
+		return values_of(self.filters())
+
+	def figures(self, result: dict) -> dict:
+		raise NotImplementedError
+
+	def raw(self) -> dict:
+		raise NotImplementedError
+
+	def documents(self) -> list[tuple[str, str]]:
+		"""(doctype, SQL condition on `tab<doctype>` t) of the documents the loop loads."""
+		raise NotImplementedError
+
+
+class EmployerPipeline(Bench):
+	"""Per stage: leads now, reached, went on, conversion, median days in stage, lost.  Raw: four
+	grouped queries on the stage history.  Loop: every lead (its stage history is a child table)."""
+
+	report = "Employer Pipeline"
+
+	def figures(self, result):
+		keys = ("now", "reached", "went_on", "conversion", "median_days", "lost")
+		return {row["stage"]: {k: row[k] for k in keys} for row in result["result"]}
+
+	def raw(self):
+		v = {**self.v, "stages": (*STAGES, LOST), "lost": LOST}
+		history = "`tabEmployer Lead Stage History`"
+		out = {s: {"now": 0, "reached": 0, "went_on": 0, "median_days": None, "lost": 0} for s in v["stages"]}
+		for row in sql(
+			f"""select h.to_stage as stage, count(*) as n from `tabEmployer Lead` l
+			join {history} h on h.name = (select h2.name from {history} h2
+				where h2.parenttype = 'Employer Lead' and h2.parent = l.name and h2.changed_on < %(next_day)s
+				order by h2.changed_on desc, h2.idx desc limit 1)
+			where h.to_stage in %(stages)s group by h.to_stage""",
+			v,
+		):
+			out[row.stage]["now"] = row.n
+		following = " ".join(f"when '{a}' then '{b}'" for a, b in pairwise(STAGES))
+		for row in sql(
+			f"""select e.to_stage as stage, count(*) as reached, sum(exists(select 1 from {history} n
+				where n.parenttype = 'Employer Lead' and n.parent = e.parent
+					and n.to_stage = (case e.to_stage {following} end)
+					and n.changed_on >= e.first_in and n.changed_on < %(next_day)s)) as went_on
+			from (select parent, to_stage, min(changed_on) as first_in from {history}
+				where parenttype = 'Employer Lead' and changed_on >= %(start)s and changed_on < %(next_day)s
+				group by parent, to_stage) e
+			where e.to_stage in %(stages)s group by e.to_stage""",
+			v,
+		):
+			out[row.stage].update(reached=row.reached, went_on=row.went_on)
+		for row in sql(
+			f"""select distinct from_stage as stage,
+				median(days_in_previous_stage) over (partition by from_stage) as days
+			from {history} where parenttype = 'Employer Lead' and from_stage in %(stages)s
+				and changed_on >= %(start)s and changed_on < %(next_day)s""",
+			v,
+		):
+			out[row.stage]["median_days"] = half_up(row.days, 1)
+		for row in sql(
+			f"""select from_stage as stage, count(*) as n from {history}
+			where parenttype = 'Employer Lead' and to_stage = %(lost)s and from_stage in %(stages)s
+				and changed_on >= %(start)s and changed_on < %(next_day)s group by from_stage""",
+			v,
+		):
+			out[row.stage]["lost"] = row.n
+		for stage, f in out.items():
+			last = stage in (STAGES[-1], LOST)
+			f["went_on"] = None if last else f["went_on"]
+			f["conversion"] = None if last else percent(f["went_on"], f["reached"])
+		return out
+
+	def documents(self):
+		return [("Employer Lead", "1=1")]  # each with its stage history (a child table)
+
+
+class PartnershipHealth(Bench):
+	"""Per active partnership: every figure, the 0-100 score and the band.  Raw: one grouped query
+	per source; the score worked out here from the definition.  Loop: the partnerships, their
+	placements (all started by the as-of day: active placements), the period's referrals, all
+	their issues and interactions (open issues, last contact), the period's feedback and pulses."""
+
+	report = "Partnership Health"
+	KEYS = (
+		"referrals",
+		"accepted_rate",
+		"hires",
+		"active_placements",
+		"retention_90",
+		"retention_180",
+		"open_issues",
+		"median_reporting_lag_days",
+		"median_acknowledge_hours",
+		"median_response_hours",
+		"pulse_answered_rate",
+		"pulse_median_hours",
+		"days_since_contact",
+		"events_attended",
+		"satisfaction",
+		"health_score",
+		"band",
+	)
+
+	def filters(self):
+		return {**period(365), "status": "Active"}
+
+	def figures(self, result):
+		return {row["name"]: {k: row[k] for k in self.KEYS} for row in result["result"]}
+
+	def raw(self):
+		rows = {r.name: r for r in sql("select name from `tabHiring Partnership` where status = 'Active'")}
+		v = {**self.v, "names": tuple(rows)}
+
+		def add(query):
+			for row in sql(query, v):
+				rows[row.pop("hp")].update(row)
+
+		add(
+			f"""select p.hiring_partnership as hp, sum(p.start_date >= %(start)s) as hires,
+				sum(p.end_date is null or p.end_date > %(as_of)s or p.status = 'Transitioned to Permanent') as active,
+				{self._kept(90)}, {self._kept(180)}
+			from `tabPlacement` p
+			where p.hiring_partnership in %(names)s and p.start_date <= %(as_of)s group by p.hiring_partnership"""
+		)
+		add(
+			"""select r.hiring_partnership as hp, sum(r.referred_on between %(start)s and %(as_of)s) as referrals,
+				sum(r.decided_on between %(start)s and %(as_of)s and r.status in ('Offered', 'Hired', 'Declined by Employer')) as decided,
+				sum(r.decided_on between %(start)s and %(as_of)s and r.status in ('Offered', 'Hired')) as accepted
+			from `tabReferral` r
+			where r.hiring_partnership in %(names)s
+				and (r.referred_on between %(start)s and %(as_of)s or r.decided_on between %(start)s and %(as_of)s)
+			group by r.hiring_partnership"""
+		)
+		add(
+			"""select i.hiring_partnership as hp, sum(i.status not in ('Resolved', 'Closed - Separated')) as open_issues
+			from `tabRetention Issue Report` i
+			where i.hiring_partnership in %(names)s and i.reported_on < %(next_day)s group by i.hiring_partnership"""
+		)
+		add(
+			"""select distinct i.hiring_partnership as hp,
+				median(if(i.reported_by_type = 'Employer Contact' and i.incident_start is not null,
+					datediff(i.reported_on, i.incident_start), null)) over (partition by i.hiring_partnership) as lag,
+				median(if(i.acknowledged_on < %(next_day)s, i.acknowledge_hours, null))
+					over (partition by i.hiring_partnership) as ack
+			from `tabRetention Issue Report` i
+			where i.hiring_partnership in %(names)s and i.reported_on >= %(start)s and i.reported_on < %(next_day)s"""
+		)
+		add(
+			"""select distinct e.hiring_partnership as hp,
+				median(e.response_hours) over (partition by e.hiring_partnership) as response
+			from `tabEmployer Interaction` e
+			where e.hiring_partnership in %(names)s and e.direction = 'Outbound' and e.needs_reply = 1 and e.replied_on < %(next_day)s
+				and e.interaction_date >= %(start)s and e.interaction_date < %(next_day)s"""
+		)
+		add(
+			"""select e.hiring_partnership as hp, date(max(e.interaction_date)) as last_contact
+			from `tabEmployer Interaction` e
+			where e.hiring_partnership in %(names)s and e.interaction_date < %(next_day)s group by e.hiring_partnership"""
+		)
+		add(
+			"""select i.hiring_partnership as hp, count(distinct ev.name) as events
+			from `tabEmployer Appreciation Invitee` i
+			join `tabEmployer Appreciation Event` ev on ev.name = i.parent
+			where i.hiring_partnership in %(names)s and i.parenttype = 'Employer Appreciation Event' and i.attended = 1
+				and ev.event_date between %(start)s and %(as_of)s group by i.hiring_partnership"""
+		)
+		add(
+			"""select f.hiring_partnership as hp, count(*) as feedback, sum(f.satisfaction) as satisfaction
+			from `tabEmployer Feedback` f
+			where f.hiring_partnership in %(names)s and f.received_on between %(start)s and %(as_of)s group by f.hiring_partnership"""
+		)
+		add(
+			"""select u.hiring_partnership as hp, sum(u.status = 'Answered') as answered,
+				sum(u.status = 'Expired') as expired
+			from `tabEmployer Pulse` u
+			where u.hiring_partnership in %(names)s and u.sent_on >= %(start)s and u.sent_on < %(next_day)s group by u.hiring_partnership"""
+		)
+		add(
+			"""select distinct u.hiring_partnership as hp,
+				median(u.response_hours) over (partition by u.hiring_partnership) as pulse_hours
+			from `tabEmployer Pulse` u
+			where u.hiring_partnership in %(names)s and u.status = 'Answered' and u.sent_on >= %(start)s and u.sent_on < %(next_day)s"""
+		)
+		settings = self.settings()
+		return {name: self._finish(row, settings) for name, row in rows.items()}
+
+	@staticmethod
+	def _kept(days: int) -> str:
+		eligible = f"p.start_date >= %(start)s and p.start_date <= %(as_of)s - interval {days} day"
+		ended = f"p.status = 'Ended' and p.end_date < p.start_date + interval {days} day"
+		return f"sum({eligible}) as e{days}, sum({eligible} and not ({ended})) as r{days}"
+
+	@staticmethod
+	def settings() -> dict:
+		return {
+			row.field: int(row.value or 0)
+			for row in sql(
+				"""select field, value from tabSingles
+				where doctype = 'Employment Partners Settings' and field like 'health%%'"""
+			)
+		}
+
+	def _finish(self, r, settings) -> dict:
+		g = r.get
+		f = {
+			"referrals": int(g("referrals") or 0),
+			"accepted_rate": percent(g("accepted"), g("decided")),
+			"hires": int(g("hires") or 0),
+			"active_placements": int(g("active") or 0),
+			"retention_90": percent(g("r90"), g("e90")),
+			"retention_180": percent(g("r180"), g("e180")),
+			"open_issues": int(g("open_issues") or 0),
+			"median_reporting_lag_days": half_up(g("lag"), 1),
+			"median_acknowledge_hours": half_up(g("ack"), 1),
+			"median_response_hours": half_up(g("response"), 1),
+			"pulse_answered_rate": percent(g("answered"), (g("answered") or 0) + (g("expired") or 0)),
+			"pulse_median_hours": half_up(g("pulse_hours"), 1),
+			"days_since_contact": (self.v["as_of"] - g("last_contact")).days if g("last_contact") else None,
+			"events_attended": int(g("events") or 0),
+			"satisfaction": ratio(g("satisfaction"), g("feedback")),
+		}
+		f["health_score"] = self.score(r, f, settings)
+		healthy, watch = settings["health_healthy_from"], settings["health_watch_from"]
+		score = f["health_score"]
+		f["band"] = (
+			None
+			if score is None
+			else "Healthy"
+			if score >= healthy
+			else "Watch"
+			if score >= watch
+			else "At risk"
+		)
+		return f
+
+	@staticmethod
+	def score(r, f, settings) -> int | None:
+		"""The definition: parts 0-1, weighed among the parts with data, rounded half up."""
+
+		def falling(value, best, worst):
+			if value is None:
+				return None
+			value = Fraction(str(value))
+			return Fraction(max(0, min(1, (worst - value) / (worst - best))))
+
+		def share(part, whole):
+			return Fraction(int(part or 0), int(whole)) if whole else None
+
+		parts = {
+			"retention": share(r.get("r90"), r.get("e90")),
+			"acceptance": share(r.get("accepted"), r.get("decided")),
+			"satisfaction": (Fraction(str(r["satisfaction"])) / r["feedback"] - 1) / 4
+			if r.get("feedback")
+			else None,
+			"responsiveness": falling(f["median_response_hours"], 24, 120),
+			"reporting": falling(f["median_reporting_lag_days"], 1, 14),
+			"contact": falling(f["days_since_contact"], 30, 120) or Fraction(0),
+		}
+		weights = {part: settings[f"health_weight_{part}"] for part in parts}
+		counted = {p: value for p, value in parts.items() if value is not None and weights[p]}
+		total = sum(weights[p] for p in counted)
+		if not total:
+			return None
+		exact = 100 * sum(weights[p] * value for p, value in counted.items()) / Fraction(total)
+		return int(half_up(Decimal(exact.numerator) / Decimal(exact.denominator), 0))
+
+	def documents(self):
+		active = "t.hiring_partnership in (select name from `tabHiring Partnership` where status = 'Active')"
+		v = {k: frappe.db.escape(str(x)) for k, x in self.v.items()}
+		return [
+			("Hiring Partnership", "t.status = 'Active'"),
+			("Placement", f"{active} and t.start_date <= {v['as_of']}"),
+			(
+				"Referral",
+				f"{active} and (t.referred_on between {v['start']} and {v['as_of']}"
+				f" or t.decided_on between {v['start']} and {v['as_of']})",
+			),
+			("Retention Issue Report", f"{active} and t.reported_on < {v['next_day']}"),
+			("Employer Interaction", f"{active} and t.interaction_date < {v['next_day']}"),
+			("Employer Feedback", f"{active} and t.received_on between {v['start']} and {v['as_of']}"),
+			("Employer Pulse", f"{active} and t.sent_on >= {v['start']} and t.sent_on < {v['next_day']}"),
+		]
+
+
+class EmployerPlacementSummary(Bench):
+	"""The 15C profile of the period's placements: all, with and without an incentive, and by type.
+	Raw: one grouped scan and one count of distinct participants.  Loop: the period's placements."""
+
+	report = "Employer Placement Summary"
+	GROUPS = ("total", "with_incentive", "without_incentive")
+
+	def figures(self, result):
+		out = {}
+		for row in result["result"]:
+			key = row.get("placement_type") or row["figure"]
+			out[key] = {g: row[g] for g in self.GROUPS}
+		return out
+
+	def raw(self):
+		v = self.v
+		sums = {
+			g: dict.fromkeys(("n", "history", "wage", "hours", "days", "ended", "incentive"), 0)
+			for g in self.GROUPS
+		}
+		types = {}
+		for row in sql(
+			"""select placement_type, incentive_amount > 0 as paid, count(*) as n,
+				sum(ifnull(employment_history, '') != '') as history, sum(hourly_wage) as wage,
+				sum(hours_per_week) as hours, sum(if(end_date <= %(as_of)s, datediff(end_date, start_date), 0)) as days,
+				sum(end_date <= %(as_of)s) as ended, sum(incentive_amount) as incentive
+			from `tabPlacement` where start_date between %(start)s and %(as_of)s
+			group by placement_type, paid""",
+			v,
+		):
+			group = "with_incentive" if row.paid else "without_incentive"
+			counts = types.setdefault(row.placement_type, dict.fromkeys(self.GROUPS, 0))
+			counts[group] += row.n
+			counts["total"] += row.n
+			for g in (group, "total"):
+				for key in sums[g]:
+					sums[g][key] += row[key] or 0
+		people = sql(
+			"""select count(distinct participant) as total,
+				count(distinct if(incentive_amount > 0, participant, null)) as with_incentive,
+				count(distinct if(incentive_amount > 0, null, participant)) as without_incentive
+			from `tabPlacement` where start_date between %(start)s and %(as_of)s""",
+			v,
+		)[0]
+		figure = {
+			"participants": lambda g, s: people[g],
+			"placements": lambda g, s: s["n"],
+			"with_history": lambda g, s: s["history"],
+			"average_wage": lambda g, s: ratio(s["wage"], s["n"]),
+			"placements_per_participant": lambda g, s: ratio(s["n"], people[g]),
+			"average_weeks": lambda g, s: ratio(s["days"], 7 * s["ended"], 1),
+			"average_incentive": lambda g, s: ratio(
+				s["incentive"], sums["with_incentive"]["n"] if g != "without_incentive" else 0
+			),
+			"average_hours": lambda g, s: ratio(s["hours"], s["n"], 1),
+		}
+		out = {name: {g: fn(g, sums[g]) for g in self.GROUPS} for name, fn in figure.items()}
+		return {**out, **types}
+
+	def documents(self):
+		v = self.v
+		return [("Placement", f"t.start_date between '{v['start']}' and '{v['as_of']}'")]
+
+
+class IncentiveSpend(Bench):
+	"""Per fiscal year: placements started, incentives and bonuses committed and paid, % spent,
+	remaining, cost per placement.  Raw: four grouped joins.  Loop: every placement (payments and
+	bonuses are child tables)."""
+
+	report = "Incentive Spend"
+	KEYS = ("placements", "incentives_committed", "bonuses_committed", "incentives_paid", "bonuses_paid")
+
+	def filters(self):
+		return {}
+
+	def figures(self, result):
+		return {
+			row["name"]: {k: row[k] for k in (*self.KEYS, "spent_percent", "remaining", "cost_per_placement")}
+			for row in result["result"]
+		}
+
+	def raw(self):
+		years = f"""(select name, year_start, least(year_end, {frappe.db.escape(today())}) as year_end,
+			employer_incentive_allocation + participant_bonus_allocation as allocated
+			from `tabIncentive Allocation`) y"""
+		rows = {
+			r.name: {**dict.fromkeys(self.KEYS, 0), **r} for r in sql(f"select name, allocated from {years}")
+		}
+		queries = (
+			# one pass over the placements (a range per year would read most of them by index)
+			f"""select y.name, count(*) as placements, sum(p.incentive_amount) as incentives_committed
+			from `tabPlacement` p straight_join {years} on p.start_date between y.year_start and y.year_end
+			group by y.name""",
+			f"""select y.name, sum(b.amount) as bonuses_committed from `tabPlacement Retention Bonus` b
+			straight_join `tabPlacement` p on p.name = b.parent
+			straight_join {years} on p.start_date between y.year_start and y.year_end
+			where b.parenttype = 'Placement' group by y.name""",
+			f"""select y.name, sum(i.amount) as incentives_paid from {years}
+			join `tabPlacement Incentive Payment` i on i.paid_on between y.year_start and y.year_end
+			where i.parenttype = 'Placement' group by y.name""",
+			f"""select y.name, sum(b.amount) as bonuses_paid from {years}
+			join `tabPlacement Retention Bonus` b on b.paid_on between y.year_start and y.year_end
+			where b.parenttype = 'Placement' group by y.name""",
+		)
+		for query in queries:
+			for row in sql(query):
+				rows[row.pop("name")].update(row)
+		out = {}
+		for name, r in rows.items():
+			paid = r["incentives_paid"] + r["bonuses_paid"]
+			out[name] = {
+				**{k: r[k] for k in self.KEYS},
+				"spent_percent": percent(paid, r["allocated"]),
+				"remaining": half_up(r["allocated"] - paid, 2),
+				"cost_per_placement": ratio(
+					r["incentives_committed"] + r["bonuses_committed"], r["placements"]
+				),
+			}
+		return out
+
+	def documents(self):
+		return [("Placement", "1=1")]  # with its incentive payments and bonuses (child tables)
+
+
+class FollowUpDue(Bench):
+	"""The roster: the open follow-ups due within 14 days, each one's standing, counted by case
+	manager.  Raw: the roster's figures (which follow-up, whose, due, window, standing: not the
+	names and labels shown beside them) in one query, counted here.  Loop: those follow-ups."""
+
+	report = "Follow-up Due"
+
+	def filters(self):
+		return {"as_of": today(), "within_days": 14}
+
+	def figures(self, result):
+		counts = {}
+		for row in result["result"]:
+			c = counts.setdefault(row["case_manager"] or "", {"Overdue": 0, "In Window": 0, "Upcoming": 0})
+			c[row["standing"]] += 1
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		return {"rows": len(result["result"]), "summary": summary, "by_case_manager": counts}
+
+	def raw(self):
+		rows = sql(
+			"""select f.name, f.case_manager, f.participant, f.placement, f.due_date, f.window_end,
+				case when f.window_end < %(as_of)s then 'Overdue' when f.due_date <= %(as_of)s then 'In Window'
+					else 'Upcoming' end as standing
+			from `tabRetention Follow-up` f
+			where f.status = 'Open' and f.due_date <= %(as_of)s + interval 14 day""",
+			{"as_of": getdate(today())},
+		)
+		counts, summary = {}, {"Overdue": 0, "In Window": 0, "Upcoming": 0}
+		for row in rows:
+			c = counts.setdefault(row.case_manager or "", {"Overdue": 0, "In Window": 0, "Upcoming": 0})
+			c[row.standing] += 1
+			summary[row.standing] += 1
+		return {"rows": len(rows), "summary": summary, "by_case_manager": counts}
+
+	def documents(self):
+		return [("Retention Follow-up", f"t.status = 'Open' and t.due_date <= '{add_days(today(), 14)}'")]
+
+
+class OutcomesFollowUp(Bench):
+	"""Per milestone (at close, 3, 6, 12 months after exit) and group (all, placed, not placed, each
+	type): counted, each outcome, lost-contact rate, average wage, programme weeks.  Raw: one query
+	for the four milestones.  Loop: the exiters of the period and the year before, their outcome
+	follow-ups and their placements."""
+
+	report = "Outcomes Follow-up"
+	COUNTS = ("counted", "employed", "training", "unemployed", "unable_to_work", "unknown")
+	RATES = ("lost_contact_rate", "average_wage", "average_duration_weeks")
+
+	def figures(self, result):
+		groups = [c["fieldname"] for c in result["columns"][1:] if not c["fieldname"].endswith("_percent")]
+		out = {}
+		for row in result["result"]:
+			if row["figure"] in self.COUNTS + self.RATES:
+				for g in groups:
+					out.setdefault(row["milestone"], {}).setdefault(g, {})[row["figure"]] = row[g]
+		return out
+
+	def raw(self):
+		milestones = " union all ".join(
+			f"select '{m}' as milestone, {n} as months" for m, n in MILESTONES.items()
+		)
+		rows = sql(
+			f"""with counted as (
+				select m.milestone, p.name as participant, p.exit_date, datediff(p.exit_date, p.enrolment_date) as days
+				from `tabParticipant` p join ({milestones}) m
+					on p.exit_date + interval m.months month between %(start)s and %(as_of)s
+				where p.exit_date between %(start)s - interval 12 month and %(as_of)s
+			),
+			outcome as (
+				select f.outcome_milestone as milestone, f.participant, f.outcome, f.hourly_wage,
+					row_number() over (partition by f.participant, f.outcome_milestone
+						order by f.completed_on desc, f.modified desc) as rn
+				from (select distinct participant from counted) x join `tabRetention Follow-up` f
+					on f.participant = x.participant and f.outcome_milestone is not null
+					and f.status = 'Done' and f.completed_on <= %(as_of)s
+			),
+			placed as (
+				select pl.participant, pl.placement_type,
+					row_number() over (partition by pl.participant order by pl.start_date desc, pl.creation desc) as rn
+				from (select distinct participant, exit_date from counted) x
+				join `tabPlacement` pl on pl.participant = x.participant and pl.start_date <= x.exit_date
+			)
+			select c.milestone, t.placement_type, count(*) as counted,
+				sum(o.outcome in %(employed)s) as employed,
+				sum(o.outcome = 'In Education or Training') as training,
+				sum(o.outcome = 'Unemployed') as unemployed, sum(o.outcome = 'Unable to Work') as unable_to_work,
+				sum(o.outcome = 'Unable to Contact') as lost, sum(o.outcome is null) as not_done,
+				sum(if(o.outcome in %(employed)s, o.hourly_wage, 0)) as wages, sum(c.days) as days
+			from counted c
+			left join outcome o on o.milestone = c.milestone and o.participant = c.participant and o.rn = 1
+			left join placed t on t.participant = c.participant and t.rn = 1
+			group by c.milestone, t.placement_type""",
+			{**self.v, "employed": EMPLOYED},
+		)
+		types = sorted({r.placement_type for r in rows if r.placement_type})
+		keys = (
+			"counted",
+			"employed",
+			"training",
+			"unemployed",
+			"unable_to_work",
+			"lost",
+			"not_done",
+			"wages",
+			"days",
+		)
+		out = {}
+		for milestone in MILESTONES:
+			sums = {g: dict.fromkeys(keys, 0) for g in ("All Participants", "Placed", "Not Placed", *types)}
+			for r in (r for r in rows if r.milestone == milestone):
+				for g in (
+					"All Participants",
+					"Placed" if r.placement_type else "Not Placed",
+					r.placement_type,
+				):
+					if g:
+						for k in keys:
+							sums[g][k] += r[k] or 0
+			out[milestone] = {
+				frappe.scrub(g): self._finish(s, milestone == "At Close") for g, s in sums.items()
+			}
+		return out
+
+	@staticmethod
+	def _finish(s, at_close: bool) -> dict:
+		return {
+			"counted": s["counted"],
+			"employed": s["employed"],
+			"training": s["training"],
+			"unemployed": s["unemployed"],
+			"unable_to_work": s["unable_to_work"],
+			"unknown": s["lost"] + s["not_done"],
+			"lost_contact_rate": percent(s["lost"], s["counted"]),
+			"average_wage": ratio(s["wages"], s["employed"]),
+			"average_duration_weeks": ratio(s["days"], 7 * s["counted"], 1) if at_close else None,
+		}
+
+	def documents(self):
+		v = self.v
+		exited = f"t.exit_date between '{v['start']}' - interval 12 month and '{v['as_of']}'"
+		of_them = f"t.participant in (select t.name from `tabParticipant` t where {exited})"
+		return [
+			("Participant", exited),
+			(
+				"Retention Follow-up",
+				f"{of_them} and t.status = 'Done' and ifnull(t.outcome_milestone, '') != ''",
+			),
+			("Placement", of_them),
+		]
+
+
+class ParticipantOutcomes(Bench):
+	"""Per participant placed in the period: first placement, placements, retained at 30/90/180 days,
+	latest follow-up done (of two done the same day and saved at the same moment, the one made
+	first, as the report) and wage gain; the summary's rates.  Raw: one query, the latest
+	follow-up by a correlated lookup.  Loop: the period's placements, their participants and those
+	participants' follow-ups done."""
+
+	report = "Participant Outcomes"
+	KEYS = (
+		"placement",
+		"placements",
+		"retained_30",
+		"retained_90",
+		"retained_180",
+		"latest_outcome",
+		"latest_on",
+		"wage_gain",
+	)
+
+	def figures(self, result):
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		rows = {r["participant"]: {k: r[k] for k in self.KEYS} for r in result["result"]}
+		for row in rows.values():
+			for days in (30, 90, 180):
+				value = row[f"retained_{days}"]
+				row[f"retained_{days}"] = None if value is None else value == "Yes"
+		return {"summary": summary, "rows": rows}
+
+	def raw(self):
+		retained = ", ".join(
+			f"""if(fp.start_date <= %(as_of)s - interval {d} day,
+				not (fp.status = 'Ended' and fp.end_date < fp.start_date + interval {d} day), null) as retained_{d}"""
+			for d in (30, 90, 180)
+		)
+		rows = sql(
+			f"""with placed as (
+				select participant, name, start_date, hourly_wage, status, end_date,
+					row_number() over (partition by participant order by start_date, creation) as rn,
+					count(*) over (partition by participant) as placements
+				from `tabPlacement` where start_date between %(start)s and %(as_of)s
+			)
+			select fp.participant, fp.name as placement, fp.placements, {retained},
+				lf.outcome as latest_outcome, lf.completed_on as latest_on,
+				if(lf.outcome in %(employed)s, lf.hourly_wage - fp.hourly_wage, null) as wage_gain
+			from placed fp
+			left join `tabRetention Follow-up` lf on lf.name = (
+				select f.name from `tabRetention Follow-up` f
+				where f.participant = fp.participant and f.status = 'Done' and f.completed_on <= %(as_of)s
+				order by f.completed_on desc, f.modified desc, f.name limit 1)
+			where fp.rn = 1""",
+			{**self.v, "employed": EMPLOYED},
+		)
+		summary = {"Participants": len(rows)}
+		for d in (30, 90, 180):
+			known = [r[f"retained_{d}"] for r in rows if r[f"retained_{d}"] is not None]
+			summary[f"Retained {d} Days"] = percent(sum(known), len(known)) if known else "–"
+		gains = [r.wage_gain for r in rows if r.wage_gain is not None]
+		summary["Average Wage Gain"] = ratio(sum(gains), len(gains)) if gains else "–"
+		out = {}
+		for r in rows:
+			r.wage_gain = half_up(r.wage_gain, 2)
+			for d in (30, 90, 180):
+				r[f"retained_{d}"] = None if r[f"retained_{d}"] is None else bool(r[f"retained_{d}"])
+			out[r.participant] = {k: r[k] for k in self.KEYS}
+		return {"summary": summary, "rows": out}
+
+	def documents(self):
+		v = self.v
+		placed = f"t.start_date between '{v['start']}' and '{v['as_of']}'"
+		people = f"select participant from `tabPlacement` t where {placed}"
+		return [
+			("Placement", placed),
+			("Participant", f"t.name in ({people})"),
+			("Retention Follow-up", f"t.participant in ({people}) and t.status = 'Done'"),
+		]
+
+
+class WIOAPerformance(Bench):
+	"""The measures: exiters, employment in the 2nd and 4th quarters after exit, retention with the
+	same employer, median earnings, repeat business, penetration.  Raw: one query for the exiters'
+	quarters (aggregated here) and one for the employers served.  Loop: the exiters and their
+	follow-ups done, and the job orders, referrals and placements of the period and 3 years before."""
+
+	report = "WIOA Employer Services Performance"
+	ROWS = (
+		("exiters", None, None),
+		("q2_rate", "q2_employed", "q2_counted"),
+		("q4_rate", "q4_employed", "q4_counted"),
+		("retention_rate", "retained", "retention_counted"),
+		("median_earnings", "earners", None),
+		("repeat_rate", "repeat", "served"),
+		("penetration", "served", "establishments"),
+	)
+
+	def filters(self):
+		return {**period(), "view": "Measures"}
+
+	def figures(self, result):
+		out = {}
+		for row, (value, numerator, denominator) in zip(result["result"], self.ROWS, strict=True):
+			out[value] = row["value"]
+			if numerator:
+				out[numerator] = row["numerator"]
+			if denominator:
+				out[denominator] = row["denominator"]
+		return out
+
+	def raw(self):
+		v = {**self.v, "employed": EMPLOYED}
+		quarter = """(select f.participant, f.earnings, f.employer,
+				row_number() over (partition by f.participant order by f.completed_on desc, f.modified desc) as rn
+			from (select x.participant, f.completed_on, f.modified, f.hourly_wage * f.hours_per_week * 13 as earnings,
+					coalesce(nullif(f.employer_partnership, ''), concat('name:', lower(trim(f.current_employer)))) as employer
+				from x join `tabRetention Follow-up` f on f.participant = x.participant and f.status = 'Done'
+					and f.outcome in %(employed)s and f.completed_on <= %(as_of)s
+					and f.completed_on between x.{q}_start and x.{q}_start + interval 1 quarter - interval 1 day) f)"""
+		exiters = sql(
+			f"""with x as (
+				select name as participant,
+					makedate(year(exit_date), 1) + interval quarter(exit_date) + 1 quarter as q2_start,
+					makedate(year(exit_date), 1) + interval quarter(exit_date) + 3 quarter as q4_start
+				from `tabParticipant` where exit_date between %(start)s and %(as_of)s
+			)
+			select x.q2_start + interval 1 quarter <= %(next_day)s as q2_ended,
+				x.q4_start + interval 1 quarter <= %(next_day)s as q4_ended,
+				q2.employer as q2_employer, q2.earnings as q2_earnings, q4.employer as q4_employer
+			from x
+			left join {quarter.format(q="q2")} q2 on q2.participant = x.participant and q2.rn = 1
+			left join {quarter.format(q="q4")} q4 on q4.participant = x.participant and q4.rn = 1""",
+			v,
+		)
+		served = sql(
+			"""select count(*) as served, sum(before_) as repeat_ from (
+				select hp, max(day >= %(start)s) as now_, max(day < %(start)s) as before_ from (
+					select hiring_partnership as hp, ifnull(open_date, date(creation)) as day from `tabJob Order`
+					union all select hiring_partnership, referred_on from `tabReferral`
+						where referred_on between %(start)s - interval 3 year and %(as_of)s
+					union all select hiring_partnership, start_date from `tabPlacement`
+						where start_date between %(start)s - interval 3 year and %(as_of)s
+				) s where hp is not null and day between %(start)s - interval 3 year and %(as_of)s group by hp
+			) e where now_""",
+			v,
+		)[0]
+		q2 = [x for x in exiters if x.q2_ended]
+		q4 = [x for x in exiters if x.q4_ended]
+		earnings = sorted(x.q2_earnings for x in q2 if x.q2_employer and x.q2_earnings > 0)
+		middle = len(earnings) // 2
+		median = (earnings[middle] + earnings[~middle]) / 2 if earnings else None
+		retained_of = [x for x in q4 if x.q2_employer]
+		establishments = (
+			frappe.db.get_single_value("Employment Partners Settings", "establishments_count") or None
+		)
+		return {
+			"exiters": len(exiters),
+			"q2_employed": sum(1 for x in q2 if x.q2_employer),
+			"q2_counted": len(q2),
+			"q2_rate": percent(sum(1 for x in q2 if x.q2_employer), len(q2)),
+			"q4_employed": sum(1 for x in q4 if x.q4_employer),
+			"q4_counted": len(q4),
+			"q4_rate": percent(sum(1 for x in q4 if x.q4_employer), len(q4)),
+			"retained": sum(1 for x in retained_of if x.q4_employer == x.q2_employer),
+			"retention_counted": len(retained_of),
+			"retention_rate": percent(
+				sum(1 for x in retained_of if x.q4_employer == x.q2_employer), len(retained_of)
+			),
+			"earners": len(earnings),
+			"median_earnings": half_up(median, 2),
+			"served": served.served,
+			"repeat": int(served.repeat_ or 0),
+			"repeat_rate": percent(served.repeat_, served.served),
+			"establishments": establishments,
+			"penetration": percent(served.served, establishments) if establishments else None,
+		}
+
+	def documents(self):
+		v = self.v
+		exited = f"t.exit_date between '{v['start']}' and '{v['as_of']}'"
+		since = f"'{v['start']}' - interval 3 year"
+		return [
+			("Participant", exited),
+			(
+				"Retention Follow-up",
+				f"t.participant in (select t.name from `tabParticipant` t where {exited}) and t.status = 'Done'",
+			),
+			("Job Order", f"ifnull(t.open_date, date(t.creation)) between {since} and '{v['as_of']}'"),
+			("Referral", f"t.referred_on between {since} and '{v['as_of']}'"),
+			("Placement", f"t.start_date between {since} and '{v['as_of']}'"),
+		]
+
+
+class RetentionByService(Bench):
+	"""Per service: placements, retained and rate at 90 and 180 days with and without it, small
+	groups suppressed.  Raw: the period's totals and, per service, the placements that received it
+	(without = all - with).  Loop: the period's placements (bonuses are a child table), their
+	participants' coaching sessions and service referrals."""
+
+	report = "Retention by Service"
+
+	def filters(self):
+		return {**period(365), "view": "All"}
+
+	def figures(self, result):
+		keys = [
+			f"{side}_{k}{d}"
+			for side in ("with", "without")
+			for k in ("", "retained_", "rate_")
+			for d in (90, 180)
+		]
+		return {row["service"]: {k: row[k] for k in keys} for row in result["result"]}
+
+	def raw(self):
+		v = self.v
+		categories = [r.name for r in sql("select name from `tabService Category` order by name")]
+		window = "s.{date} >= p.start_date and s.{date} < p.start_date + interval 90 day"
+		listed = ", ".join(frappe.db.escape(c) for c in categories) or "''"
+		# (service, placement) of each placement that received a service, by the service's label
+		received = f"""
+			select 'Job coaching (2+ sessions)' as service, p.name from p join `tabCoaching Session` s
+				on s.participant = p.participant and s.kind = 'Job Coaching' and {window.format(date="session_date")}
+				group by p.name having count(*) >= 2
+			union all
+			select distinct concat('Connected referral: ', s.category), p.name from p join `tabService Referral` s
+				on s.participant = p.participant and s.category in ({listed}) and {window.format(date="connected_on")}
+			union all
+			select distinct 'Retention bonus paid', p.name from p join `tabPlacement Retention Bonus` s
+				on s.parent = p.name and s.parenttype = 'Placement' and {window.format(date="paid_on")}
+			union all
+			select distinct 'Lending circle member', p.name from p join `tabLending Circle Member` m
+				on m.participant = p.participant and m.parenttype = 'Lending Circle'
+				join `tabLending Circle` lc on lc.name = m.parent
+					and lc.start_month < p.start_date + interval 90 day
+					and lc.start_month + interval (select count(*) from `tabLending Circle Member` m2
+						where m2.parent = lc.name and m2.parenttype = 'Lending Circle') month > p.start_date"""
+		labels = [
+			"Job coaching (2+ sessions)",
+			*(f"Connected referral: {c}" for c in categories),
+			"Retention bonus paid",
+			"Lending circle member",
+		]
+		kept = ", ".join(
+			f"""start_date <= %(as_of)s - interval {d} day as e{d},
+			start_date <= %(as_of)s - interval {d} day and not (status = 'Ended' and end_date < start_date + interval {d} day) as r{d}"""
+			for d in (90, 180)
+		)
+		rows = sql(
+			f"""with p as (select name, participant, start_date, {kept}
+				from `tabPlacement` where start_date between %(start)s and %(as_of)s)
+			select '' as service, sum(e90) as e90, sum(r90) as r90, sum(e180) as e180, sum(r180) as r180 from p
+			union all
+			select f.service, sum(p.e90), sum(p.r90), sum(p.e180), sum(p.r180)
+			from ({received}) f join p on p.name = f.name group by f.service""",
+			v,
+		)
+		total = next(r for r in rows if r.service == "")
+		with_ = {r.service: r for r in rows if r.service != ""}
+		min_group = int(
+			frappe.db.get_single_value("Employment Partners Settings", "retention_min_group") or 5
+		)
+		out = {}
+		for label in labels:
+			w = with_.get(label, {})
+			row = {}
+			for d in (90, 180):
+				n, kept_ = int(w.get(f"e{d}") or 0), int(w.get(f"r{d}") or 0)
+				for side, (count, retained) in (
+					("with", (n, kept_)),
+					("without", (int(total[f"e{d}"] or 0) - n, int(total[f"r{d}"] or 0) - kept_)),
+				):
+					hidden = 0 < count < min_group
+					row[f"{side}_{d}"] = None if hidden else count
+					row[f"{side}_retained_{d}"] = None if hidden else retained
+					row[f"{side}_rate_{d}"] = None if hidden else percent(retained, count)
+			out[label] = row
+		return out
+
+	def documents(self):
+		v = self.v
+		placed = f"t.start_date between '{v['start']}' and '{v['as_of']}'"
+		people = f"t.participant in (select participant from `tabPlacement` t where {placed})"
+		return [
+			("Placement", placed),  # with its retention bonuses (a child table)
+			("Coaching Session", people),
+			("Service Referral", people),
+		]
+
+
+BENCHES = (
+	EmployerPipeline,
+	PartnershipHealth,
+	EmployerPlacementSummary,
+	IncentiveSpend,
+	FollowUpDue,
+	OutcomesFollowUp,
+	ParticipantOutcomes,
+	WIOAPerformance,
+	RetentionByService,
+)
+
+
+# ------------------------------------------------------------------ measuring
+def medians_ms(calls: dict, runs: int) -> tuple[dict, dict]:
+	"""{name: median wall ms} of `runs` rounds after a warm-up round, the calls taking turns in
+	each round (so that whatever else the machine does weighs on each alike), and {name: the last
+	call's result}."""
+	results = {name: call() for name, call in calls.items()}
+	times = {name: [] for name in calls}
+	for _ in range(runs):
+		for name, call in calls.items():
+			started = time.perf_counter()
+			results[name] = call()
+			times[name].append(time.perf_counter() - started)
+	return {name: statistics.median(t) * 1000 for name, t in times.items()}, results
+
+
+def run_report(bench: Bench) -> dict:
+	from frappe.desk.query_report import run
+
+	return run(bench.report, filters=bench.filters(), ignore_prepared_report=True)
+
+
+def normal(value):
+	if isinstance(value, dict):
+		return {str(k): normal(v) for k, v in value.items()}
+	if isinstance(value, bool) or value is None or isinstance(value, str):
+		return value
+	if isinstance(value, int | float | Decimal):
+		return round(float(value), 6)
+	return str(value)
+
+
+def differences(ours: dict, theirs: dict, path: str = "") -> list[str]:
+	"""Where two nested figure dicts differ ('a/b: report x, raw y')."""
+	out = []
+	for key in sorted(set(ours) | set(theirs), key=str):
+		a, b = ours.get(key), theirs.get(key)
+		where = f"{path}/{key}" if path else str(key)
+		if isinstance(a, dict) and isinstance(b, dict):
+			out += differences(a, b, where)
+		elif a != b:
+			out.append(f"{where}: report {a!r}, raw SQL {b!r}")
+	return out
+
+
+def leaves(figures) -> int:
+	return sum(leaves(v) for v in figures.values()) if isinstance(figures, dict) else 1
+
+
+def loop_seconds(bench: Bench, sample: int, rng: random.Random) -> tuple[float, int]:
+	"""The naive per-document loop: seconds extrapolated to every document it would load."""
+	total, documents = 0.0, 0
+	for doctype, condition in bench.documents():
+		names = frappe.db.sql_list(f"select t.name from `tab{doctype}` t where {condition}")
+		if not names:
+			continue
+		picked = rng.sample(names, min(sample, len(names)))
+		started = time.perf_counter()
+		for name in picked:
+			frappe.get_doc(doctype, name)
+		total += (time.perf_counter() - started) / len(picked) * len(names)
+		documents += len(names)
+	return total, documents
+
+
+def measure(bench: Bench, runs: int, sample: int, rng: random.Random) -> dict:
+	def as_user(user):
+		frappe.set_user(user)
+		return run_report(bench)
+
+	ms, results = medians_ms(
+		{"report": lambda: as_user(MANAGER), "raw": bench.raw, "admin": lambda: as_user("Administrator")},
+		runs,
+	)
+	frappe.set_user(MANAGER)
+	report_ms, raw_ms, result = ms["report"], ms["raw"], results["report"]
+	loop_s, documents = loop_seconds(bench, sample, rng)
+	ours, theirs = normal(bench.figures(result)), normal(results["raw"])
+	mismatches = differences(ours, theirs)
+	return {
+		"report": bench.report,
+		"filters": bench.filters(),
+		"rows": len(result["result"]),
+		"report_ms": round(report_ms, 1),
+		"admin_ms": round(ms["admin"], 1),
+		"raw_sql_ms": round(raw_ms, 1),
+		"report_over_raw": round(report_ms / raw_ms, 2) if raw_ms else None,
+		"loop_documents": documents,
+		"loop_s": round(loop_s, 1),
+		"loop_over_report": round(loop_s * 1000 / report_ms, 1) if report_ms else None,
+		"figures_compared": leaves(theirs),
+		"mismatches": mismatches,
+	}
+
+
+def machine() -> dict:
+	cpu = next(
+		(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+		"?",
+	)
+	return {
+		"nproc": os.cpu_count(),
+		"cpu": cpu,
+		"mariadb": frappe.db.sql("select version()")[0][0],
+		"innodb_buffer_pool_mb": int(frappe.db.sql("select @@innodb_buffer_pool_size")[0][0]) // 2**20,
+		"load_average": os.getloadavg(),
+	}
+
+
+def print_table(results: list[dict]):
+	head = f"{'report':36s} {'rows':>6s} {'report ms':>10s} {'admin ms':>9s} {'raw SQL ms':>10s} {'report/raw':>10s} {'loop s':>8s} {'loop/report':>11s}"
+	print("\n" + head + "\n" + "-" * len(head))
+	for r in results:
+		flag = "" if r["report_over_raw"] <= 2 and r["loop_over_report"] >= 20 else "  <- off target"
+		print(
+			f"{r['report']:36s} {r['rows']:6,d} {r['report_ms']:10.0f} {r['admin_ms']:9.0f} {r['raw_sql_ms']:10.0f}"
+			f" {r['report_over_raw']:9.2f}x {r['loop_s']:8.1f} {r['loop_over_report']:10.0f}x{flag}"
+		)
+
+
+def main():
+	parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+	parser.add_argument("site")
+	parser.add_argument("--runs", type=int, default=5)
+	parser.add_argument("--sample", type=int, default=300, help="documents per doctype timed by the loop")
+	parser.add_argument("--only", nargs="*", help="report names")
+	parser.add_argument("--json")
+	args = parser.parse_args()
+
+	frappe.init(site=args.site, sites_path=".")
+	frappe.connect()
+	try:
+		counts = {doctype: frappe.db.count(doctype) for doctype in COUNTED}
+		about = machine()
+		print(
+			f"{args.site}: "
+			+ ", ".join(f"{n:,} {d}" for d, n in counts.items())
+			+ f"\n{about['nproc']} x {about['cpu']}, MariaDB {about['mariadb']}"
+			f" (buffer pool {about['innodb_buffer_pool_mb']} MB); median of {args.runs} runs as {MANAGER}"
+		)
+		rng = random.Random(15)
+		results = []
+		for bench in (b() for b in BENCHES):
+			if args.only and bench.report not in args.only:
+				continue
+			results.append(measure(bench, args.runs, args.sample, rng))
+			r = results[-1]
+			print(
+				f"  {r['report']}: report {r['report_ms']:.0f} ms, raw SQL {r['raw_sql_ms']:.0f} ms,"
+				f" loop {r['loop_s']:.1f} s over {r['loop_documents']:,} documents;"
+				f" {r['figures_compared']:,} figures compared",
+				flush=True,
+			)
+			for line in r["mismatches"][:20]:
+				print(f"    MISMATCH {line}")
+			if len(r["mismatches"]) > 20:
+				print(f"    MISMATCH ... and {len(r['mismatches']) - 20} more")
+		print_table(results)
+		mismatched = [r["report"] for r in results if r["mismatches"]]
+		print(
+			f"\nfigures equal to the raw SQL's: {'MISMATCH in ' + ', '.join(mismatched) if mismatched else 'all'}"
+		)
+		peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+		print(f"peak RSS: {peak:.0f} MB")
+		if args.json:
+			with open(args.json, "w") as out:
+				json.dump(
+					{"site": args.site, "machine": about, "row_counts": counts, "runs": args.runs,
+					 "sample": args.sample, "reports": results, "peak_rss_mb": round(peak)},
+					out,
+					indent=1,
+					default=str,
+				)  # fmt: skip
+		if mismatched:
+			sys.exit(1)
+	finally:
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+if __name__ == "__main__":
+	main()
