@@ -82,7 +82,11 @@ def undo_last_days(lag: int) -> dict:
 		frappe.db.sql(
 			"delete from `tabRetention Follow-up` where placement in %(recent)s", {"recent": recent}
 		)
-	return {"placements without follow-ups": len(recent), "missed reopened": reopened, "reminders cleared": cleared}
+	return {
+		"placements without follow-ups": len(recent),
+		"missed reopened": reopened,
+		"reminders cleared": cleared,
+	}
 
 
 def counts() -> dict:
