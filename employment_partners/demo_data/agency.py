@@ -215,7 +215,6 @@ class Agency:
 		self.settings = get_settings()
 		self.out = Writer()
 		self.names: set[str] = set()
-		self.open_follow_ups = 0
 		self.recent_issue = False
 		self.contacted_today = False
 
@@ -1155,7 +1154,6 @@ class Agency:
 			[{"attempted_on": at_hour(rng, d), "method": m, "reached": r, "notes": None} for d, m, r in f["attempts"]],
 		)  # fmt: skip
 		if open_:
-			self.open_follow_ups += 1
 			self.out.add(
 				"ToDo",
 				{
