@@ -339,9 +339,10 @@ def make_books() -> bool:
 		and ifnull(voucher_no, '') = '' and parenttype = 'Placement'""",
 		pluck=True,
 	)
+	from employment_partners.books import postings
+
 	for name in unposted:
-		frappe.get_doc("Placement", name).save(ignore_permissions=True)
-		made = True
+		made = bool(postings.back_post(name)) or made
 	return made
 
 

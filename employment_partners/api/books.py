@@ -40,3 +40,13 @@ def create_supplier(partnership: str | None = None) -> str:
 	from employment_partners.books import parties
 
 	return parties.create_supplier(required(partnership, _("Hiring Partnership")))
+
+
+@frappe.whitelist(methods=["POST"])
+def back_post(placement: str | None = None, preview: bool = True) -> list[dict]:
+	"""The placement's paid rows without a voucher: listed (`preview`, the default), or posted.
+	Saving a placement posts only what changed in that save; history is posted only by this."""
+	_needs_erpnext()
+	from employment_partners.books import postings
+
+	return postings.back_post(required(placement, _("Placement")), preview=frappe.utils.sbool(preview))

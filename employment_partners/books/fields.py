@@ -65,7 +65,19 @@ ERPNEXT_CUSTOM_FIELDS = {
 			"label": "Placement",
 			"insert_after": "company",
 			"read_only": 1,
-		}
+			"no_copy": 1,
+		},
+		{
+			# the key of the posting: the placement's payment row; one submitted voucher per row
+			"fieldname": "ep_placement_row",
+			"fieldtype": "Data",
+			"label": "Placement Payment Row",
+			"insert_after": "ep_placement",
+			"read_only": 1,
+			"hidden": 1,
+			"no_copy": 1,
+			"search_index": 1,
+		},
 	],
 	"Purchase Invoice": [
 		{
@@ -75,7 +87,19 @@ ERPNEXT_CUSTOM_FIELDS = {
 			"label": "Placement",
 			"insert_after": "supplier",
 			"read_only": 1,
-		}
+			"no_copy": 1,
+		},
+		{
+			# the key of the posting: the placement's payment row; one submitted voucher per row
+			"fieldname": "ep_placement_row",
+			"fieldtype": "Data",
+			"label": "Placement Payment Row",
+			"insert_after": "ep_placement",
+			"read_only": 1,
+			"hidden": 1,
+			"no_copy": 1,
+			"search_index": 1,
+		},
 	],
 	SETTINGS: [
 		{
@@ -102,12 +126,20 @@ ERPNEXT_CUSTOM_FIELDS = {
 			"mandatory_depends_on": "ep_post_to_accounting",
 		},
 		{
+			"fieldname": "ep_post_from",
+			"fieldtype": "Date",
+			"label": "Post Payments From",
+			"insert_after": "ep_company",
+			"description": "Only payments paid on or after this date are posted (earlier ones are history "
+			"the books may already hold). Empty: every payment recorded from now on.",
+		},
+		{
 			"fieldname": "ep_incentive_voucher",
 			"fieldtype": "Select",
 			"options": "\n".join(INCENTIVE_VOUCHERS),
 			"default": "Journal Entry",
 			"label": "Employer Incentives Post As",
-			"insert_after": "ep_company",
+			"insert_after": "ep_post_from",
 		},
 		{
 			"fieldname": "ep_incentive_expense_account",

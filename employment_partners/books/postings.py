@@ -7,15 +7,24 @@
   Incentive".  The accounts team settles it like any supplier bill (Payment Entry).
 - A **participant retention bonus** with a paid date posts a Journal Entry: debit the bonus
   expense account (cost center), credit the account bonuses are paid from.
-- The row shows its voucher.  Clearing the paid date or removing the row cancels the voucher;
-  changing the amount or the date cancels it and posts anew.  Nothing is ever deleted from the
-  books: a cancelled voucher stays, cancelled, with its reversing ledger entries.
+- The row shows its voucher; the server alone writes it (a request's voucher fields are replaced
+  by the stored row's).  Only a payment that changed in this save is posted (a new paid row, a
+  paid date or amount changed), and only when paid on or after Settings' "Post Payments From":
+  switching posting on never back-posts history.  Clearing the paid date or removing the row
+  cancels the voucher; changing the amount or the date cancels it and posts anew.  Nothing is
+  ever deleted from the books: a cancelled voucher stays, cancelled, with its reversing entries.
+- Each voucher carries its key, the placement (`ep_placement`) and the payment row
+  (`ep_placement_row`), neither copied by Duplicate or Amend.  The app cancels only a voucher
+  whose key is the row's own, and never one with payments against it ("ask the accounts
+  team"); before posting, a submitted voucher with the row's key is taken instead of a second.
 
-Posting runs in the placement's save (`sync_placement`, from Placement.on_update): a refusal
-(no supplier yet, a closed period) undoes the whole save, so the placement and the books never
-disagree.  Vouchers are made with ignore_permissions: whoever may record a payment on the
-placement has the agency's authority to book it; the vouchers carry the placement
-(`ep_placement`) and Frappe's Version history says who changed the payment."""
+Planning happens in the placement's validate (`validate_placement`), with the placement and its
+rows locked (SELECT ... FOR UPDATE): two identical saves at once take turns, and the second
+finds the first's voucher on the row and posts nothing.  Posting runs in on_update
+(`sync_placement`): a refusal (no supplier yet, a closed period) undoes the whole save, so the
+placement and the books never disagree.  Vouchers are made with ignore_permissions: whoever may
+record a payment on the placement has the agency's authority to book it; Frappe's Version
+history says who changed the payment."""
 
 import frappe
 from frappe import _
@@ -62,48 +71,245 @@ def _settings():
 	return settings if books.installed() and settings.get("ep_post_to_accounting") else None
 
 
-def sync_placement(doc):
-	"""Post, cancel or repost the vouchers of `doc`'s paid incentives and bonuses."""
-	settings = _settings()
-	if not settings:
-		return
-	before = doc.get_doc_before_save()
-	for table, post in (("incentive_payments", _post_incentive), ("retention_bonuses", _post_bonus)):
-		prior = {row.name: row for row in (before.get(table) if before else [])}
-		current = {row.name for row in doc.get(table)}
-		for name, row in prior.items():
-			if name not in current and row.get("voucher_no"):
-				_cancel(row.voucher_type, row.voucher_no)
-		for row in doc.get(table):
-			old = prior.get(row.name)
-			if row.voucher_no and (
-				not row.paid_on
-				or (
-					old
-					and (flt(old.amount) != flt(row.amount) or getdate(old.paid_on) != getdate(row.paid_on))
-				)
-			):
-				_cancel(row.voucher_type, row.voucher_no)
-				_record(row, None, None)
-			if row.paid_on and flt(row.amount) > 0 and not row.voucher_no:
-				_record(row, *post(doc, row, settings))
+TABLES = {
+	"incentive_payments": "Placement Incentive Payment",
+	"retention_bonuses": "Placement Retention Bonus",
+}
+VOUCHERS = ("Journal Entry", "Purchase Invoice")
 
 
 def validate_placement(doc):
-	"""Before anything is written: a paid incentive to post needs the employer's Supplier."""
-	if _settings() and any(
-		row.paid_on and flt(row.amount) > 0 and not row.get("voucher_no") for row in doc.incentive_payments
-	):
+	"""Before anything is written, with the placement locked (Frappe read it FOR UPDATE before
+	validate, and the rows are read FOR UPDATE here, so a concurrent save of the same placement
+	waits and then sees this one's vouchers):
+
+	- each row's voucher is the stored row's (by row name), never what the request sent;
+	- with posting on, a row whose payment changed in this save is planned (`doc.flags.postings`):
+	  cancel its voucher and/or post anew; before posting, a submitted voucher already made for this
+	  placement and row (its key on the voucher) is taken instead of posting twice;
+	- a voucher that is not the row's own, or has payments against it, is not cancelled: the
+	  change is refused;
+	- a paid incentive to post needs the employer's Supplier."""
+	settings = _settings()
+	plan, removed = [], {}
+	for table in TABLES:
+		stored = _stored_rows(doc, table)
+		for row in doc.get(table):
+			old = stored.pop(row.name, None)
+			row.voucher_type, row.voucher_no = (old.voucher_type, old.voucher_no) if old else (None, None)
+			if not settings or not payment_changed(old, row):
+				continue
+			post = to_post(row, settings)
+			if post and not row.voucher_no:
+				row.voucher_type, row.voucher_no = _own_voucher(doc.name, row.name) or (None, None)
+				if row.voucher_no and _voucher_matches(row):
+					continue  # posted already (by a save that did not record it on the row)
+			if row.voucher_no:
+				_check_cancellable(doc, row.name, row.voucher_type, row.voucher_no)
+			if row.voucher_no or post:
+				plan.append((table, row.name, bool(row.voucher_no), post))
+		for name, old in stored.items():  # rows removed in this save
+			if settings and old.voucher_no:
+				_check_cancellable(doc, name, old.voucher_type, old.voucher_no)
+				removed[name] = (old.voucher_type, old.voucher_no)
+				plan.append((table, name, True, False))
+	doc.flags.postings, doc.flags.removed_vouchers = plan, removed
+	if any(table == "incentive_payments" and post for table, _name, _cancel, post in plan):
 		_supplier(doc)
 
 
+def sync_placement(doc):
+	"""Carry out the plan `validate_placement` made for this save (from Placement.on_update)."""
+	settings = _settings()
+	removed = doc.flags.get("removed_vouchers") or {}
+	for table, name, cancel, post in doc.flags.get("postings") or ():
+		row = next((r for r in doc.get(table) if r.name == name), None)
+		if cancel:
+			_cancel(*(removed[name] if row is None else (row.voucher_type, row.voucher_no)))
+			if row is not None:
+				_record(row, None, None)
+		if post and row is not None and settings:
+			_record(row, *_post(doc, table, row, settings))
+	doc.flags.postings = doc.flags.removed_vouchers = None
+
+
+def back_post(placement: str, preview: bool = False) -> list[dict]:
+	"""The one-off back-posting of a placement's paid rows that have no voucher (paid before
+	posting was switched on, on or after "Post Payments From"): what it would post when `preview`,
+	else posted (a voucher already made for a row, found by its key, is taken instead).  Saving
+	a placement never does this by itself."""
+	settings = _settings()
+	if not settings:
+		return []
+	doc = frappe.get_doc("Placement", placement, for_update=True)
+	doc.check_permission("write")
+	rows = [
+		(table, row)
+		for table in TABLES
+		for row in _locked(doc, table)
+		if not row.voucher_no and to_post(row, settings)
+	]
+	if not preview:
+		if any(table == "incentive_payments" for table, _row in rows):
+			_supplier(doc)
+		for table, row in rows:
+			_record(row, *(_own_voucher(doc.name, row.name) or _post(doc, table, row, settings)))
+	return [
+		{"row": row.name, "table": table, "paid_on": row.paid_on, "amount": flt(row.amount)}
+		for table, row in rows
+	]
+
+
+def _locked(doc, table: str) -> list:
+	"""`doc`'s rows of `table`, with the stored voucher fields (read FOR UPDATE)."""
+	stored = _stored_rows(doc, table)
+	for row in doc.get(table):
+		old = stored.get(row.name)
+		row.voucher_type, row.voucher_no = (old.voucher_type, old.voucher_no) if old else (None, None)
+	return doc.get(table)
+
+
+def payment_changed(old, row) -> bool:
+	"""A new row, or a paid date or amount other than the stored one."""
+	return old is None or getdate(old.paid_on) != getdate(row.paid_on) or flt(old.amount) != flt(row.amount)
+
+
+def to_post(row, settings) -> bool:
+	"""A paid row with an amount, paid on or after Settings' "Post From" date (earlier payments are
+	history an agency may have booked by hand)."""
+	post_from = settings.get("ep_post_from")
+	return bool(
+		row.paid_on and flt(row.amount) > 0 and (not post_from or getdate(row.paid_on) >= getdate(post_from))
+	)
+
+
 def cancel_all(doc):
-	"""A placement deleted (Frappe refuses while submitted vouchers link it) or trashed: nothing to
-	keep open.  Called from Placement.on_trash."""
-	for table in ("incentive_payments", "retention_bonuses"):
-		for row in doc.get(table):
-			if row.get("voucher_no"):
+	"""A placement deleted (Frappe refuses while submitted vouchers link it) or trashed: its own
+	vouchers are cancelled, unless payments are against them.  Called from Placement.on_trash."""
+	if not books.installed():
+		return
+	for table in TABLES:
+		for row in _stored_rows(doc, table).values():
+			if row.voucher_no:
+				_check_cancellable(doc, row.name, row.voucher_type, row.voucher_no)
 				_cancel(row.voucher_type, row.voucher_no)
+
+
+def _stored_rows(doc, table: str) -> dict:
+	"""The rows of `table` as stored, read FOR UPDATE (the latest committed, whatever the
+	transaction's snapshot), by row name."""
+	if doc.is_new():
+		return {}
+	child = frappe.qb.DocType(TABLES[table])
+	rows = (
+		frappe.qb.from_(child)
+		.select(child.name, child.paid_on, child.amount, child.voucher_type, child.voucher_no)
+		.where((child.parent == doc.name) & (child.parenttype == doc.doctype) & (child.parentfield == table))
+		.for_update()
+		.run(as_dict=True)
+	)
+	return {row.name: row for row in rows}
+
+
+def _own_voucher(placement: str, row_name: str) -> tuple[str, str] | None:
+	"""The submitted voucher already posted for this placement's row (its key on the voucher), so
+	a payment is never posted twice."""
+	for doctype in VOUCHERS:
+		voucher = frappe.qb.DocType(doctype)
+		found = (
+			frappe.qb.from_(voucher)
+			.select(voucher.name)
+			.where(
+				(voucher.ep_placement_row == row_name)
+				& (voucher.ep_placement == placement)
+				& (voucher.docstatus == 1)
+			)
+			.for_update()
+			.run()
+		)
+		if found:
+			return doctype, found[0][0]
+	return None
+
+
+def voucher_problem(placement: str, row_name: str, voucher_type: str, voucher_no: str) -> str | None:
+	"""Why this row may not cancel its voucher: it is not this placement's row's own, or payments
+	are against it.  None when it may (or when there is nothing to cancel)."""
+	if (
+		not books.installed()
+		or voucher_type not in VOUCHERS
+		or not frappe.db.exists(voucher_type, voucher_no)
+	):
+		return None
+	voucher = frappe.db.get_value(
+		voucher_type, voucher_no, ["docstatus", "ep_placement", "ep_placement_row"], as_dict=True
+	)
+	if voucher.docstatus != 1:
+		return None
+	if (voucher.ep_placement, voucher.ep_placement_row) != (placement, row_name):
+		return _(
+			"{0} {1} was not posted for this payment of placement {2}: the app cancels only its own "
+			"vouchers; ask the accounts team"
+		).format(_(voucher_type), voucher_no, placement)
+	if _has_payments(voucher_type, voucher_no):
+		return _(
+			"{0} {1} has payments against it: ask the accounts team to cancel or reallocate them "
+			"before this payment is changed or removed"
+		).format(_(voucher_type), voucher_no)
+	return None
+
+
+def _voucher_matches(row) -> bool:
+	"""The voucher posts the row's amount on its paid date."""
+	amount_field = "grand_total" if row.voucher_type == "Purchase Invoice" else "total_debit"
+	posting_date, amount = frappe.db.get_value(
+		row.voucher_type, row.voucher_no, ["posting_date", amount_field]
+	)
+	return getdate(posting_date) == getdate(row.paid_on) and flt(amount) == flt(row.amount)
+
+
+def _check_cancellable(doc, row_name, voucher_type, voucher_no):
+	problem = voucher_problem(doc.name, row_name, voucher_type, voucher_no)
+	if problem:
+		frappe.throw(problem, title=_("Voucher not cancelled"))
+
+
+def _has_payments(voucher_type: str, voucher_no: str) -> bool:
+	"""Payments, journal entries or returns allocated against the voucher (ERPNext's payment
+	ledger), or a Purchase Invoice no longer fully outstanding."""
+	if frappe.db.exists(
+		"Payment Ledger Entry",
+		{
+			"against_voucher_type": voucher_type,
+			"against_voucher_no": voucher_no,
+			"voucher_no": ("!=", voucher_no),
+			"delinked": 0,
+			"docstatus": 1,
+		},
+	):
+		return True
+	if frappe.db.exists(
+		"Payment Entry Reference",
+		{"reference_doctype": voucher_type, "reference_name": voucher_no, "docstatus": 1},
+	):
+		return True
+	if voucher_type == "Purchase Invoice":
+		total, outstanding = frappe.db.get_value(
+			voucher_type, voucher_no, ["rounded_total", "outstanding_amount"]
+		) or (0, 0)
+		grand_total = frappe.db.get_value(voucher_type, voucher_no, "grand_total")
+		return flt(outstanding) < flt(total or grand_total)
+	return bool(
+		frappe.db.exists(
+			"Journal Entry Account",
+			{
+				"reference_type": voucher_type,
+				"reference_name": voucher_no,
+				"parent": ("!=", voucher_no),
+				"docstatus": 1,
+			},
+		)
+	)
 
 
 def _record(row, voucher_type, voucher_no):
@@ -112,12 +318,18 @@ def _record(row, voucher_type, voucher_no):
 
 
 def _cancel(voucher_type: str, voucher_no: str):
-	if not (voucher_type and voucher_no) or not frappe.db.exists(voucher_type, voucher_no):
+	"""Cancel a voucher validate_placement checked is this row's own and unpaid."""
+	if not (voucher_type in VOUCHERS and voucher_no) or not frappe.db.exists(voucher_type, voucher_no):
 		return
 	voucher = frappe.get_doc(voucher_type, voucher_no)
 	if voucher.docstatus == 1:
 		voucher.flags.ignore_permissions = True
 		voucher.cancel()
+
+
+def _post(doc, table, row, settings) -> tuple[str, str]:
+	post = _post_incentive if table == "incentive_payments" else _post_bonus
+	return post(doc, row, settings)
 
 
 def _supplier(doc) -> str:
@@ -183,7 +395,7 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 			},
 			amount=flt(row.amount),
 		)
-	return _submitted(voucher)
+	return _submitted(voucher, row)
 
 
 def _post_bonus(doc, row, settings) -> tuple[str, str]:
@@ -197,10 +409,12 @@ def _post_bonus(doc, row, settings) -> tuple[str, str]:
 		credit={"account": settings.ep_bonus_paid_from_account, "cost_center": settings.ep_cost_center},
 		amount=flt(row.amount),
 	)
-	return _submitted(voucher)
+	return _submitted(voucher, row)
 
 
-def _submitted(voucher) -> tuple[str, str]:
+def _submitted(voucher, row) -> tuple[str, str]:
+	"""Insert and submit the voucher with its key: the placement row it posts."""
+	voucher.ep_placement_row = row.name
 	voucher.flags.ignore_permissions = True
 	voucher.insert()
 	voucher.submit()

@@ -78,8 +78,9 @@ class TestWithoutERPNext(EPTestCase):
 			self.assertIsNone(placement.incentive_payments[0].voucher_no)
 
 
-@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
-class TestBooks(EPTestCase):
+class BooksCase(EPTestCase):
+	"""Posting switched on, a job order and its partnership."""
+
 	def setUp(self):
 		super().setUp()
 		settings = frappe.get_doc(SETTINGS)
@@ -107,6 +108,9 @@ class TestBooks(EPTestCase):
 		)
 		return sorted([list(row) for row in rows], key=lambda row: (-row[1], row[0]))
 
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestBooks(BooksCase):
 	def test_customer_and_supplier_are_made_from_the_partnership(self):
 		contact = make_contact("Dana", "Hiring Partnership", self.partnership)
 		frappe.db.set_value("Hiring Partnership", self.partnership, "industry", "Manufacturing")
@@ -276,3 +280,222 @@ class TestBooks(EPTestCase):
 		settings.ep_post_to_accounting = 0
 		settings.ep_incentive_expense_account = None
 		settings.save()  # posting off: nothing needed
+
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestPostingsTrustOnlyTheServer(BooksCase):
+	"""Postings happen once, only for what changed, and touch only the placement's own vouchers
+	(issue 26, items 1, 3, 5 and 6)."""
+
+	def setUp(self):
+		super().setUp()
+		from employment_partners.books import parties
+
+		self.supplier = parties.create_supplier(self.partnership)
+
+	def foreign_voucher(self) -> str:
+		"""The accounts team's own entry (rent), nothing to do with any placement."""
+		voucher = frappe.get_doc(
+			{
+				"doctype": "Journal Entry",
+				"company": COMPANY,
+				"posting_date": "2026-10-01",
+				"user_remark": "Office rent",
+				"accounts": [
+					{
+						"account": "Miscellaneous Expenses - REA",
+						"cost_center": "Main - REA",
+						"debit_in_account_currency": 1200,
+					},
+					{
+						"account": "Cash - REA",
+						"cost_center": "Main - REA",
+						"credit_in_account_currency": 1200,
+					},
+				],
+			}
+		).insert()
+		voucher.submit()
+		return voucher.name
+
+	def vouchers(self, placement: str, docstatus: int = 1) -> list[str]:
+		return frappe.get_all(
+			"Journal Entry", filters={"ep_placement": placement, "docstatus": docstatus}, pluck="name"
+		) + frappe.get_all(
+			"Purchase Invoice", filters={"ep_placement": placement, "docstatus": docstatus}, pluck="name"
+		)
+
+	def as_rep(self, placement):
+		rep = make_user("Business Services Rep")
+		frappe.db.set_value("Hiring Partnership", self.partnership, "assigned_bsr", rep)
+		frappe.db.set_value("Job Order", self.order.name, "assigned_bsr", rep)
+		frappe.set_user(rep)
+		return frappe.get_doc("Placement", placement)
+
+	def test_a_row_naming_someone_elses_voucher_cancels_nothing(self):
+		rent = self.foreign_voucher()
+		placement = self.placement(retention_bonuses=[{"milestone_days": 30, "amount": 100}])
+		doc = self.as_rep(placement.name)
+		row = doc.retention_bonuses[0].as_dict()
+		row.update({"voucher_type": "Journal Entry", "voucher_no": rent, "paid_on": None})
+		doc.update({"retention_bonuses": [row]})
+		doc.save()
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Journal Entry", rent, "docstatus"), 1)
+		self.assertIsNone(frappe.db.get_value("Placement Retention Bonus", row.name, "voucher_no"))
+
+	def test_unpaying_a_row_cancels_its_own_voucher_not_the_one_sent(self):
+		rent = self.foreign_voucher()
+		placement = self.placement(
+			retention_bonuses=[
+				{"milestone_days": 30, "amount": 100, "paid_on": "2026-10-05", "paid_how": "Cash"}
+			]
+		)
+		own = placement.retention_bonuses[0].voucher_no
+		doc = self.as_rep(placement.name)
+		doc.retention_bonuses[0].update({"voucher_no": rent, "paid_on": None, "paid_how": None})
+		doc.save()
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Journal Entry", rent, "docstatus"), 1)
+		self.assertEqual(frappe.db.get_value("Journal Entry", own, "docstatus"), 2)
+
+	def test_a_stored_row_pointing_at_a_voucher_not_its_own_is_refused(self):
+		rent = self.foreign_voucher()
+		placement = self.placement(
+			retention_bonuses=[
+				{"milestone_days": 30, "amount": 100, "paid_on": "2026-10-05", "paid_how": "Cash"}
+			]
+		)
+		row = placement.retention_bonuses[0]
+		frappe.db.set_value(row.doctype, row.name, "voucher_no", rent)  # e.g. edited in the database
+		placement.reload()
+		placement.retention_bonuses[0].update({"paid_on": None, "paid_how": None})
+		with self.assertRaisesRegex(frappe.ValidationError, "was not posted for this payment"):
+			placement.save()
+		self.assertEqual(frappe.db.get_value("Journal Entry", rent, "docstatus"), 1)
+
+	def test_a_resend_without_the_voucher_fields_posts_nothing_again(self):
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		first = placement.incentive_payments[0]
+		# what an import or an integration sends: the rows without their voucher fields
+		doc = frappe.get_doc("Placement", placement.name)
+		doc.update(
+			{
+				"incentive_payments": [
+					{"name": first.name, "milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}
+				]
+			}
+		)
+		doc.save()
+		self.assertEqual(self.vouchers(placement.name), [first.voucher_no])
+		self.assertEqual(
+			frappe.db.get_value("Placement Incentive Payment", first.name, "voucher_no"), first.voucher_no
+		)
+
+	def test_a_voucher_already_posted_for_the_row_is_taken_not_posted_again(self):
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		row = placement.incentive_payments[0]
+		# the row lost its record of the payment (say, restored from an old backup)
+		frappe.db.set_value(
+			row.doctype, row.name, {"voucher_no": None, "voucher_type": None, "paid_on": None}
+		)
+		placement.reload()
+		placement.incentive_payments[0].paid_on = "2026-10-01"
+		placement.save()
+		self.assertEqual(self.vouchers(placement.name), [row.voucher_no])
+		self.assertEqual(frappe.db.get_value(row.doctype, row.name, "voucher_no"), row.voucher_no)
+
+	def test_only_a_payment_changed_in_this_save_posts(self):
+		frappe.db.set_single_value(SETTINGS, "ep_post_to_accounting", 0)
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}],
+			retention_bonuses=[
+				{"milestone_days": 30, "amount": 100, "paid_on": "2026-10-05", "paid_how": "Cash"}
+			],
+		)
+		frappe.db.set_single_value(SETTINGS, "ep_post_to_accounting", 1)
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement.reload()
+		placement.training_plan = "Three weeks beside a line cook"  # an unrelated edit
+		placement.save()
+		self.assertEqual(self.vouchers(placement.name), [])  # history is not back-posted
+		# the one-off back-posting: shown first, then posted, once
+		from employment_partners.books import postings
+
+		preview = postings.back_post(placement.name, preview=True)
+		self.assertEqual(
+			[(row["table"], row["amount"]) for row in preview],
+			[("incentive_payments", 500.0), ("retention_bonuses", 100.0)],
+		)
+		self.assertEqual(self.vouchers(placement.name), [])
+		self.assertEqual(len(postings.back_post(placement.name)), 2)
+		self.assertEqual(len(self.vouchers(placement.name)), 2)
+		self.assertEqual(postings.back_post(placement.name), [])
+		placement.reload()
+		placement.append(
+			"incentive_payments", {"milestone": "90 days", "amount": 500, "paid_on": "2026-12-01"}
+		)
+		placement.save()
+		self.assertEqual(len(self.vouchers(placement.name)), 3)  # and the new payment
+
+	def test_payments_paid_before_the_post_from_date_are_not_posted(self):
+		frappe.db.set_single_value(SETTINGS, "ep_post_from", "2026-11-01")
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement = self.placement(
+			incentive_payments=[
+				{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"},
+				{"milestone": "90 days", "amount": 500, "paid_on": "2026-11-01"},
+			]
+		)
+		self.assertEqual([bool(row.voucher_no) for row in placement.incentive_payments], [False, True])
+
+	def test_a_voucher_with_payments_against_it_is_not_cancelled(self):
+		from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
+
+		frappe.db.set_single_value(SETTINGS, "ep_incentive_voucher", "Purchase Invoice")
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		invoice = placement.incentive_payments[0].voucher_no
+		payment = get_payment_entry("Purchase Invoice", invoice)
+		payment.update(
+			{"reference_no": "CHQ-1", "reference_date": "2026-10-02", "posting_date": "2026-10-02"}
+		)
+		payment.insert()
+		payment.submit()
+		for change in ({"paid_on": None}, {"amount": 450}):
+			placement.reload()
+			placement.incentive_payments[0].update(change)
+			with self.assertRaisesRegex(frappe.ValidationError, "ask the accounts team"):
+				placement.save()
+		placement.reload()
+		placement.set("incentive_payments", [])
+		with self.assertRaisesRegex(frappe.ValidationError, "ask the accounts team"):
+			placement.save()
+		self.assertEqual(frappe.db.get_value("Purchase Invoice", invoice, "docstatus"), 1)
+		# once the accounts team has cancelled the payment, the change goes through
+		payment.reload()
+		payment.cancel()
+		placement.reload()
+		placement.incentive_payments[0].paid_on = None
+		placement.save()
+		self.assertEqual(frappe.db.get_value("Purchase Invoice", invoice, "docstatus"), 2)
+
+	def test_each_voucher_carries_its_row_and_copies_do_not(self):
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		row = placement.incentive_payments[0]
+		self.assertEqual(
+			frappe.db.get_value("Journal Entry", row.voucher_no, ["ep_placement", "ep_placement_row"]),
+			(placement.name, row.name),
+		)
+		# as the desk's Duplicate and Amend copy (no_copy fields left out)
+		copy = frappe.copy_doc(frappe.get_doc("Journal Entry", row.voucher_no), ignore_no_copy=False)
+		self.assertEqual((copy.get("ep_placement"), copy.get("ep_placement_row")), (None, None))
