@@ -1,5 +1,8 @@
 """Fixes to Frappe 15 that the app's security depends on, applied when the app is loaded.
 
+`WORKAROUNDS` (at the end) lists every one with what it fixes, its upstream issue or pull request,
+the Frappe versions it applies to and the test that shows it; a fix applies only on those versions.
+
 Field-level read permissions on lists (frappe.model.db_query.DatabaseQuery
 .apply_fieldlevel_read_permissions) remove each field the reader may not see by popping it from
 the list they are iterating, so the field after a removed one is never checked: asking for
@@ -54,11 +57,6 @@ def _drop_unreadable_tables(query):
 		]
 
 
-if not getattr(DatabaseQuery.apply_fieldlevel_read_permissions, "_employment_partners_fix", False):
-	_apply_fieldlevel_read_permissions._employment_partners_fix = True
-	DatabaseQuery.apply_fieldlevel_read_permissions = _apply_fieldlevel_read_permissions
-
-
 # A child row checked on its own (frappe.client.get of a row name) is judged by its parent's role
 # permission only: Frappe 15 passes `getattr(row, "parent_doc", row.parent)` on, and a row loaded
 # by itself has a parent_doc of None, so the parent record's rules were never asked.  The parent
@@ -81,6 +79,65 @@ def _has_child_permission(child_doctype, ptype="read", child_doc=None, user=None
 	)
 
 
-if not getattr(frappe.permissions.has_child_permission, "_employment_partners_fix", False):
-	_has_child_permission._employment_partners_fix = True
-	frappe.permissions.has_child_permission = _has_child_permission
+# The query guard (security/query_guard.py): every list query run as a user is checked once
+# Frappe has parsed its arguments, before any SQL is built.
+_original_parse_args = DatabaseQuery.parse_args
+
+
+def _parse_args(self):
+	_original_parse_args(self)
+	from employment_partners.security import query_guard
+
+	query_guard.check(self)
+
+
+# (name, what it fixes, upstream, Frappe versions it applies to (major, minor from/to), test)
+WORKAROUNDS = (
+	(
+		"field-level read skips a field",
+		"DatabaseQuery.apply_fieldlevel_read_permissions pops from the list it iterates, so the field after"
+		" a hidden one is never checked; a child table at level 1 comes back joined",
+		"https://github.com/frappe/frappe/pull/32192 (merged for v16; not in v15)",
+		((15, 0), (15, 999)),
+		"tests/test_isolation_generated.py",
+		(DatabaseQuery, "apply_fieldlevel_read_permissions", _apply_fieldlevel_read_permissions),
+	),
+	(
+		"child row judged without its parent",
+		"frappe.permissions.has_child_permission never asks the parent record's rules for a row loaded alone",
+		"none found upstream for v15 (searched frappe/frappe issues); the parent_doc is None there",
+		((15, 0), (15, 999)),
+		"tests/test_isolation_generated.py",
+		(frappe.permissions, "has_child_permission", _has_child_permission),
+	),
+	(
+		"list queries filter, sort, group and compute on hidden fields",
+		"DatabaseQuery applies filters, or_filters, order_by and group_by on any column and judges a field"
+		" expression by its first column only (security/query_guard.py)",
+		"https://github.com/frappe/frappe/pull/40515 (order_by/group_by, v16) and"
+		" https://github.com/frappe/frappe/pull/37316 (filter fields, v16); filters and expressions in v15: none",
+		((15, 0), (15, 999)),
+		"tests/test_query_guard.py",
+		(DatabaseQuery, "parse_args", _parse_args),
+	),
+)
+
+
+def frappe_version() -> tuple[int, int]:
+	major, minor = (int(part) for part in frappe.__version__.split(".")[:2])
+	return major, minor
+
+
+def apply():
+	"""Apply each workaround whose Frappe versions include the running one, once."""
+	version = frappe_version()
+	for _name, _fixes, _upstream, (first, last), _test, (owner, attribute, fix) in WORKAROUNDS:
+		if not first <= version <= last or getattr(
+			getattr(owner, attribute), "_employment_partners_fix", False
+		):
+			continue
+		fix._employment_partners_fix = True
+		setattr(owner, attribute, fix)
+
+
+apply()
