@@ -92,7 +92,59 @@ permission_query_conditions.update(
 )
 permission_query_conditions["Tag Link"] = "employment_partners.permissions.tag_link_condition"
 # portal logins never reach the desk's form, print and tag methods
-before_request = ["employment_partners.permissions.keep_employers_on_the_portal"]
+before_request = [
+	"employment_partners.security.methods.guard_request",
+	"employment_partners.permissions.keep_employers_on_the_portal",
+]
+# Frappe 15 whitelisted methods that check no permission, replaced by permission-checked versions
+# (security/overrides.py, OVERRIDES; classified "override" in security/frappe_methods.json)
+override_whitelisted_methods = {
+	"frappe.client.get_count": "employment_partners.security.overrides.get_count",
+	"frappe.client.get": "employment_partners.security.overrides.get",
+	"frappe.desk.listview.get_group_by_count": "employment_partners.security.overrides.get_group_by_count",
+	"frappe.client.set_value": "employment_partners.security.overrides.set_value",
+	"frappe.client.insert": "employment_partners.security.overrides.insert",
+	"frappe.client.save": "employment_partners.security.overrides.save",
+	"frappe.client.submit": "employment_partners.security.overrides.submit",
+	"frappe.client.cancel": "employment_partners.security.overrides.cancel",
+	"frappe.model.workflow.apply_workflow": "employment_partners.security.overrides.apply_workflow",
+	"frappe.desk.form.save.savedocs": "employment_partners.security.overrides.savedocs",
+	"frappe.desk.form.save.cancel": "employment_partners.security.overrides.cancel_doc",
+	"frappe.desk.form.load.getdoc": "employment_partners.security.overrides.getdoc",
+	"frappe.desk.form.load.get_docinfo": "employment_partners.security.overrides.get_docinfo",
+	"frappe.handler.upload_file": "employment_partners.security.overrides.upload_file",
+	"frappe.model.mapper.make_mapped_doc": "employment_partners.security.overrides.make_mapped_doc",
+	"frappe.desk.treeview.get_all_nodes": "employment_partners.security.overrides.get_all_nodes",
+	"frappe.desk.query_report.run": "employment_partners.security.overrides.run",
+	"frappe.desk.query_report.export_query": "employment_partners.security.overrides.export_query",
+	"frappe.desk.like.toggle_like": "employment_partners.security.overrides.toggle_like",
+	"frappe.desk.search.search_link": "employment_partners.security.overrides.search_link",
+	"frappe.desk.search.search_widget": "employment_partners.security.overrides.search_widget",
+	"frappe.desk.search.get_link_title": "employment_partners.security.overrides.get_link_title",
+	"frappe.desk.notifications.get_open_count": "employment_partners.security.overrides.get_open_count",
+	"frappe.desk.doctype.notification_log.notification_log.mark_as_read": "employment_partners.security.overrides.mark_as_read",
+	"frappe.desk.doctype.event.event.get_events": "employment_partners.security.overrides.get_events",
+	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "employment_partners.security.overrides.set_seen_value",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "employment_partners.security.overrides.dashboard_chart",
+	"frappe.desk.doctype.tag.tag.add_tag": "employment_partners.security.overrides.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "employment_partners.security.overrides.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "employment_partners.security.overrides.remove_tag",
+	"frappe.desk.doctype.tag.tag.get_documents_for_tag": "employment_partners.security.overrides.get_documents_for_tag",
+	"frappe.desk.form.document_follow.update_follow": "employment_partners.security.overrides.update_follow",
+	"frappe.desk.form.document_follow.get_follow_users": "employment_partners.security.overrides.get_follow_users",
+	"frappe.desk.form.utils.get_next": "employment_partners.security.overrides.get_next",
+	"frappe.utils.print_format.report_to_pdf": "employment_partners.security.overrides.report_to_pdf",
+	"frappe.utils.global_search.search": "employment_partners.security.overrides.global_search",
+	"frappe.www.printview.get_html_and_style": "employment_partners.security.overrides.get_html_and_style",
+	"frappe.email.doctype.email_template.email_template.get_email_template": "employment_partners.security.overrides.get_email_template",
+	"frappe.website.doctype.web_form.web_form.accept": "employment_partners.security.overrides.web_form_accept",
+	"frappe.website.doctype.web_form.web_form.get_form_data": "employment_partners.security.overrides.web_form_get_form_data",
+	"frappe.core.doctype.user.user.user_query": "employment_partners.security.overrides.user_query",
+	"frappe.core.doctype.submission_queue.submission_queue.get_latest_submissions": "employment_partners.security.overrides.get_latest_submissions",
+	"frappe.core.doctype.prepared_report.prepared_report.make_prepared_report": "employment_partners.security.overrides.make_prepared_report",
+	"frappe.core.doctype.communication.email.make": "employment_partners.security.overrides.make_email",
+	"frappe.automation.doctype.assignment_rule.assignment_rule.bulk_apply": "employment_partners.security.overrides.bulk_apply",
+}
 
 # reading a participant's sensitive fields is logged (Access Log)
 has_permission["Participant"] = "employment_partners.permissions.participant_permission"
@@ -101,7 +153,11 @@ has_permission["Number Card"] = "employment_partners.permissions.app_desk_record
 has_permission["Dashboard Chart"] = "employment_partners.permissions.app_desk_record_permission"
 
 # Attaching a file to an app record needs write permission on it (see permissions.py)
-doc_events = {"File": {"before_insert": "employment_partners.permissions.check_file_attachment"}}
+doc_events = {
+	"File": {"before_insert": "employment_partners.permissions.check_file_attachment"},
+	# what the server alone writes is kept from the stored record (server_fields.py)
+	"*": {"before_validate": "employment_partners.server_fields.keep_stored"},
+}
 
 scheduler_events = {
 	"hourly": [

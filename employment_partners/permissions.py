@@ -233,36 +233,18 @@ def tag_link_condition(user: str | None = None, doctype: str | None = None) -> s
 	return "1=0" if is_employer_user(user) else ""
 
 
-# what a portal login may not call: the desk's own form, print and social methods, which show a
-# record's comments, emails, version history (level-1 values included) and title, and write likes
-EMPLOYER_REFUSED_METHODS = {
-	"frappe.desk.form.load.getdoc",
-	"frappe.desk.form.load.get_docinfo",
-	"frappe.desk.form.load.getdoctype",
-	"frappe.desk.like.toggle_like",
-	"frappe.desk.doctype.tag.tag.get_documents_for_tag",
-	"frappe.desk.doctype.tag.tag.get_tags",
-	"frappe.desk.doctype.tag.tag.add_tag",
-	"frappe.desk.doctype.tag.tag.remove_tag",
-	"frappe.www.printview.get_html_and_style",
-	"frappe.www.printview.get_rendered_raw_commands",
-	"frappe.utils.print_format.download_pdf",
-	"frappe.utils.print_format.download_multi_pdf",
-}
+# desk pages a portal login may not open (its methods: security/methods.py, deny by default)
 EMPLOYER_REFUSED_PAGES = ("/printview", "/app")
 
 
 def keep_employers_on_the_portal():
-	"""before_request: a portal login's request for a desk method or page is refused before Frappe
-	runs it (Frappe's print view, for one, logs a print in the Access Log before it checks)."""
+	"""before_request: a portal login's request for a desk page is refused before Frappe serves it
+	(Frappe's print view, for one, logs a print in the Access Log before it checks)."""
 	request = getattr(frappe.local, "request", None)
 	if not request or frappe.session.user in ("Guest", "Administrator") or not is_employer_user():
 		return
 	path = request.path.rstrip("/")
-	method = path.split("/method/", 1)[1] if "/method/" in path else frappe.form_dict.get("cmd")
-	if method in EMPLOYER_REFUSED_METHODS or any(
-		path == page or path.startswith(page + "/") for page in EMPLOYER_REFUSED_PAGES
-	):
+	if any(path == page or path.startswith(page + "/") for page in EMPLOYER_REFUSED_PAGES):
 		frappe.throw(_("This is not part of the employer portal"), frappe.PermissionError)
 
 
