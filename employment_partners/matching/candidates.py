@@ -15,7 +15,7 @@ from operator import itemgetter, neg
 import frappe
 from frappe.utils import cint, flt
 
-from employment_partners import participants
+from employment_partners import participants, permissions
 from employment_partners.matching.score import PARTS, JobFacts, PersonFacts, score
 from employment_partners.placements import job_orders, placements
 from employment_partners.utils import get_settings
@@ -152,8 +152,12 @@ def rank_participants(job_order: str, limit: int | None = None) -> list[dict]:
 
 
 def participant_candidates(job_order: str) -> list[dict]:
-	"""Active participants not in an active placement, with what the score needs: one query.
+	"""Active participants not in an active placement whom the session's user may read (a case
+	manager: their caseload), with what the score needs: one query.
 	(benchmarks/bench_matching.py times this query alone as the ranking's lower bound.)"""
+	readable = permissions.query_conditions(frappe.session.user, "Participant")
+	if readable:
+		readable = f"and p.name in (select `tabParticipant`.name from `tabParticipant` where {readable})"
 	return frappe.db.sql(
 		f"""select {PERSON_COLUMNS},
 			(select count(distinct ps.skill) from `tabParticipant Skill` ps
@@ -166,7 +170,8 @@ def participant_candidates(job_order: str) -> list[dict]:
 		from `tabParticipant` p
 		where p.status = %(active_participant)s
 			and not exists (select 1 from `tabPlacement` pl
-				where pl.participant = p.name and pl.status = %(active_placement)s)""",
+				where pl.participant = p.name and pl.status = %(active_placement)s)
+			{readable}""",
 		{
 			"job_order": job_order,
 			"sep": REASON_SEPARATOR,
