@@ -20,7 +20,9 @@ ERPNEXT_CUSTOM_FIELDS = {
 			"options": "Customer",
 			"label": "Customer",
 			"insert_after": "ep_accounting_section",
-			"description": "The employer as a customer of the agency (services, contracts, invoices)",
+			"read_only": 1,
+			"description": "The employer as a customer of the agency (services, contracts, invoices); "
+			"set with Create Customer or Link Customer",
 		},
 		{
 			"fieldname": "ep_column_break_accounting",
