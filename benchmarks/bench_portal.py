@@ -56,6 +56,7 @@ import argparse
 import itertools
 import json
 import os
+import re
 import signal
 import socket
 import statistics
@@ -385,6 +386,11 @@ def login(server: Gunicorn, email: str) -> requests.Session:
 	)
 	if response.status_code != 200:
 		raise RuntimeError(f"login as {email} failed: {response.status_code} {response.text[:200]}")
+	# the portal session's CSRF token, as the portal's pages hand it to their scripts
+	page = session.get(f"{server.url}/partner", timeout=60)
+	token = re.search(r'frappe\.csrf_token\s*=\s*"([^"]+)"', page.text)
+	if token:
+		session.headers["X-Frappe-CSRF-Token"] = token.group(1)
 	return session
 
 

@@ -20,6 +20,7 @@ event's invitees) came back, joined, to a reader without level 1.  Such columns 
 import re
 
 import frappe
+import frappe.auth
 import frappe.permissions
 from frappe.model.db_query import DatabaseQuery
 
@@ -91,6 +92,28 @@ def _parse_args(self):
 	query_guard.check(self)
 
 
+# Failed sign-ins: Frappe 15 tracks them per user *and per client address* and answers a lock with
+# SecurityException (HTTP 500), so ten mistyped passwords behind an agency's office router locked
+# every colleague out.  Locks are per account here, answered 429 with a message.
+_original_login_attempt_tracker = frappe.auth.get_login_attempt_tracker
+
+
+def _login_attempt_tracker(key: str, raise_locked_exception: bool = True):
+	if key and key == getattr(frappe.local, "request_ip", None):
+		return None  # LoginManager.authenticate skips a missing tracker (`ip_tracker and ...`)
+	try:
+		return _original_login_attempt_tracker(key, raise_locked_exception)
+	except frappe.SecurityException:
+		minutes = max(1, round((frappe.get_system_settings("allow_login_after_fail") or 60) / 60))
+		frappe.throw(
+			frappe._(
+				"Too many failed sign-ins for this account. Try again in {0} minutes, or reset your password."
+			).format(minutes),
+			frappe.TooManyRequestsError,
+			title=frappe._("Sign-in paused"),
+		)
+
+
 # (name, what it fixes, upstream, Frappe versions it applies to (major, minor from/to), test)
 WORKAROUNDS = (
 	(
@@ -119,6 +142,15 @@ WORKAROUNDS = (
 		((15, 0), (15, 999)),
 		"tests/test_query_guard.py",
 		(DatabaseQuery, "parse_args", _parse_args),
+	),
+	(
+		"sign-in locks per client address",
+		"frappe.auth.get_login_attempt_tracker locks a client address after failed sign-ins (everyone behind"
+		" one router) and answers a lock with SecurityException (HTTP 500); here locks are per account, 429",
+		"none found upstream (searched frappe/frappe issues); the address lock is in v15 auth.py",
+		((15, 0), (15, 999)),
+		"tests/test_query_guard.py::test_failed_sign_ins_lock_the_account_not_the_office",
+		(frappe.auth, "get_login_attempt_tracker", _login_attempt_tracker),
 	),
 )
 

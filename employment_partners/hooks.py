@@ -155,6 +155,7 @@ has_permission["Dashboard Chart"] = "employment_partners.permissions.app_desk_re
 # Attaching a file to an app record needs write permission on it (see permissions.py)
 doc_events = {
 	"File": {"before_insert": "employment_partners.permissions.check_file_attachment"},
+	"User": {"validate": "employment_partners.portal.submissions.check_own_profile"},
 	# what the server alone writes is kept from the stored record (server_fields.py)
 	"*": {"before_validate": "employment_partners.server_fields.keep_stored"},
 }

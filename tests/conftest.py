@@ -38,7 +38,21 @@ class LiveSite:
 		s = self.session()
 		r = s.post(f"{self.url}/api/method/login", data={"usr": user, "pwd": password}, timeout=30)
 		assert r.status_code == 200, f"login as {user} failed: {r.status_code} {r.text[:200]}"
+		# a portal session has a CSRF token from sign-in: its pages carry it, and a POST sends it
+		home = r.json().get("home_page") or ""
+		if home and not home.startswith("/app"):
+			page = s.get(f"{self.url}{home if home.startswith('/') else '/' + home}", timeout=60)
+			if token := csrf_token_in(page.text):
+				s.headers["X-Frappe-CSRF-Token"] = token
 		return s
+
+
+def csrf_token_in(html: str) -> str | None:
+	"""The token a Frappe page hands its scripts (`frappe.csrf_token = "..."`)."""
+	import re
+
+	found = re.search(r'frappe\.csrf_token\s*=\s*"([^"]+)"', html)
+	return found.group(1) if found else None
 
 
 @pytest.fixture(scope="session")

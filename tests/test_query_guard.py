@@ -547,3 +547,67 @@ def test_each_override_is_hooked_and_each_hook_classified():
 			assert hooked.get(path) == entry["by"], path
 	for path in hooked:
 		assert data[path]["class"] == "override", path
+
+
+# --- the low items: CSRF on portal sessions, markup in disguise, sign-in locks -------------------
+
+
+def test_a_portal_session_must_send_its_csrf_token(live_site, world):
+	from tests.conftest import csrf_token_in
+
+	employer = live_site.login(world.employer, PASSWORD)  # takes the token from /partner
+	token = employer.headers.pop("X-Frappe-CSRF-Token", None)
+	assert token and token == csrf_token_in(employer.get(f"{live_site.url}/partner").text)
+	url = f"{live_site.url}/api/method/frappe.auth.get_logged_user"
+	assert employer.post(url).status_code == 400  # Frappe's CSRFTokenError
+	assert employer.post(url, headers={"X-Frappe-CSRF-Token": "forged"}).status_code == 400
+	r = employer.post(url, headers={"X-Frappe-CSRF-Token": token})
+	assert r.status_code == 200 and r.json()["message"] == world.employer
+
+
+def test_markup_in_disguise_and_in_an_employers_own_profile_is_refused(world):
+	from employment_partners.portal.submissions import markup_problem
+
+	hostile = ("<\x00img src=x onerror=alert(1)>", "<\u200bscript>x</script>", "<\x0bsvg onload=x>")
+	frappe.set_user(world.employer)
+	user = frappe.get_doc("User", world.employer)
+	for value in hostile:
+		user.first_name = value
+		assert markup_problem(user), value
+		with pytest.raises(frappe.ValidationError):
+			user.save(ignore_permissions=True)
+	user.reload()
+	user.first_name = "Dana < 5 shifts"  # a comparison, not markup
+	user.save(ignore_permissions=True)
+	frappe.db.rollback()
+
+
+def test_failed_sign_ins_lock_the_account_not_the_office(live_site, world):
+	"""Ten failures behind one address locked everyone behind it, answered HTTP 500."""
+	settings = frappe.get_single("System Settings")
+	before = settings.allow_consecutive_login_attempts, settings.allow_login_after_fail
+	frappe.db.set_single_value(
+		"System Settings", {"allow_consecutive_login_attempts": 3, "allow_login_after_fail": 120}
+	)
+	frappe.db.commit()
+	try:
+		for _attempt in range(4):  # Frappe locks when the count passes the limit
+			r = live_site.session().post(
+				f"{live_site.url}/api/method/login", data={"usr": world.rep, "pwd": "wrong"}
+			)
+			assert r.status_code == 401
+		r = live_site.session().post(
+			f"{live_site.url}/api/method/login", data={"usr": world.rep, "pwd": PASSWORD}
+		)
+		assert r.status_code == 429 and "Try again in 2 minutes" in r.text, (r.status_code, r.text[:300])
+		# a colleague behind the same address signs in
+		live_site.login(world.cm_a, PASSWORD)
+	finally:
+		frappe.db.set_single_value(
+			"System Settings",
+			{"allow_consecutive_login_attempts": before[0], "allow_login_after_fail": before[1]},
+		)
+		frappe.db.commit()
+		for key in (world.rep, "127.0.0.1"):
+			frappe.cache.hdel("login_failed_count", key)
+			frappe.cache.hdel("login_failed_time", key)

@@ -19,6 +19,8 @@ from employment_partners.portal import users
 
 # "<b>", "</script>", "<!--", "<img": text that would be markup, not words
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
+# characters a browser skips inside a tag ("<\x00img"): control and zero-width characters
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 TEXT_TYPES = ("Data", "Small Text", "Text", "Long Text")
 FEEDBACK_MILESTONES_ONCE = ("30 Days", "90 Days", "180 Days", "Placement End")
 # what a value of each kind of field must be to be stored: the columns' limits (Int is a 32-bit
@@ -33,11 +35,19 @@ def markup_problem(doc) -> str | None:
 	"""Employers write plain text: a value that holds HTML is refused, not silently cleaned."""
 	for df in doc.meta.fields:
 		value = doc.get(df.fieldname)
-		if df.fieldtype in TEXT_TYPES and isinstance(value, str) and MARKUP.search(value):
+		if df.fieldtype in TEXT_TYPES and isinstance(value, str) and MARKUP.search(INVISIBLE.sub("", value)):
 			return _("{0} contains HTML (such as <b> or <script>); please write it as plain text").format(
 				_(df.label)
 			)
 	return None
+
+
+def check_own_profile(doc, method=None):
+	"""User validate: an employer editing their own profile (the portal's "My Account") writes
+	plain text there too, since their name shows on staff screens and in emails."""
+	if doc.name == frappe.session.user and permissions.is_employer_user():
+		if problem := markup_problem(doc):
+			frappe.throw(problem, title=_("Not saved"))
 
 
 def as_date(value) -> datetime.date | None:

@@ -89,6 +89,8 @@ def guard_request():
 	if not request or user == "Administrator" or request.method == "OPTIONS":
 		return
 	portal = user == "Guest" or permissions.is_employer_user(user)
+	if user != "Guest" and portal and request.method == "GET":
+		give_portal_session_a_csrf_token()
 	name = requested_method(request)
 	if name is None:
 		if portal and _is_document_api(request.path):
@@ -182,3 +184,17 @@ def _classes_by_function() -> dict:
 def classify(function) -> str | None:
 	"""The class of a Frappe whitelisted function (None for the app's own and other apps')."""
 	return _classes_by_function().get(function)
+
+
+def give_portal_session_a_csrf_token():
+	"""Frappe 15 makes a CSRF token only when the desk (/app) loads, and checks none for a session
+	without one, so an employer's portal session was protected by its SameSite=Lax cookie alone.
+	A portal session gets its token on its first page (the sign-in POST itself carries none); the
+	portal's pages hand it to their scripts (frappe.csrf_token) and every POST after must send it."""
+	session = getattr(frappe.local, "session", None)
+	if not session or session.data.get("csrf_token") or not getattr(frappe.local, "session_obj", None):
+		return
+	from frappe.sessions import generate_csrf_token
+
+	generate_csrf_token()
+	frappe.local.session_obj.update(force=True)
