@@ -611,3 +611,28 @@ def test_failed_sign_ins_lock_the_account_not_the_office(live_site, world):
 		for key in (world.rep, "127.0.0.1"):
 			frappe.cache.hdel("login_failed_count", key)
 			frappe.cache.hdel("login_failed_time", key)
+
+
+def test_a_document_method_is_judged_on_the_stored_record(live_site, world):
+	"""run_doc_method (v1) asked only "read" and judged the document the caller sent whole: a case
+	manager could send another caseload's placement as her own participant's."""
+	cm = live_site.login(world.cm_a, PASSWORD)
+	forged = {"doctype": "Placement", "name": world.place_b, "participant": world.people[1], "__islocal": 1}
+	url = f"{live_site.url}/api/method/run_doc_method"
+	r = cm.post(url, data={"docs": json.dumps(forged), "method": "add_default_bonuses"})
+	assert r.status_code == 403, (r.status_code, r.text[:300])
+	rep = live_site.login(world.rep, PASSWORD)
+	r = rep.post(
+		url,
+		data={
+			"dt": "Placement",
+			"dn": world.place_a,
+			"method": "rename",
+			"args": json.dumps({"name": "PL-x"}),
+		},
+	)
+	assert r.status_code == 403, (r.status_code, r.text[:300])
+	assert frappe.db.exists("Placement", world.place_a)
+	# the good path: a method of a record the user may change
+	r = rep.post(url, data={"dt": "Placement", "dn": world.place_a, "method": "add_default_bonuses"})
+	assert r.status_code == 200, (r.status_code, r.text[:300])
