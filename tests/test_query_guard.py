@@ -636,3 +636,18 @@ def test_a_document_method_is_judged_on_the_stored_record(live_site, world):
 	# the good path: a method of a record the user may change
 	r = rep.post(url, data={"dt": "Placement", "dn": world.place_a, "method": "add_default_bonuses"})
 	assert r.status_code == 200, (r.status_code, r.text[:300])
+
+
+def test_a_query_reports_filter_on_a_hidden_field_is_refused(world):
+	"""Participant Outcomes filters by any barrier or indicator: a reader without level 1 (an
+	agency may open the report to another role) may neither filter by a hidden one nor see it."""
+	from employment_partners.employment_partners.report.participant_outcomes import participant_outcomes
+
+	frappe.set_user(world.rep)
+	for filters in ({"barrier": "barrier_legal"}, {"indicator": "has_disability"}):
+		with pytest.raises(frappe.PermissionError):
+			participant_outcomes.execute({"from_date": "2026-01-01", "to_date": "2026-12-31", **filters})
+	frappe.set_user(world.cm_a)
+	participant_outcomes.execute(
+		{"from_date": "2026-01-01", "to_date": "2026-12-31", "barrier": "barrier_legal"}
+	)

@@ -5,10 +5,12 @@ to see who is and is not being retained.  Figures from metrics/outcomes.py."""
 
 import frappe
 from frappe import _
+from frappe.model import get_permitted_fields
 
 from employment_partners import reporting
 from employment_partners.metrics import arithmetic, outcomes
 from employment_partners.metrics import period as periods
+from employment_partners.security import query_guard
 
 DEFINITIONS = [
 	(
@@ -37,6 +39,11 @@ DEFINITIONS = [
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	reporting.check_filters(filters, {"barrier", "indicator", "case_manager"})
+	# a barrier or indicator the reader may not read (level 1) can neither filter nor show
+	for field in (filters.barrier, filters.indicator):
+		if field:
+			query_guard.check_filters("Participant", {field: 1})
+	readable = set(get_permitted_fields("Participant"))
 	period = periods.from_filters(filters)
 	rows = outcomes.participant_outcomes(
 		period, filters.barrier or None, filters.indicator or None, filters.case_manager or None
@@ -44,7 +51,9 @@ def execute(filters=None):
 	rows = reporting.readable(rows, "Participant", "participant")
 	rates = retention_rates(rows)
 	for row in rows:
-		row["barriers"] = ", ".join(_(frappe.get_meta("Participant").get_label(b)) for b in row["barriers"])
+		row["barriers"] = ", ".join(
+			_(frappe.get_meta("Participant").get_label(b)) for b in row["barriers"] if b in readable
+		)
 		for days in outcomes.RETENTION_DAYS:
 			value = row[f"retained_{days}"]
 			row[f"retained_{days}"] = None if value is None else (_("Yes") if value else _("No"))
