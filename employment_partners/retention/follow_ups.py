@@ -126,6 +126,29 @@ def sync_participant(participant, create_not_before=None) -> dict:
 	)
 
 
+def queue_participant_sync(participant: str):
+	"""Up to a score of follow-ups with their assignments are made by a worker once the save is
+	committed, not while the person waits.  Every save queues its own job (none is deduplicated
+	away: a job already running may have read the row before this save), and the jobs take their
+	turns on the participant's row, so the last one reads the last save."""
+	frappe.enqueue(
+		"employment_partners.retention.follow_ups.sync_participant_job",
+		participant=participant,
+		queue="short",
+		enqueue_after_commit=True,
+	)
+
+
+def sync_participant_job(participant: str) -> dict | None:
+	"""The worker's side of `queue_participant_sync`: wait for any other run for this participant
+	to commit (the row lock, taken before anything is read, so every read after it sees what the
+	run before committed), then reconcile the follow-ups with the participant as committed now."""
+	frappe.db.commit()  # a transaction that starts with the lock: no earlier snapshot to read from
+	if not frappe.db.get_value("Participant", participant, "name", for_update=True):
+		return None  # deleted since the save
+	return sync_participant(participant)
+
+
 def _counts() -> dict:
 	return {"created": 0, "moved": 0, "removed": 0}
 

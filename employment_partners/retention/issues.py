@@ -86,13 +86,12 @@ def notify_reported(doc):
 	"""The "Retention Issue Reported" notifications (Method: on_reported) go out from a background
 	worker once the report is committed, not inside the request that files it: an employer's
 	submission is not held up by rendering and queueing the staff's emails, and a failing email
-	cannot refuse it.  At once under tests, imports and patches."""
+	cannot refuse it."""
 	frappe.enqueue(
 		"employment_partners.retention.issues.send_reported",
 		name=doc.name,
 		queue="short",
 		enqueue_after_commit=True,
-		now=bool(frappe.flags.in_test or frappe.flags.in_import or frappe.flags.in_patch),
 	)
 
 

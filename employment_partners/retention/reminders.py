@@ -1,6 +1,7 @@
 """The daily retention job: reminders before a follow-up is due, escalation once its window
-has passed, Missed after `missed_after_days`, and follow-ups for placements and exited
-participants that have none.
+has passed, Missed after `missed_after_days`, follow-ups for placements and exited
+participants that have none, and open follow-ups after exit moved to the participant's dates
+when they no longer match (a change whose background job never ran).
 
 Every step selects its follow-ups with one query and stamps what it did (`reminder_sent_on`,
 `escalated_on`, status Missed), so running it twice sends nothing twice.  The messages are
@@ -24,6 +25,7 @@ def run_daily() -> dict:
 	on = getdate(today())
 	return {
 		"generated": generate_missing(),
+		"realigned": realign_exit_follow_ups(),
 		"reminded": send_reminders(on),
 		"escalated": escalate_overdue(on),
 		"missed": mark_missed(on),
@@ -143,3 +145,51 @@ def generate_missing() -> list[str]:
 		if follow_ups.sync_participant(name)["created"]:
 			made.append(name)
 	return made
+
+
+def realign_exit_follow_ups() -> list[str]:
+	"""Exited participants whose open follow-ups after exit no longer match them (another exit
+	date or schedule, or no exit at all: a save whose job never ran, or a change written around
+	the controller) are reconciled as a save would; the follow-ups are read in one query and each
+	distinct schedule and exit date is worked out once.  Returns the participants changed."""
+	default = follow_ups.default_schedule() or ""
+	follow_up, participant = frappe.qb.DocType("Retention Follow-up"), frappe.qb.DocType("Participant")
+	rows = (
+		frappe.qb.from_(follow_up)
+		.join(participant)
+		.on(participant.name == follow_up.participant)
+		.select(
+			follow_up.participant,
+			participant.exit_date,
+			Coalesce(NullIf(participant.follow_up_schedule, ""), default).as_("schedule"),
+			follow_up.follow_up_schedule,
+			follow_up.schedule_row_id,
+			follow_up.due_date,
+			follow_up.window_end,
+		)
+		.where(follow_up.status == follow_ups.OPEN)
+		.where(Coalesce(follow_up.placement, "") == "")
+		.where(Coalesce(follow_up.schedule_row_id, "") != "")  # made from a schedule, not by hand
+		.run(as_dict=True)
+	)
+	schedule_rows, expected = {}, {}
+
+	def dates_of(schedule_name, exit_date) -> dict:
+		if schedule_name not in schedule_rows:
+			schedule_rows[schedule_name] = follow_ups.schedule_rows(schedule_name, schedule.PROGRAM_EXIT)
+		key = (schedule_name, exit_date)
+		if key not in expected:
+			dues = schedule.generate(schedule_rows[schedule_name], None, exit_date)
+			expected[key] = {due.row_id: (due.due_date, due.window_end) for due in dues}
+		return expected[key]
+
+	stale = set()
+	for row in rows:
+		if not row.exit_date or row.follow_up_schedule != row.schedule:
+			stale.add(row.participant)
+		elif dates_of(row.schedule, getdate(row.exit_date)).get(row.schedule_row_id) != (
+			getdate(row.due_date),
+			getdate(row.window_end),
+		):
+			stale.add(row.participant)
+	return [name for name in sorted(stale) if any(follow_ups.sync_participant(name).values())]

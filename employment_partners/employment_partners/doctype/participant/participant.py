@@ -103,26 +103,12 @@ class Participant(Document):
 
 	def on_update(self):
 		if self.has_value_changed("exit_date") or self.has_value_changed("follow_up_schedule"):
-			# up to a score of follow-ups with their assignments: made by a background worker once
-			# this save is committed, not while the person waits (at once under tests and imports)
-			now = bool(frappe.flags.in_test or frappe.flags.in_import or frappe.flags.in_patch)
-			frappe.enqueue(
-				"employment_partners.retention.follow_ups.sync_participant",
-				participant=self.name,
-				queue="short",
-				job_id=f"ep-participant-follow-ups::{self.name}",
-				deduplicate=True,
-				enqueue_after_commit=True,
-				now=now,
+			follow_ups.queue_participant_sync(self.name)
+			frappe.msgprint(
+				_("The follow-ups after exit are being scheduled; they appear under Connections in a moment"),
+				alert=True,
+				indicator="blue",
 			)
-			if not now:
-				frappe.msgprint(
-					_(
-						"The follow-ups after exit are being scheduled; they appear under Connections in a moment"
-					),
-					alert=True,
-					indicator="blue",
-				)
 
 	def set_full_name(self):
 		self.first_name, self.last_name = (self.first_name or "").strip(), (self.last_name or "").strip()
