@@ -174,6 +174,9 @@ def report_sample():
 		follow_up_schedule="Outcomes at Close, 3, 6 and 12 Months",
 		exit_date="2019-02-15",
 	)
+	from employment_partners import jobs
+
+	jobs.run_queued()  # commits: the exit's follow-ups are made by a worker
 	close = frappe.get_doc(
 		"Retention Follow-up", {"participant": exited.name, "schedule_row_id": "outcomes-15d-close"}
 	)

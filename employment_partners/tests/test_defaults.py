@@ -9,6 +9,7 @@ from frappe.utils.fixtures import sync_fixtures
 
 from employment_partners import defaults, install
 from employment_partners.api.defaults import restore_shipped_default
+from employment_partners.retention import follow_ups
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_participant, make_user
 
@@ -82,6 +83,9 @@ class TestShippedDefaults(EPTestCase):
 
 	def test_restore_puts_a_schedule_back_and_its_follow_ups_keep_their_rows(self):
 		person = make_participant(exit_date="2026-05-15")
+		follow_ups.sync_participant(
+			person.name
+		)  # as its queued job does: the job itself is tested in test_participant.py
 		schedule = frappe.get_doc("Follow-up Schedule", SETA)
 		q3 = next(r for r in schedule.rows if r.name == "seta-02-09-q3-first-week")
 		q3.window_days = 3

@@ -1,6 +1,10 @@
+import time
+
 import frappe
 
+from employment_partners import jobs
 from employment_partners.participants import suitability
+from employment_partners.retention import follow_ups, schedule
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_participant, unique
 
@@ -14,38 +18,48 @@ class TestParticipant(EPTestCase):
 		self.assertEqual(person.status, "Exited")
 
 	def test_follow_ups_after_exit_are_made_by_a_worker_not_the_request(self):
-		"""Outside tests the exit's follow-ups (a score of them, with assignments) are queued to run
-		after the save commits; the request itself makes none."""
-		from employment_partners.retention import follow_ups
-
-		def jobs_after_commit():
-			"""The (method, kwargs) of the jobs frappe.enqueue holds until the commit."""
-			jobs = []
-			for call in frappe.db.after_commit._functions:
-				for cell in call.__closure__ or ():
-					value = cell.cell_contents
-					if isinstance(value, dict) and "method" in value and "kwargs" in value:
-						jobs.append((value["method"], value["kwargs"]))
-			return jobs
-
-		person = make_participant()
-		frappe.flags.in_test = False
+		"""The exit's follow-ups (a score of them, with assignments) are made by a worker once the
+		save is committed, through the queue as in production; the request itself makes none."""
+		person = make_participant(enrolment_date="2025-01-06")
 		try:
-			person.exit_date = frappe.utils.add_days(person.enrolment_date, 30)
+			person.exit_date = "2025-03-14"
 			person.save()
+			self.assertEqual(frappe.db.count("Retention Follow-up", after_exit(person.name)), 0)
+			jobs.run_queued()
+			self.assertEqual(exit_dates(person.name), expected_exit_dates(person))
 		finally:
-			frappe.flags.in_test = True
-		jobs = jobs_after_commit()
-		frappe.db.after_commit.reset()  # the test rolls back: nothing is to be queued
-		self.assertIn(
-			("employment_partners.retention.follow_ups.sync_participant", {"participant": person.name}), jobs
+			remove_committed(person.name)
+
+	def test_the_latest_save_wins_over_a_running_job(self):
+		"""A second exit date saved while the first save's job runs is not lost: its own job runs
+		after the first and moves the follow-ups to the dates of the second."""
+		person = make_participant(
+			enrolment_date="2024-09-02", follow_up_schedule=schedule.JOB_RETENTION_SETA_NAME
 		)
-		mine = {"participant": person.name, "placement": ("is", "not set")}
-		self.assertEqual(frappe.db.count("Retention Follow-up", mine), 0)
-		# what the worker runs
-		made = follow_ups.sync_participant(person.name)["created"]
-		self.assertGreater(made, 0)
-		self.assertEqual(frappe.db.count("Retention Follow-up", mine), made)
+		try:
+			person.exit_date = "2025-01-15"
+			person.save()
+			frappe.db.commit()
+			worker = jobs.start_worker()
+			deadline = time.monotonic() + 60
+			while not jobs.running():  # the first job has started, and read the first date
+				self.assertLess(time.monotonic(), deadline, "the worker never started the job")
+				time.sleep(0.01)
+			person.reload()
+			person.exit_date = "2025-05-20"
+			person.save()
+			jobs.run_queued()
+			worker.wait(timeout=120)
+			person.reload()
+			self.assertEqual(str(person.exit_date), "2025-05-20")
+			dates = exit_dates(person.name)
+			self.assertEqual(len(dates), 14)
+			self.assertEqual(dates, expected_exit_dates(person))
+			# the first date's follow-ups are gone, not left beside the second's
+			first = frappe._dict(person.as_dict(), exit_date="2025-01-15")
+			self.assertNotEqual(dates, expected_exit_dates(first))
+		finally:
+			remove_committed(person.name)
 
 	def test_exit_before_enrolment_is_refused(self):
 		last = unique("Early").replace(" ", "")
@@ -108,3 +122,38 @@ class TestSuitabilityRules(EPTestCase):
 		self.assertFalse(suitability.poor_retention(["2024-01-01"]))
 		self.assertFalse(suitability.poor_retention(["2023-01-01", "2024-01-02"]))  # 366 days apart
 		self.assertTrue(suitability.poor_retention(["2024-06-01", "2023-01-01", "2023-12-31"]))  # unsorted
+
+
+def after_exit(participant: str) -> dict:
+	return {"participant": participant, "placement": ("is", "not set")}
+
+
+def exit_dates(participant: str) -> list[tuple]:
+	rows = frappe.get_all(
+		"Retention Follow-up",
+		filters=after_exit(participant),
+		fields=["schedule_row_id", "due_date", "window_end", "status"],
+	)
+	return sorted((r.schedule_row_id, str(r.due_date), str(r.window_end), r.status) for r in rows)
+
+
+def expected_exit_dates(person) -> list[tuple]:
+	"""What the participant's schedule says for its exit date, worked out here from the rows."""
+	name = person.follow_up_schedule or follow_ups.default_schedule()
+	rows = follow_ups.schedule_rows(name, schedule.PROGRAM_EXIT)
+	dues = schedule.generate(rows, None, person.exit_date)
+	return sorted((d.row_id, str(d.due_date), str(d.window_end), "Open") for d in dues)
+
+
+def remove_committed(participant: str):
+	"""What a test committed for the worker: the participant and its follow-ups."""
+	frappe.db.rollback()
+	jobs.run_queued()  # nothing of this test's may still run
+	made = frappe.get_all("Retention Follow-up", filters={"participant": participant}, pluck="name")
+	for name in made:
+		frappe.delete_doc("Retention Follow-up", name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Participant", participant, force=True, ignore_permissions=True)
+	for doctype, field in (("Version", "docname"), ("Comment", "reference_name"), ("ToDo", "reference_name")):
+		frappe.db.delete(doctype, {field: ("in", [participant, *made])})
+	frappe.db.delete("Deleted Document", {"deleted_name": ("in", [participant, *made])})
+	frappe.db.commit()

@@ -54,10 +54,27 @@ def exit_dues(participant: str) -> list[tuple[str, str, str]]:
 
 
 def set_exit(participant: str, exit_date: str | None, **values):
+	"""Save the participant, then reconcile as its queued job does (the rules of the reconciling
+	are tested here; the queue and the worker in test_participant.py)."""
 	person = frappe.get_doc("Participant", participant)
 	person.update({"exit_date": exit_date, **values})
 	person.save()
+	follow_ups.sync_participant(person.name)
 	return person
+
+
+def make_exited(**values):
+	person = make_participant(**values)
+	follow_ups.sync_participant(person.name)
+	return person
+
+
+def expected_exit(participant: str):
+	from employment_partners.retention import schedule
+
+	person = frappe.get_doc("Participant", participant)
+	rows = follow_ups.schedule_rows(person.follow_up_schedule, schedule.PROGRAM_EXIT)
+	return schedule.generate(rows, None, person.exit_date)
 
 
 def follow_up(row_id: str, **owner):
@@ -78,6 +95,9 @@ class TestPlacementFollowUps(EPTestCase):
 
 	def test_generation_is_idempotent(self):
 		placement = make_retention_placement(participant={"exit_date": "2026-05-15"})
+		follow_ups.sync_participant(
+			placement.participant
+		)  # as its queued job does: the job itself is tested in test_participant.py
 		for _ in range(2):
 			self.assertEqual(
 				follow_ups.sync_placement(frappe.get_doc("Placement", placement.name)),
@@ -93,6 +113,9 @@ class TestPlacementFollowUps(EPTestCase):
 		placement = make_retention_placement(
 			case_manager=case_manager, participant={"exit_date": "2026-05-15"}
 		)
+		follow_ups.sync_participant(
+			placement.participant
+		)  # as its queued job does: the job itself is tested in test_participant.py
 		names = frappe.get_all(
 			"Retention Follow-up", filters={"participant": placement.participant}, pluck="name"
 		)
@@ -165,7 +188,7 @@ class TestExitFollowUps(EPTestCase):
 
 	def test_the_outcomes_schedule(self):
 		# exit 15 May 2026: close, +3, +6 and +12 calendar months, each open 14 days
-		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
 		self.assertEqual(
 			exit_dues(person.name),
 			[
@@ -177,7 +200,7 @@ class TestExitFollowUps(EPTestCase):
 		)
 
 	def test_moving_the_exit_moves_open_ones_and_never_done_ones(self):
-		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
 		close = follow_up("outcomes-15d-close", participant=person.name)
 		close.update({"outcome": "Unemployed"})
 		close.save()
@@ -196,7 +219,7 @@ class TestExitFollowUps(EPTestCase):
 		)
 
 	def test_clearing_the_exit_removes_open_ones_and_keeps_what_was_recorded(self):
-		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
 		tried = follow_up("outcomes-15d-3-months", participant=person.name)
 		tried.append("attempts", {"attempted_on": "2026-08-16 10:00:00", "method": "Phone", "reached": 0})
 		tried.save()
@@ -208,7 +231,7 @@ class TestExitFollowUps(EPTestCase):
 		self.assertIn("no longer on the follow-up schedule", tried.notes)
 
 	def test_changing_the_schedule_regenerates_open_ones(self):
-		person = make_participant(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
 		set_exit(person.name, "2026-05-15", follow_up_schedule=SETA)
 		self.assertEqual(exit_dues(person.name), EXIT_DUES)
 
@@ -220,6 +243,38 @@ class TestExitFollowUps(EPTestCase):
 		self.assertIn(person.name, reminders.generate_missing())
 		self.assertEqual(exit_dues(person.name), EXIT_DUES)
 		self.assertNotIn(person.name, reminders.generate_missing())
+
+	def test_the_daily_job_moves_open_follow_ups_whose_exit_date_changed_without_them(self):
+		"""A change whose job never ran (or written around the controller): the daily job moves
+		the open follow-ups after exit to the participant's dates; done ones stay as they were."""
+		from employment_partners.retention import reminders
+
+		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		moved_from = exit_dues(person.name)
+		done = follow_up("outcomes-15d-close", participant=person.name)
+		done.update({"outcome": "Unemployed", "completed_on": "2026-05-20"})
+		done.save()
+		self.assertEqual(reminders.realign_exit_follow_ups(), [])  # all match: nothing to do
+		frappe.db.set_value("Participant", person.name, "exit_date", "2026-06-30")
+		self.assertEqual(reminders.run_daily()["realigned"], [person.name])
+		after = {row: (due, end) for row, due, end in exit_dues(person.name)}
+		close = next(row for row in moved_from if row[0] == "outcomes-15d-close")
+		self.assertEqual(after["outcomes-15d-close"], close[1:])  # done: history, not moved
+		expected = {d.row_id: (str(d.due_date), str(d.window_end)) for d in expected_exit(person.name)}
+		for row, dates in after.items():
+			if row != "outcomes-15d-close":
+				self.assertEqual(dates, expected[row], row)
+		self.assertNotEqual(sorted(after.items()), sorted((r, (d, e)) for r, d, e in moved_from))
+		self.assertEqual(reminders.realign_exit_follow_ups(), [])  # the second run: nothing
+
+	def test_the_daily_job_removes_open_follow_ups_of_an_exit_taken_back_without_them(self):
+		from employment_partners.retention import reminders
+
+		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		self.assertTrue(exit_dues(person.name))
+		frappe.db.set_value("Participant", person.name, "exit_date", None)
+		self.assertEqual(reminders.realign_exit_follow_ups(), [person.name])
+		self.assertEqual(exit_dues(person.name), [])
 
 
 class TestOutcomes(EPTestCase):

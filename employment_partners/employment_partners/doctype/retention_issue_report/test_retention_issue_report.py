@@ -31,35 +31,14 @@ class RetentionIssueCase(EPTestCase):
 
 
 class TestReporting(RetentionIssueCase):
-	def test_new_report_notifies_the_bsr_and_the_case_manager_at_once(self):
+	def test_no_notification_inside_the_request_that_files_the_report(self):
+		"""They go out from a worker once the report is committed (tests/test_background_jobs.py);
+		a report rolled back notifies nobody."""
 		report = make_retention_issue(self.placement.name)
 		self.assertEqual((report.status, report.participant_label), ("New", "Maria S."))
 		for user in (self.bsr, self.case_manager):
-			self.assertEqual(desk_notifications(user, "Retention issue at"), 1, user)
-			self.assertEqual(emails_about(report.doctype, report.name, "Retention issue at", user), 1, user)
-
-	def test_outside_tests_the_notifications_go_out_after_the_commit_from_a_worker(self):
-		frappe.flags.in_test = False
-		try:
-			report = make_retention_issue(self.placement.name)
-		finally:
-			frappe.flags.in_test = True
-		queued = [
-			cell.cell_contents
-			for call in frappe.db.after_commit._functions
-			for cell in call.__closure__ or ()
-			if isinstance(cell.cell_contents, dict) and "method" in cell.cell_contents
-		]
-		frappe.db.after_commit.reset()  # the test rolls back: nothing is to be queued
-		self.assertIn(
-			("employment_partners.retention.issues.send_reported", {"name": report.name}),
-			[(job["method"], job["kwargs"]) for job in queued],
-		)
-		self.assertEqual(desk_notifications(self.bsr, "Retention issue at"), 0)  # none in the request
-		issues.send_reported(report.name)  # what the worker runs
-		for user in (self.bsr, self.case_manager):
-			self.assertEqual(desk_notifications(user, "Retention issue at"), 1, user)
-			self.assertEqual(emails_about(report.doctype, report.name, "Retention issue at", user), 1, user)
+			self.assertEqual(desk_notifications(user, "Retention issue at"), 0, user)
+			self.assertEqual(emails_about(report.doctype, report.name, "Retention issue at", user), 0, user)
 
 	def test_no_report_on_an_ended_placement(self):
 		self.placement.update({"status": "Ended", "end_date": "2026-04-01", "separation_reason": "Quit"})

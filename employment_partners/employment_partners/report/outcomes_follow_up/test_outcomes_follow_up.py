@@ -33,6 +33,7 @@ At close: Ana, Ben, Dee, Eve = 4; employed 1 (25.0 %), unemployed 1 (25.0 %), un
 import frappe
 
 from employment_partners.employment_partners.report.outcomes_follow_up.outcomes_follow_up import execute
+from employment_partners.retention import follow_ups
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_job_order, make_participant, make_placement
 
@@ -50,6 +51,9 @@ def exited(first, enrolled, exit_date, placements=(), schedule=OUTCOMES):
 	]
 	person.exit_date = exit_date
 	person.save()
+	follow_ups.sync_participant(
+		person.name
+	)  # as its queued job does: the job itself is tested in test_participant.py
 	return person.name, made
 
 
