@@ -27,6 +27,7 @@ from employment_partners.metrics import retention as retention_metrics
 from employment_partners.pipeline import stages
 from employment_partners.placements import placements
 from employment_partners.retention import issues
+from employment_partners.utils import can_send_email
 
 BSR, CASE_MANAGER, MANAGER = "Business Services Rep", "Case Manager", "Partnership Manager"
 DAILY_FIELD, WEEKLY_FIELD = "ep_daily_digest", "ep_weekly_digest"
@@ -269,7 +270,7 @@ def _item(doctype: str, name: str, title: str | None, detail: str, overdue: bool
 def send(user: str, subject: str, sections: list[dict]) -> bool:
 	"""Queue one digest email when any section has something in it; True when one was queued."""
 	sections = [section for section in sections if section["items"]]
-	if not sections:
+	if not sections or not can_send_email():  # kept for a day the site can send it
 		return False
 	frappe.sendmail(
 		recipients=[user],
@@ -301,13 +302,31 @@ def send_daily(now=None) -> list[str]:
 	for user in sorted(bsrs | case_managers):
 		if _sent_already(user, DAILY_SENT, day):
 			continue
-		sections = (bsr_sections(user, now) if user in bsrs else []) + (
-			case_manager_sections(user, now) if user in case_managers else []
-		)
-		if send(user, _("Your day: employer pipeline and job retention"), sections):
+
+		def digest(user=user):
+			sections = (bsr_sections(user, now) if user in bsrs else []) + (
+				case_manager_sections(user, now) if user in case_managers else []
+			)
+			return send(user, _("Your day: employer pipeline and job retention"), sections)
+
+		if _each_recipient(user, digest):
 			_mark_sent(user, DAILY_SENT, day)
 			sent.append(user)
 	return sent
+
+
+def _each_recipient(user: str, digest) -> bool:
+	"""One recipient's digest: a failure is logged (Error Log) and undone for that recipient
+	alone, and the run goes on to the next; their digest is not marked sent, so it is tried again."""
+	frappe.db.savepoint("ep_digest")
+	try:
+		return digest()
+	except Exception:
+		frappe.db.rollback(save_point="ep_digest")
+		frappe.log_error(
+			title=_("Digest for {0} not sent").format(user), reference_doctype="User", reference_name=user
+		)
+		return False
 
 
 def send_weekly(on=None) -> list[str]:
@@ -317,8 +336,8 @@ def send_weekly(on=None) -> list[str]:
 	sections = manager_sections(on)
 	sent = []
 	for user in recipients(MANAGER, WEEKLY_FIELD):
-		if not _sent_already(user, WEEKLY_SENT, mark) and send(
-			user, _("Your week: partnerships and placements"), sections
+		if not _sent_already(user, WEEKLY_SENT, mark) and _each_recipient(
+			user, lambda user=user: send(user, _("Your week: partnerships and placements"), sections)
 		):
 			_mark_sent(user, WEEKLY_SENT, mark)
 			sent.append(user)

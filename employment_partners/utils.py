@@ -11,10 +11,13 @@ def get_settings():
 
 
 def can_send_email() -> bool:
-	"""Whether the site has an outgoing email account (Frappe refuses to queue mail without one)."""
+	"""Whether the site has a usable outgoing email account.  Frappe refuses to queue mail without
+	one, and with emails muted and none set up it hands back a stand-in with no address, on which
+	every send dies (Frappe 15.44.2, EmailAccount.default_sender): that one does not count."""
 	from frappe.email.doctype.email_account.email_account import EmailAccount
 
-	return bool(EmailAccount.find_outgoing())
+	account = EmailAccount.find_outgoing()
+	return bool(account and account.get("email_id"))
 
 
 def ensure_outbox(account_name: str, email_id: str):

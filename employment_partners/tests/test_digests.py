@@ -112,6 +112,19 @@ class TestDailyDigest(EPTestCase):
 		self.assertIn(self.rep, digests.send_daily(add_to_date(now, days=1)))
 		self.assertEqual(len(queued(self.rep)), 2)
 
+	def test_emails_muted_with_no_usable_outgoing_account_sends_none_and_keeps_them(self):
+		"""Frappe then hands back a stand-in account with no address; the digests wait for a real
+		one instead of dying on it, and go out once there is one."""
+		self.make_rep_news()
+		frappe.db.set_value("Email Account", {"enable_outgoing": 1}, "enable_outgoing", 0)
+		frappe.local.outgoing_email_account = {}
+		self.assertEqual(digests.send_daily(), [])
+		self.assertEqual(queued(self.rep), [])
+		frappe.db.rollback()  # the account back; the day's digest was not marked sent
+		self.make_rep_news()
+		frappe.local.outgoing_email_account = {}
+		self.assertIn(self.rep, digests.send_daily())
+
 	def test_nothing_to_read_sends_nothing(self):
 		self.assertFalse(any(section["items"] for section in digests.bsr_sections(self.rep)))
 		sent = digests.send_daily()
