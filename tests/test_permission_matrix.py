@@ -270,7 +270,35 @@ def world(live_site):
 
 def attempt(world: World, role: str, doctype: str, action: str) -> tuple[bool | None, str]:
 	"""(allowed, what the server said) of `role` trying `action` on `doctype`; allowed is None when
-	the answer is neither an allowance nor a refusal."""
+	the answer is neither an allowance nor a refusal.  A portal login (Employer Partner) has no REST
+	API at all (security/methods.py): the request must be refused, and its cell is what the
+	permission rules the portal's pages and forms apply say."""
+	if role == "Employer Partner":
+		return portal_attempt(world, role, doctype, action)
+	return rest_attempt(world, role, doctype, action)
+
+
+PTYPES = {"read": "read", "list": "read", "create": "create", "write": "write", "delete": "delete", "report": "report"}
+
+
+def portal_attempt(world: World, role: str, doctype: str, action: str) -> tuple[bool | None, str]:
+	s, name = world.sessions[role], world.records[doctype]
+	r = s.get(f"{world.site.url}/api/resource/{doctype}/{name}")
+	if r.status_code != 403:
+		return None, f"a portal session reached the REST API: {r.status_code} {r.text[:300]}"
+	frappe.set_user(world.users[role])
+	try:
+		if action == "list":
+			return name in frappe.get_list(doctype, filters={"name": name}, pluck="name"), "in-process list"
+		target = None if action in ("create", "report") else name
+		return bool(frappe.has_permission(doctype, PTYPES[action], target)), "in-process permission"
+	except frappe.PermissionError:
+		return False, "in-process refusal"
+	finally:
+		frappe.set_user("Administrator")
+
+
+def rest_attempt(world: World, role: str, doctype: str, action: str) -> tuple[bool | None, str]:
 	s, url = world.sessions[role], world.site.url
 	resource = f"{url}/api/resource/{doctype}"
 	name = world.records[doctype]
