@@ -159,6 +159,17 @@ doc_events = {
 	# what the server alone writes is kept from the stored record (server_fields.py)
 	"*": {"before_validate": "employment_partners.server_fields.keep_stored"},
 }
+# ERPNext (where installed): a placement's row follows what the accounts team does to its voucher
+# (employment_partners/books/vouchers.py)
+_voucher_events = {
+	"before_validate": "employment_partners.books.vouchers.keep_key",
+	"before_submit": "employment_partners.books.vouchers.check_one_per_row",
+	"on_submit": "employment_partners.books.vouchers.point_row_here",
+	"on_cancel": "employment_partners.books.vouchers.release_rows",
+	"on_trash": "employment_partners.books.vouchers.release_rows",
+}
+doc_events["Journal Entry"] = _voucher_events
+doc_events["Purchase Invoice"] = _voucher_events
 
 scheduler_events = {
 	"hourly": [
