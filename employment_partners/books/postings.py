@@ -323,7 +323,7 @@ def _cancel(voucher_type: str, voucher_no: str):
 		return
 	voucher = frappe.get_doc(voucher_type, voucher_no)
 	if voucher.docstatus == 1:
-		voucher.flags.ignore_permissions = True
+		voucher.flags.ignore_permissions = voucher.flags.ep_posting = True
 		voucher.cancel()
 
 
@@ -415,7 +415,7 @@ def _post_bonus(doc, row, settings) -> tuple[str, str]:
 def _submitted(voucher, row) -> tuple[str, str]:
 	"""Insert and submit the voucher with its key: the placement row it posts."""
 	voucher.ep_placement_row = row.name
-	voucher.flags.ignore_permissions = True
+	voucher.flags.ignore_permissions = voucher.flags.ep_posting = True
 	voucher.insert()
 	voucher.submit()
 	return voucher.doctype, voucher.name

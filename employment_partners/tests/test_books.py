@@ -499,3 +499,134 @@ class TestPostingsTrustOnlyTheServer(BooksCase):
 		# as the desk's Duplicate and Amend copy (no_copy fields left out)
 		copy = frappe.copy_doc(frappe.get_doc("Journal Entry", row.voucher_no), ignore_no_copy=False)
 		self.assertEqual((copy.get("ep_placement"), copy.get("ep_placement_row")), (None, None))
+
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestTheBooksAreTheTruth(BooksCase):
+	"""What the accounts team does to a voucher in ERPNext, the placement row follows (issue 26,
+	item 7): cancelled, amended, deleted; a copy carries no placement."""
+
+	def setUp(self):
+		super().setUp()
+		from employment_partners.books import parties
+
+		self.supplier = parties.create_supplier(self.partnership)
+
+	def posted(self, voucher_type="Journal Entry"):
+		frappe.db.set_single_value(SETTINGS, "ep_incentive_voucher", voucher_type)
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		return placement, placement.incentive_payments[0]
+
+	def pointer(self, row) -> tuple:
+		return frappe.db.get_value(row.doctype, row.name, ["voucher_type", "voucher_no"])
+
+	def amend(self, voucher_type: str, name: str, **changes):
+		"""What the desk's Amend sends: a copy with every field (no_copy ones too) and amended_from."""
+		original = frappe.get_doc(voucher_type, name)
+		amendment = frappe.copy_doc(original)
+		amendment.update({"amended_from": name, "docstatus": 0, **changes})
+		return amendment.insert()
+
+	def test_a_voucher_cancelled_in_accounting_leaves_the_row(self):
+		placement, row = self.posted()
+		frappe.get_doc("Journal Entry", row.voucher_no).cancel()
+		self.assertEqual(self.pointer(row), (None, None))
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment",
+				{
+					"reference_doctype": "Placement",
+					"reference_name": placement.name,
+					"content": ("like", f"%{row.voucher_no} cancelled in accounting%"),
+				},
+			)
+		)
+		# an unrelated edit of the placement does not post the payment again
+		placement.reload()
+		placement.training_plan = "Three weeks"
+		placement.save()
+		self.assertEqual(self.pointer(row), (None, None))
+
+	def test_an_amendment_to_the_right_supplier_replaces_the_pointer(self):
+		placement, row = self.posted("Purchase Invoice")
+		right = frappe.get_doc(
+			{
+				"doctype": "Supplier",
+				"supplier_name": "Northside Payroll Services",
+				"supplier_group": "Services",
+			}
+		).insert()
+		frappe.get_doc("Purchase Invoice", row.voucher_no).cancel()
+		amendment = self.amend("Purchase Invoice", row.voucher_no, supplier=right.name, credit_to=None)
+		self.assertEqual(self.pointer(row), (None, None))  # a draft is not the payment's voucher yet
+		amendment.submit()
+		self.assertEqual(self.pointer(row), ("Purchase Invoice", amendment.name))
+		self.assertEqual((amendment.ep_placement, amendment.ep_placement_row), (placement.name, row.name))
+		# the amendment is the row's own: unpaying the row cancels it, not the original again
+		placement.reload()
+		placement.incentive_payments[0].paid_on = None
+		placement.save()
+		self.assertEqual(frappe.db.get_value("Purchase Invoice", amendment.name, "docstatus"), 2)
+
+	def test_a_deleted_voucher_leaves_no_pointer(self):
+		_placement, row = self.posted()
+		voucher = row.voucher_no
+		# pointers made before the app followed cancellations: the row still names the cancelled one
+		frappe.get_doc("Journal Entry", voucher).cancel()
+		frappe.db.set_value(row.doctype, row.name, {"voucher_type": "Journal Entry", "voucher_no": voucher})
+		# Accounts Settings: "Delete Accounting and Stock Ledger Entries on deletion of Transaction"
+		frappe.db.set_single_value("Accounts Settings", "delete_linked_ledger_entries", 1)
+		frappe.delete_doc("Journal Entry", voucher)
+		self.assertFalse(frappe.db.exists("Journal Entry", voucher))
+		self.assertEqual(self.pointer(row), (None, None))
+
+	def test_copies_and_hand_made_vouchers_carry_no_placement(self):
+		placement, row = self.posted()
+		original = frappe.get_doc("Journal Entry", row.voucher_no)
+		duplicate = frappe.copy_doc(original)  # every field copied, as a client may send
+		duplicate.docstatus = 0
+		duplicate.insert()
+		self.assertEqual((duplicate.ep_placement, duplicate.ep_placement_row), (None, None))
+		by_hand = frappe.copy_doc(original, ignore_no_copy=False)
+		by_hand.docstatus = 0
+		by_hand.update(
+			{"posting_date": "2026-10-01", "ep_placement": placement.name, "ep_placement_row": row.name}
+		)
+		by_hand.insert()
+		self.assertEqual((by_hand.ep_placement, by_hand.ep_placement_row), (None, None))
+		by_hand.ep_placement = placement.name
+		by_hand.save()
+		self.assertIsNone(frappe.db.get_value("Journal Entry", by_hand.name, "ep_placement"))
+		by_hand.submit()
+		self.assertEqual(self.pointer(row), ("Journal Entry", original.name))
+
+	def test_a_second_voucher_for_a_posted_row_is_refused(self):
+		placement, row = self.posted()
+		first = row.voucher_no
+		placement.reload()
+		placement.incentive_payments[0].amount = 450  # the app cancels the first and posts anew
+		placement.save()
+		second = self.pointer(row)[1]
+		amendment = self.amend("Journal Entry", first)
+		with self.assertRaisesRegex(frappe.ValidationError, "is posted as Journal Entry .* already"):
+			amendment.submit()
+		self.assertEqual(self.pointer(row), ("Journal Entry", second))
+
+	def test_the_patch_repoints_rows_left_on_cancelled_vouchers(self):
+		from employment_partners.patches.v1_3 import voucher_pointers_follow_the_books
+
+		_placement, row = self.posted()
+		first = row.voucher_no
+		frappe.get_doc("Journal Entry", first).cancel()
+		stale = {"voucher_type": "Journal Entry", "voucher_no": first}  # as the app left it before
+		frappe.db.set_value(row.doctype, row.name, stale)
+		voucher_pointers_follow_the_books.execute()
+		self.assertEqual(self.pointer(row), (None, None))
+		amendment = self.amend("Journal Entry", first)
+		amendment.submit()
+		frappe.db.set_value(row.doctype, row.name, stale)
+		voucher_pointers_follow_the_books.execute()
+		self.assertEqual(self.pointer(row), ("Journal Entry", amendment.name))
