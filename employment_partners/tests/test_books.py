@@ -630,3 +630,94 @@ class TestTheBooksAreTheTruth(BooksCase):
 		frappe.db.set_value(row.doctype, row.name, stale)
 		voucher_pointers_follow_the_books.execute()
 		self.assertEqual(self.pointer(row), ("Journal Entry", amendment.name))
+
+
+# payments recorded before posting was switched on
+HISTORY = {
+	"incentive_payments": [{"milestone": "Hire", "amount": 500, "paid_on": "2025-11-20"}],
+	"retention_bonuses": [{"milestone_days": 30, "amount": 100, "paid_on": "2025-12-01", "paid_how": "Cash"}],
+}
+
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestPostingDoesNotBlockWork(BooksCase):
+	"""Switching posting on must not block ordinary work (issue 26, item 5): payments recorded
+	before it, for an employer with no Supplier and in a year with no Fiscal Year (the test site
+	has 2026 only), stay history."""
+
+	def with_history(self, make=None, **values):
+		"""A placement whose payments were recorded before posting was switched on."""
+		frappe.db.set_single_value(SETTINGS, "ep_post_to_accounting", 0)
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement = (make or self.placement)(**HISTORY, **values)
+		frappe.db.set_single_value(SETTINGS, "ep_post_to_accounting", 1)
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		self.assertFalse(frappe.db.get_value("Hiring Partnership", self.partnership, "ep_supplier"))
+		return frappe.get_doc("Placement", placement.name)
+
+	def vouchers(self, placement: str) -> int:
+		return frappe.db.count("Journal Entry", {"ep_placement": placement}) + frappe.db.count(
+			"Purchase Invoice", {"ep_placement": placement}
+		)
+
+	def test_an_edit_that_changes_no_payment_is_never_refused(self):
+		placement = self.with_history()
+		placement.training_plan = "Three weeks beside a line cook"
+		placement.hourly_wage = 19
+		placement.save()  # no Supplier, no Fiscal Year 2025: neither is asked for
+		self.assertEqual(self.vouchers(placement.name), 0)
+		# a payment recorded now posts alone; the history beside it stays as it was
+		placement.reload()
+		placement.append(
+			"retention_bonuses",
+			{"milestone_days": 90, "amount": 150, "paid_on": "2026-10-05", "paid_how": "Cash"},
+		)
+		placement.save()
+		self.assertEqual([bool(row.voucher_no) for row in placement.retention_bonuses], [False, True])
+		self.assertEqual(self.vouchers(placement.name), 1)
+
+	def test_a_payment_changed_in_a_year_without_fiscal_year_is_refused_with_ledgers_words(self):
+		"""Changing a payment does post it: ERPNext's own refusal then undoes the save (the request's
+		rollback)."""
+		placement = self.with_history()
+		placement.retention_bonuses[0].amount = 120
+		with self.assertRaisesRegex(frappe.ValidationError, "not in any active Fiscal Year"):
+			placement.save()
+
+	def test_a_case_manager_closes_a_retention_issue_as_separated(self):
+		from frappe.model.workflow import apply_workflow
+
+		from employment_partners.tests.factories import make_retention_issue, make_retention_placement
+
+		case_manager = make_user("Case Manager")
+
+		def make(**values):
+			return make_retention_placement(
+				case_manager=case_manager,
+				job_order=self.order.name,
+				incentive_amount=1000,
+				incentive_duration_weeks=6,
+				training_plan="Two weeks beside a line cook",
+				skill_complexity="Low",
+				**values,
+			)
+
+		placement = self.with_history(make)
+		report = make_retention_issue(placement.name, issue_type="Transportation")
+		frappe.set_user(case_manager)
+		report = apply_workflow(frappe.get_doc("Retention Issue Report", report.name), "Acknowledge")
+		report = frappe.get_doc("Retention Issue Report", report.name)
+		report.append(
+			"interventions",
+			{"intervention_type": "Service Referral - Transportation", "owner_user": case_manager},
+		)
+		report.update(
+			{"separation_reason": "Quit", "separation_date": "2026-04-15", "resolution": "Moved away"}
+		)
+		report.save()
+		report = apply_workflow(report, "Plan Intervention")
+		report = apply_workflow(report, "Close as Separated")
+		frappe.set_user("Administrator")
+		self.assertEqual(report.status, "Closed - Separated")
+		self.assertEqual(frappe.db.get_value("Placement", placement.name, "status"), "Ended")
+		self.assertEqual(self.vouchers(placement.name), 0)
