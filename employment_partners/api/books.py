@@ -3,6 +3,7 @@ message on a site without ERPNext."""
 
 import frappe
 from frappe import _
+from frappe.utils import cint
 
 from employment_partners import books
 from employment_partners.api import required
@@ -33,6 +34,24 @@ def link_customer(partnership: str | None = None, customer: str | None = None) -
 	)
 
 
+@frappe.whitelist()
+def linkable_customers(
+	doctype: str | None = None,
+	txt: str | None = None,
+	searchfield: str | None = None,
+	start: int = 0,
+	page_len: int = 20,
+	filters: str | dict | None = None,
+) -> list[tuple]:
+	"""Link Customer's search (a Link field's query): enabled customers no other partnership
+	holds, for whoever may change partnerships; no ERPNext role needed.  None without ERPNext."""
+	if not books.installed():
+		return []
+	from employment_partners.books import parties
+
+	return parties.linkable_customers(str(txt or ""), max(cint(start), 0), min(max(cint(page_len), 1), 100))
+
+
 @frappe.whitelist(methods=["POST"])
 def create_supplier(partnership: str | None = None) -> str:
 	"""Make the partnership's employer an ERPNext Supplier, the payee of hiring incentives."""
@@ -50,3 +69,13 @@ def back_post(placement: str | None = None, preview: bool = True) -> list[dict]:
 	from employment_partners.books import postings
 
 	return postings.back_post(required(placement, _("Placement")), preview=frappe.utils.sbool(preview))
+
+
+@frappe.whitelist()
+def placement_vouchers(placement: str | None = None) -> list[dict]:
+	"""The vouchers a placement's payments were posted as, read-only, for staff who may read its
+	payments' vouchers (never an employer): ERPNext's own permissions are not needed to see them."""
+	_needs_erpnext()
+	from employment_partners.books import postings
+
+	return postings.placement_vouchers(required(placement, _("Placement")))

@@ -90,18 +90,50 @@ def create_customer(partnership: str) -> str:
 	)
 
 
-def link_customer(partnership: str, customer: str) -> str:
-	doc = _partnership(partnership)
-	if not frappe.db.exists("Customer", customer):
-		frappe.throw(_("There is no customer {0}").format(customer), title=_("Unknown customer"))
-	# only a customer the user may see in ERPNext can be linked (then the app records the link)
-	frappe.has_permission("Customer", "read", customer, throw=True)
-	taken = frappe.db.get_value("Customer", customer, "ep_hiring_partnership")
-	if taken and taken != doc.name:
-		frappe.throw(
-			_("Customer {0} is already the customer of partnership {1}").format(customer, taken),
-			title=_("Customer taken"),
+def linkable_customers(txt: str = "", start: int = 0, page_len: int = 20) -> list[tuple]:
+	"""The customers a partnership may link: enabled, and no other partnership's (name and customer
+	name, matching `txt`).  For whoever may change partnerships; reading ERPNext's customers is not
+	needed to link one (the Partnership Manager has no ERPNext role)."""
+	if not frappe.has_permission("Hiring Partnership", "write"):
+		frappe.throw(_("Not permitted to link customers"), frappe.PermissionError)
+	customer = frappe.qb.DocType("Customer")
+	pattern = f"%{txt or ''}%"
+	return (
+		frappe.qb.from_(customer)
+		.select(customer.name, customer.customer_name)
+		.where(customer.disabled == 0)
+		.where(customer.ep_hiring_partnership.isnull() | (customer.ep_hiring_partnership == ""))
+		.where(customer.name.like(pattern) | customer.customer_name.like(pattern))
+		.orderby(customer.customer_name)
+		.limit(page_len)
+		.offset(start)
+		.run()
+	)
+
+
+def link_customer_problem(partnership: str, customer: str) -> str | None:
+	"""Why `customer` may not be linked to `partnership` (None when it may)."""
+	values = frappe.db.get_value("Customer", customer, ["disabled", "ep_hiring_partnership"], as_dict=True)
+	if not values:
+		return _("There is no customer {0}").format(customer)
+	if values.disabled:
+		return _("Customer {0} is disabled: enable it in ERPNext first, or choose another").format(customer)
+	if values.ep_hiring_partnership and values.ep_hiring_partnership != partnership:
+		return _("Customer {0} is already the customer of partnership {1}").format(
+			customer, values.ep_hiring_partnership
 		)
+	return None
+
+
+def link_customer(partnership: str, customer: str) -> str:
+	"""Link an existing customer; a partnership that had another gives it up (its back-link goes)."""
+	doc = _partnership(partnership)
+	problem = link_customer_problem(doc.name, customer)
+	if problem:
+		frappe.throw(problem, title=_("Customer not linked"))
+	previous = doc.get("ep_customer")
+	if previous and previous != customer and frappe.db.exists("Customer", previous):
+		frappe.db.set_value("Customer", previous, "ep_hiring_partnership", None)
 	frappe.db.set_value("Customer", customer, "ep_hiring_partnership", doc.name)
 	doc.db_set("ep_customer", customer)
 	_link_contacts_and_addresses(doc.name, "Customer", customer)

@@ -160,6 +160,29 @@ def back_post(placement: str, preview: bool = False) -> list[dict]:
 	]
 
 
+def placement_vouchers(placement: str) -> list[dict]:
+	"""The vouchers posted for `placement`'s payments (cancelled ones too), read-only: for a user
+	who may read the placement's level-1 fields, where its rows' vouchers are (staff, never an
+	employer).  Read here, not through ERPNext's permissions: the app's roles have none on the
+	ledger, and seeing the placement's own vouchers does not need them."""
+	doc = frappe.get_doc("Placement", placement)
+	doc.check_permission("read")
+	if 1 not in doc.get_permlevel_access("read"):
+		frappe.throw(_("Not permitted to see this placement's vouchers"), frappe.PermissionError)
+	vouchers = []
+	for doctype, party, amount in (
+		("Journal Entry", None, "total_debit"),
+		("Purchase Invoice", "supplier", "grand_total"),
+	):
+		fields = ["name", "posting_date", "docstatus", "ep_placement_row", f"{amount} as amount"]
+		fields += [f"{party} as party", "outstanding_amount"] if party else []
+		for voucher in frappe.get_all(
+			doctype, filters={"ep_placement": placement}, fields=fields, order_by="creation"
+		):
+			vouchers.append({"voucher_type": doctype, "party": None, "outstanding_amount": None, **voucher})
+	return sorted(vouchers, key=lambda voucher: (voucher["posting_date"], voucher["name"]))
+
+
 def _locked(doc, table: str) -> list:
 	"""`doc`'s rows of `table`, with the stored voucher fields (read FOR UPDATE)."""
 	stored = _stored_rows(doc, table)

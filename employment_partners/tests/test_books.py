@@ -721,3 +721,80 @@ class TestPostingDoesNotBlockWork(BooksCase):
 		self.assertEqual(report.status, "Closed - Separated")
 		self.assertEqual(frappe.db.get_value("Placement", placement.name, "status"), "Ended")
 		self.assertEqual(self.vouchers(placement.name), 0)
+
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestRolesThatWork(BooksCase):
+	"""The Partnership Manager links an existing customer and sees its placements' vouchers without
+	an ERPNext role; employers never see voucher data (issue 26, item 10)."""
+
+	def customer(self, name: str, **values) -> str:
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Customer",
+					"customer_name": name,
+					"customer_group": "Commercial",
+					"territory": "All Territories",
+					**values,
+				}
+			)
+			.insert()
+			.name
+		)
+
+	def test_the_partnership_manager_finds_and_links_an_existing_customer(self):
+		from frappe.desk.search import search_link
+
+		from employment_partners.api import books as api
+
+		existing = self.customer(f"Sosa Group {frappe.generate_hash(length=4)}")
+		self.customer(f"{existing} (old)", disabled=1)
+		taken = self.customer(f"{existing} taken", ep_hiring_partnership=make_hiring_partnership().name)
+		frappe.set_user(make_user("Partnership Manager"))
+		found = search_link(
+			"Customer", existing, query="employment_partners.api.books.linkable_customers", page_length=10
+		)
+		self.assertEqual([row["value"] for row in found], [existing])  # not disabled, not taken
+		self.assertNotIn(taken, [row["value"] for row in found])
+		api.link_customer(self.partnership, existing)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Hiring Partnership", self.partnership, "ep_customer"), existing)
+		self.assertEqual(frappe.db.get_value("Customer", existing, "ep_hiring_partnership"), self.partnership)
+
+	def test_who_may_not_change_partnerships_searches_no_customer(self):
+		from employment_partners.api import books as api
+
+		frappe.set_user(make_user("Employer Partner"))
+		with self.assertRaises(frappe.PermissionError):
+			api.linkable_customers("Customer", "", "name", 0, 10, {})
+
+	def test_the_partnership_manager_sees_the_vouchers_of_a_placement_read_only(self):
+		from employment_partners.api import books as api
+		from employment_partners.books import parties
+		from employment_partners.portal import users
+
+		supplier = parties.create_supplier(self.partnership)
+		frappe.db.set_single_value(SETTINGS, "ep_incentive_voucher", "Purchase Invoice")
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		invoice = placement.incentive_payments[0].voucher_no
+		manager = make_user("Partnership Manager")
+		self.assertFalse(frappe.has_permission("Purchase Invoice", "read", invoice, user=manager))
+		frappe.set_user(manager)
+		self.assertEqual(
+			[
+				(v["voucher_type"], v["name"], v["amount"], v["party"], v["docstatus"])
+				for v in api.placement_vouchers(placement.name)
+			],
+			[("Purchase Invoice", invoice, 500.0, supplier, 1)],
+		)
+		frappe.set_user("Administrator")
+		employer = f"books-{frappe.generate_hash(length=6)}@employer.example.com"
+		users.invite(self.partnership, employer, "Books", "Owner")
+		frappe.set_user(employer)
+		self.assertTrue(frappe.has_permission("Placement", "read", placement.name))
+		with self.assertRaises(frappe.PermissionError):
+			api.placement_vouchers(placement.name)

@@ -37,7 +37,15 @@ function add_accounting_buttons(frm) {
 			__("Link Customer"),
 			() =>
 				frappe.prompt(
-					{ fieldname: "customer", fieldtype: "Link", options: "Customer", label: __("Customer"), reqd: 1 },
+					{
+						fieldname: "customer",
+						fieldtype: "Link",
+						options: "Customer",
+						label: __("Customer"),
+						reqd: 1,
+						// enabled customers no other partnership holds (no ERPNext role needed)
+						get_query: () => ({ query: "employment_partners.api.books.linkable_customers" }),
+					},
 					(values) => call("link_customer", { partnership: frm.doc.name, customer: values.customer }),
 					__("Link an existing customer")
 				),

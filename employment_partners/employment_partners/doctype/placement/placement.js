@@ -34,6 +34,7 @@ frappe.ui.form.on("Placement", {
 				__("Report")
 			);
 		}
+		if (frappe.boot.versions && frappe.boot.versions.erpnext) show_vouchers(frm);
 		if (frm.doc.employment_status) {
 			frm.dashboard.add_indicator(
 				__("{0} (as of {1})", [
@@ -45,3 +46,27 @@ frappe.ui.form.on("Placement", {
 		}
 	},
 });
+
+// ERPNext only: the vouchers the placement's payments were posted as, read-only (no ERPNext role
+// needed; employers never see them: the server refuses)
+function show_vouchers(frm) {
+	const rows = [...(frm.doc.incentive_payments || []), ...(frm.doc.retention_bonuses || [])];
+	if (!rows.some((row) => row.paid_on)) return;
+	frappe
+		.call({ method: "employment_partners.api.books.placement_vouchers", args: { placement: frm.doc.name } })
+		.then(({ message }) => {
+			if (!message || !message.length) return;
+			const status = { 0: __("Draft"), 1: __("Submitted"), 2: __("Cancelled") };
+			const lines = message.map(
+				(v) => `<tr><td>${__(v.voucher_type)}</td><td>${frappe.utils.escape_html(v.name)}</td>
+				<td>${frappe.datetime.str_to_user(v.posting_date)}</td><td>${format_currency(v.amount)}</td>
+				<td>${frappe.utils.escape_html(v.party || "")}</td><td>${status[v.docstatus]}</td></tr>`
+			);
+			frm.dashboard.add_section(
+				`<table class="table table-sm"><thead><tr><th>${__("Voucher Type")}</th><th>${__("Voucher")}</th>
+				<th>${__("Posting Date")}</th><th>${__("Amount")}</th><th>${__("Supplier")}</th><th>${__("Status")}</th>
+				</tr></thead><tbody>${lines.join("")}</tbody></table>`,
+				__("Accounting")
+			);
+		});
+}
