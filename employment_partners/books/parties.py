@@ -26,11 +26,14 @@ def _industry_type(sector: str | None) -> str | None:
 	return sector
 
 
-def _default(doctype: str, settings: str, field: str, fallback: str) -> str:
-	value = frappe.db.get_single_value(settings, field)
-	if value and frappe.db.exists(doctype, value):
-		return value
-	return fallback
+def _default(doctype: str, settings: str, field: str, preferred: tuple, root: str) -> str:
+	"""The Selling / Buying Settings' default; else the first of `preferred` ERPNext made at setup
+	(the country's territory, the "Commercial" customer group, the "Services" supplier group);
+	the root node only when none exists.  Only a leaf qualifies: a party is not filed under a group."""
+	for value in (frappe.db.get_single_value(settings, field), *preferred):
+		if value and frappe.db.get_value(doctype, value, "is_group") == 0:
+			return value
+	return root
 
 
 def _link_contacts_and_addresses(partnership: str, doctype: str, name: str):
@@ -49,6 +52,34 @@ def _link_contacts_and_addresses(partnership: str, doctype: str, name: str):
 			if not any(link.link_doctype == doctype and link.link_name == name for link in doc.links):
 				doc.append("links", {"link_doctype": doctype, "link_name": name})
 				doc.save(ignore_permissions=True)
+	_set_primary(partnership, doctype, name)
+
+
+def _set_primary(partnership: str, doctype: str, name: str):
+	"""The party's primary contact and address, as ERPNext shows them on the Customer / Supplier,
+	are the partnership's (its primary contact first), when the party has none yet."""
+	prefix = frappe.scrub(doctype)
+	party = frappe.db.get_value(
+		doctype, name, [f"{prefix}_primary_contact", f"{prefix}_primary_address"], as_dict=True
+	)
+	values = {}
+	for parenttype, field, order in (
+		("Contact", f"{prefix}_primary_contact", "is_primary_contact desc, creation"),
+		("Address", f"{prefix}_primary_address", "is_primary_address desc, creation"),
+	):
+		if party.get(field):
+			continue
+		linked = frappe.get_all(
+			"Dynamic Link",
+			filters={"link_doctype": doctype, "link_name": name, "parenttype": parenttype},
+			pluck="parent",
+		)
+		if linked:
+			values[field] = frappe.get_all(
+				parenttype, filters={"name": ("in", linked)}, order_by=order, pluck="name", limit=1
+			)[0]
+	if values:
+		frappe.db.set_value(doctype, name, values)
 
 
 def _new_party(doc, doctype: str, field: str, exists: str, values: dict) -> str:
@@ -57,6 +88,17 @@ def _new_party(doc, doctype: str, field: str, exists: str, values: dict) -> str:
 	if doc.get(field):
 		frappe.throw(
 			exists.format(doc.partner_name, doc.get(field)), title=_("{0} exists").format(_(doctype))
+		)
+	namesake = frappe.db.get_value(doctype, {f"{frappe.scrub(doctype)}_name": doc.partner_name})
+	if namesake:
+		# ERPNext would make "<name> - 1"; the employer is most likely the one already there
+		frappe.throw(
+			_("{0} {1} already exists with this name: link it instead ({2}), or rename one of them").format(
+				_(doctype),
+				namesake,
+				_("Accounting → Link Customer") if doctype == "Customer" else _("ask the accounts team"),
+			),
+			title=_("{0} exists").format(_(doctype)),
 		)
 	party = frappe.get_doc(
 		{
@@ -82,9 +124,15 @@ def create_customer(partnership: str) -> str:
 		_("{0} already has customer {1}"),
 		{
 			"customer_group": _default(
-				"Customer Group", "Selling Settings", "customer_group", "All Customer Groups"
+				"Customer Group", "Selling Settings", "customer_group", ("Commercial",), "All Customer Groups"
 			),
-			"territory": _default("Territory", "Selling Settings", "territory", "All Territories"),
+			"territory": _default(
+				"Territory",
+				"Selling Settings",
+				"territory",
+				(frappe.db.get_single_value("System Settings", "country"),),
+				"All Territories",
+			),
 			"industry": _industry_type(doc.industry),
 		},
 	)
@@ -148,7 +196,7 @@ def create_supplier(partnership: str) -> str:
 		_("{0} already has supplier {1}"),
 		{
 			"supplier_group": _default(
-				"Supplier Group", "Buying Settings", "supplier_group", "All Supplier Groups"
+				"Supplier Group", "Buying Settings", "supplier_group", ("Services",), "All Supplier Groups"
 			)
 		},
 	)

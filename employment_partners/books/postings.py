@@ -63,6 +63,23 @@ def settings_problem(doc) -> str | None:
 			)
 		if values.is_group:
 			return _("{0} {1} is a group; choose a ledger under it").format(_(label), doc.get(field))
+		problem = doctype == "Account" and account_type_problem(field, label, doc.get(field))
+		if problem:
+			return problem
+	return None
+
+
+def account_type_problem(field: str, label: str, account: str) -> str | None:
+	"""Expenses are booked to expense accounts; bonuses are paid from a bank, cash or other balance
+	sheet account that needs no party (not a payable or receivable)."""
+	root_type, account_type = frappe.db.get_value("Account", account, ["root_type", "account_type"])
+	if field == "ep_bonus_paid_from_account":
+		if root_type not in ("Asset", "Liability") or account_type in ("Payable", "Receivable"):
+			return _(
+				"{0} {1} is a {2} account: choose the bank, cash or clearing account bonuses are paid from"
+			).format(_(label), account, _(account_type or root_type))
+	elif root_type != "Expense":
+		return _("{0} {1} is not an expense account ({2})").format(_(label), account, _(root_type))
 	return None
 
 
@@ -114,8 +131,9 @@ def validate_placement(doc):
 				removed[name] = (old.voucher_type, old.voucher_no)
 				plan.append((table, name, True, False))
 	doc.flags.postings, doc.flags.removed_vouchers = plan, removed
-	if any(table == "incentive_payments" and post for table, _name, _cancel, post in plan):
-		_supplier(doc)
+	for table, name, _cancel, post in plan:
+		if table == "incentive_payments" and post:
+			_supplier(doc, next(row.paid_on for row in doc.incentive_payments if row.name == name))
 
 
 def sync_placement(doc):
@@ -216,6 +234,16 @@ def cancel_all(doc):
 			if row.voucher_no:
 				_check_cancellable(doc, row.name, row.voucher_type, row.voucher_no)
 				_cancel(row.voucher_type, row.voucher_no)
+	# the cancelled vouchers stay in the books (their remarks name the placement) but no longer link
+	# it, so Frappe lets it go; a submitted one, not the app's to cancel, still holds it
+	for doctype in VOUCHERS:
+		voucher = frappe.qb.DocType(doctype)
+		(
+			frappe.qb.update(voucher)
+			.set(voucher.ep_placement, None)
+			.where((voucher.ep_placement == doc.name) & (voucher.docstatus == 2))
+			.run()
+		)
 
 
 def _stored_rows(doc, table: str) -> dict:
@@ -355,7 +383,7 @@ def _post(doc, table, row, settings) -> tuple[str, str]:
 	return post(doc, row, settings)
 
 
-def _supplier(doc) -> str:
+def _supplier(doc, paid_on=None) -> str:
 	supplier = frappe.db.get_value("Hiring Partnership", doc.hiring_partnership, "ep_supplier")
 	if not supplier:
 		frappe.throw(
@@ -365,7 +393,26 @@ def _supplier(doc) -> str:
 			).format(doc.employer_name or doc.hiring_partnership),
 			title=_("No supplier"),
 		)
+	problem = supplier_problem(supplier, paid_on)
+	if problem:
+		frappe.throw(problem, title=_("Supplier not paid"))
 	return supplier
+
+
+def supplier_problem(supplier: str, paid_on=None) -> str | None:
+	"""A disabled supplier, or one the accounts team put on hold (all transactions, or invoices)
+	until after `paid_on`, is not posted to."""
+	values = frappe.db.get_value(
+		"Supplier", supplier, ["disabled", "on_hold", "hold_type", "release_date"], as_dict=True
+	)
+	if values.disabled:
+		return _("Supplier {0} is disabled: ask the accounts team").format(supplier)
+	on_hold = values.on_hold and values.hold_type in ("", None, "All", "Invoices")
+	if on_hold and (not values.release_date or getdate(values.release_date) > getdate(paid_on)):
+		return _("Supplier {0} is on hold ({1}): ask the accounts team before recording the payment").format(
+			supplier, _(values.hold_type or "All")
+		)
+	return None
 
 
 def _remark(doc, what: str) -> str:
@@ -375,7 +422,7 @@ def _remark(doc, what: str) -> str:
 def _post_incentive(doc, row, settings) -> tuple[str, str]:
 	from erpnext.accounts.party import get_party_account
 
-	supplier = _supplier(doc)
+	supplier = _supplier(doc, row.paid_on)
 	company = settings.ep_company
 	payable = get_party_account("Supplier", supplier, company)
 	remark = _remark(doc, _("Hiring incentive: {0}").format(row.milestone))
@@ -387,7 +434,10 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 				"company": company,
 				"posting_date": row.paid_on,
 				"set_posting_time": 1,
-				"due_date": row.paid_on,
+				# the employer's reference for the bill is the placement's milestone; ERPNext sets the
+				# due date from the supplier's payment terms
+				"bill_no": f"{doc.name}: {row.milestone}",
+				"bill_date": row.paid_on,
 				"credit_to": payable,
 				"remarks": remark,
 				"ep_placement": doc.name,
@@ -469,7 +519,7 @@ def _incentive_item() -> str:
 				"doctype": "Item",
 				"item_code": INCENTIVE_ITEM,
 				"item_name": INCENTIVE_ITEM,
-				"item_group": frappe.db.get_value("Item Group", {"is_group": 0}, "name") or "All Item Groups",
+				"item_group": _service_item_group(),
 				"stock_uom": "Nos",
 				"is_stock_item": 0,
 				"is_purchase_item": 1,
@@ -477,3 +527,11 @@ def _incentive_item() -> str:
 			}
 		).insert(ignore_permissions=True)
 	return INCENTIVE_ITEM
+
+
+def _service_item_group() -> str:
+	"""ERPNext's "Services" item group (made at setup), else Stock Settings' default leaf."""
+	for group in ("Services", frappe.db.get_single_value("Stock Settings", "item_group")):
+		if group and frappe.db.get_value("Item Group", group, "is_group") == 0:
+			return group
+	return "All Item Groups"

@@ -798,3 +798,143 @@ class TestRolesThatWork(BooksCase):
 		self.assertTrue(frappe.has_permission("Placement", "read", placement.name))
 		with self.assertRaises(frappe.PermissionError):
 			api.placement_vouchers(placement.name)
+
+
+@unittest.skipUnless(books.installed(), "ERPNext is not installed on this site (the ERPNext site runs these)")
+class TestAsAnERPNextUserExpects(BooksCase):
+	"""Issue 26, item 12: each low item as an ERPNext user expects it."""
+
+	def customer(self, name: str, **values) -> str:
+		return (
+			frappe.get_doc(
+				{"doctype": "Customer", "customer_name": name, "customer_group": "Commercial", **values}
+			)
+			.insert()
+			.name
+		)
+
+	def test_relinking_leaves_no_old_back_link_and_a_disabled_customer_is_refused(self):
+		from employment_partners.books import parties
+
+		first, second = (self.customer(f"Sosa Group {frappe.generate_hash(length=4)}") for _i in range(2))
+		parties.link_customer(self.partnership, first)
+		parties.link_customer(self.partnership, second)
+		self.assertIsNone(frappe.db.get_value("Customer", first, "ep_hiring_partnership"))
+		self.assertEqual(frappe.db.get_value("Customer", second, "ep_hiring_partnership"), self.partnership)
+		disabled = self.customer(f"Closed Co {frappe.generate_hash(length=4)}", disabled=1)
+		with self.assertRaisesRegex(frappe.ValidationError, "is disabled"):
+			parties.link_customer(self.partnership, disabled)
+		self.assertEqual(frappe.db.get_value("Hiring Partnership", self.partnership, "ep_customer"), second)
+
+	def test_a_customer_whose_name_exists_is_offered_for_linking(self):
+		from employment_partners.books import parties
+
+		name = frappe.db.get_value("Hiring Partnership", self.partnership, "partner_name")
+		existing = self.customer(name)
+		with self.assertRaisesRegex(
+			frappe.ValidationError, f"{existing} already exists with this name: link it"
+		):
+			parties.create_customer(self.partnership)
+		self.assertFalse(frappe.db.exists("Customer", f"{name} - 1"))
+
+	def test_a_new_party_is_filed_under_setups_groups_with_its_primary_contact(self):
+		from employment_partners.books import parties
+
+		frappe.db.set_single_value("Selling Settings", {"customer_group": None, "territory": None})
+		frappe.db.set_single_value("Buying Settings", "supplier_group", None)
+		contact = make_contact("Dana", "Hiring Partnership", self.partnership)
+		frappe.db.set_value("Contact", contact, "is_primary_contact", 1)  # the partnership's main contact
+		customer = parties.create_customer(self.partnership)
+		supplier = parties.create_supplier(self.partnership)
+		self.assertEqual(
+			frappe.db.get_value(
+				"Customer", customer, ["customer_group", "territory", "customer_primary_contact"]
+			),
+			("Commercial", "United States", contact),
+		)
+		self.assertEqual(
+			frappe.db.get_value("Supplier", supplier, ["supplier_group", "supplier_primary_contact"]),
+			("Services", contact),
+		)
+
+	def test_settings_refuse_accounts_of_the_wrong_type(self):
+		settings = frappe.get_doc(SETTINGS)
+		settings.ep_bonus_paid_from_account = "Creditors - REA"  # a payable
+		with self.assertRaisesRegex(frappe.ValidationError, "Bonuses Paid From Creditors - REA is a Payable"):
+			settings.save()
+		settings.reload()
+		settings.ep_incentive_expense_account = "Cash - REA"
+		with self.assertRaisesRegex(frappe.ValidationError, "is not an expense account"):
+			settings.save()
+		settings.reload()
+		settings.save()  # the worked example's accounts
+
+	def test_the_incentive_item_is_a_service(self):
+		from employment_partners.books import postings
+
+		self.assertEqual(postings._service_item_group(), "Services")
+
+	def test_an_incentive_invoice_has_a_bill_number_and_the_suppliers_due_date(self):
+		from employment_partners.books import parties
+
+		frappe.db.set_single_value(SETTINGS, "ep_incentive_voucher", "Purchase Invoice")
+		frappe.clear_document_cache(SETTINGS, SETTINGS)
+		supplier = parties.create_supplier(self.partnership)
+		terms = frappe.get_doc(
+			{
+				"doctype": "Payment Terms Template",
+				"template_name": f"Net 30 {frappe.generate_hash(length=4)}",
+				"terms": [
+					{
+						"invoice_portion": 100,
+						"due_date_based_on": "Day(s) after invoice date",
+						"credit_days": 30,
+					}
+				],
+			}
+		).insert()
+		frappe.db.set_value("Supplier", supplier, "payment_terms", terms.name)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		invoice = frappe.db.get_value(
+			"Purchase Invoice",
+			placement.incentive_payments[0].voucher_no,
+			["bill_no", "bill_date", "due_date"],
+			as_dict=True,
+		)
+		self.assertEqual(invoice.bill_no, f"{placement.name}: Hire")
+		self.assertEqual(str(invoice.bill_date), "2026-10-01")
+		self.assertEqual(str(invoice.due_date), "2026-10-31")  # 30 days after the invoice date
+
+	def test_a_supplier_on_hold_is_not_posted_to(self):
+		from employment_partners.books import parties
+
+		supplier = parties.create_supplier(self.partnership)
+		frappe.db.set_value("Supplier", supplier, {"on_hold": 1, "hold_type": "All"})
+		placement = self.placement()
+		placement.append("incentive_payments", {"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"})
+		with self.assertRaisesRegex(frappe.ValidationError, "is on hold"):
+			placement.save()
+		frappe.db.set_value("Supplier", supplier, {"release_date": "2026-09-30"})  # released before
+		placement = frappe.get_doc("Placement", placement.name)
+		placement.append("incentive_payments", {"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"})
+		placement.save()
+		self.assertTrue(placement.incentive_payments[-1].voucher_no)
+
+	def test_a_placement_that_posted_is_deleted_once_its_vouchers_are_cancelled(self):
+		from employment_partners.books import parties
+
+		parties.create_supplier(self.partnership)
+		placement = self.placement(
+			incentive_payments=[{"milestone": "Hire", "amount": 500, "paid_on": "2026-10-01"}]
+		)
+		voucher = placement.incentive_payments[0].voucher_no
+		placement.reload()
+		placement.incentive_payments[0].paid_on = None  # cancels the voucher
+		placement.save()
+		frappe.delete_doc("Placement", placement.name)
+		self.assertFalse(frappe.db.exists("Placement", placement.name))
+		self.assertEqual(
+			frappe.db.get_value("Journal Entry", voucher, ["docstatus", "ep_placement"]), (2, None)
+		)
