@@ -94,13 +94,48 @@ def set_default_currency():
 
 
 def before_uninstall():
-	"""The app's custom fields go with it, ERPNext's included (each is dropped with its column)."""
+	"""Uninstalling leaves the site (ERPNext included) as it was: the app's custom fields go (each
+	dropped with its column), and so does everything that points at a doctype about to disappear,
+	which Frappe would leave behind (`remove_app` deletes the app's doctypes and the records of its
+	module only): links on Contacts and Addresses (which could no longer be opened or saved),
+	timeline links of communications, the notifications, workflows, kanban boards and ToDos of the
+	app's doctypes, and the app's scheduled jobs."""
 	for doctype, fields in app_custom_fields().items():
 		for df in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
 			if name:
 				frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
+	remove_what_points_at_the_app()
 	frappe.clear_cache()
+
+
+# records of other doctypes that name one of the app's doctypes: (doctype, the field naming it)
+POINTING_AT_THE_APP = (
+	("Notification", "document_type"),
+	("Workflow", "document_type"),
+	("Kanban Board", "reference_doctype"),
+	("ToDo", "reference_type"),
+)
+
+
+def remove_what_points_at_the_app():
+	app_doctypes = frappe.get_all("DocType", filters={"module": ("in", _app_modules())}, pluck="name")
+	if not app_doctypes:
+		return
+	for child in ("Dynamic Link", "Communication Link"):
+		table = frappe.qb.DocType(child)
+		frappe.qb.from_(table).delete().where(table.link_doctype.isin(app_doctypes)).run()
+	for doctype, field in POINTING_AT_THE_APP:
+		for name in frappe.get_all(doctype, filters={field: ("in", app_doctypes)}, pluck="name"):
+			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True, ignore_on_trash=True)
+	for name in frappe.get_all(
+		"Scheduled Job Type", filters={"method": ("like", "employment_partners.%")}, pluck="name"
+	):
+		frappe.delete_doc("Scheduled Job Type", name, ignore_permissions=True, force=True)
+
+
+def _app_modules() -> list[str]:
+	return frappe.get_all("Module Def", filters={"app_name": "employment_partners"}, pluck="name")
 
 
 # each user turns the digests (employment_partners/digests.py) on or off in their Notification Settings
