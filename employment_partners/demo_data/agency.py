@@ -216,6 +216,7 @@ class Agency:
 		self.settings = get_settings()
 		self.out = Writer()
 		self.names: set[str] = set()
+		self.portal_logins: list[tuple[str, str, str]] = []  # (email, first, last), made after their contacts
 		self.recent_issue = False
 		self.contacted_today = False
 
@@ -1207,6 +1208,12 @@ class Agency:
 				if lead["stage"] == stages.MATCH:
 					self.open_order(partnership)
 			self.write_lead(lead)
+		# the portal logins after their contacts are in the table: Frappe's user creation makes a
+		# contact only for an email no contact has yet (frappe.core.doctype.user.user.create_contact)
+		self.out.flush("Contact")
+		self.out.flush("Contact Email")
+		for email, first, last in self.portal_logins:
+			self.make_user(email, first, last, [EMPLOYER], website=True)
 
 	def open_order(self, partnership: Partnership):
 		day = max(partnership.start + timedelta(days=7), self.today - timedelta(days=self.rng.randint(3, 60)))
@@ -1404,7 +1411,7 @@ class Agency:
 				],
 			)  # fmt: skip
 			if portal:
-				self.make_user(email, first, last, [EMPLOYER], website=True)
+				self.portal_logins.append((email, first, last))
 
 	def write_orders(self):
 		rng = self.rng

@@ -219,7 +219,8 @@ class TestGeneratedAgency(EPTestCase):
 		behind = reminders.run_daily()
 		self.assertTrue(behind["reminded"] and behind["escalated"] and behind["missed"])
 		self.assertEqual(
-			reminders.run_daily(), {"generated": [], "reminded": [], "escalated": [], "missed": []}
+			reminders.run_daily(),
+			{"generated": [], "realigned": [], "reminded": [], "escalated": [], "missed": []},
 		)
 		frappe.db.rollback()
 		generate()
