@@ -551,6 +551,9 @@ class World:
 			"create_customer": {"partnership": self.names("partnership")},
 			"create_supplier": {"partnership": self.names("partnership")},
 			"link_customer": {"partnership": self.names("partnership"), "customer": st.text(max_size=40)},
+			"back_post": {"placement": self.names("placement", "ended"), "preview": st.booleans() | st.none()},
+			"linkable_customers": {"txt": st.text(max_size=40), "start": limit, "page_len": limit},
+			"placement_vouchers": {"placement": self.names("placement", "ended")},
 			"restore_shipped_default": {
 				"doctype": st.sampled_from((*defaults.shipped_names(), "User", "DocType", "Employer Lead")),
 				"name": st.sampled_from(
