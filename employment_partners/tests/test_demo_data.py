@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import frappe
-from frappe.utils import getdate
+from frappe.utils import add_days, getdate
 
 from employment_partners.commands import commands
 from employment_partners.demo_data import agency
@@ -211,6 +211,130 @@ class TestGeneratedAgency(EPTestCase):
 		)
 		for column in board.columns:
 			self.assertGreater(counts.get(column.column_name, 0), 0, column.column_name)
+
+	def test_every_stored_figure_is_the_apps_own(self):
+		"""Each figure the generator stores that other records give, recomputed with the app's code:
+		the partnerships' rates and medians, the leads' BSR and last contact, the job orders' fills,
+		the placements' paid incentives, the events' counts; a Concern answer has its retention
+		issue; and no incentive allocation overlaps another, the demo's own "FY" year included."""
+		from employment_partners.metrics import engagement, placements, pulse
+
+		today = getdate()
+		demo_year = frappe.get_doc(
+			{
+				"doctype": "Incentive Allocation",
+				"fiscal_year": f"FY {today.year} check",
+				"year_start": f"{today.year}-01-01",
+				"year_end": f"{today.year}-12-31",
+				"employer_incentive_allocation": 25000,
+				"participant_bonus_allocation": 3000,
+			}
+		).insert()
+		made = generate(today=today)
+		names = [p.name for p in made.partnerships]
+		answered = pulse.response_figures(names, add_days(today, -(pulse.WINDOW_DAYS - 1)), today)
+		for row in frappe.get_all("Hiring Partnership", filters={"name": ("in", names)}, fields=["*"]):
+			figures = answered.get(row.name, {})
+			self.assertEqual(
+				(
+					row.accepted_referral_rate,
+					row.median_response_hours,
+					row.last_contact_date,
+					row.pulse_response_rate if row.pulse_enabled else None,
+					row.pulse_median_hours if row.pulse_enabled else None,
+				),
+				(
+					placements.accepted_referral_rate(row.name) or 0,
+					engagement.median_employer_response_hours(row.name) or 0,
+					engagement.last_contact_date("Hiring Partnership", row.name),
+					(figures.get("answered_rate") or 0) if row.pulse_enabled else None,
+					(figures.get("median_hours") or 0) if row.pulse_enabled else None,
+				),
+				row.name,
+			)
+		self.assertTrue(any(r.get("expired") for r in answered.values()))  # the rate's denominator
+		leads = frappe.get_all(
+			"Employer Lead",
+			filters={"owner": ("in", made.bsrs)},
+			fields=["name", "assigned_bsr", "assigned_bsr_name", "last_contact_date"],
+		)
+		self.assertEqual(len(leads), 60)
+		for lead in leads:
+			self.assertEqual(
+				(lead.assigned_bsr_name, lead.last_contact_date),
+				(
+					frappe.db.get_value("User", lead.assigned_bsr, "full_name"),
+					engagement.last_contact_date("Employer Lead", lead.name),
+				),
+				lead.name,
+			)
+		for order in frappe.get_all(
+			"Job Order", filters={"hiring_partnership": ("in", names)}, fields=["name", "filled"]
+		):
+			self.assertEqual(order.filled, placements.filled_count(order.name), order.name)
+		for name in frappe.get_all(
+			"Placement", filters={"participant": ("in", made_participants())}, pluck="name", limit=40
+		):
+			doc = frappe.get_doc("Placement", name)
+			self.assertEqual(doc.incentive_paid, placements.incentive_paid(doc.incentive_payments), name)
+		for event in frappe.get_all(
+			"Employer Appreciation Event", fields=["name", "invited_count", "attended_count"]
+		):
+			invitees = frappe.get_all(
+				"Employer Appreciation Invitee", filters={"parent": event.name}, pluck="attended"
+			)
+			self.assertEqual((event.invited_count, event.attended_count), (len(invitees), sum(invitees)))
+		concerns = frappe.get_all(
+			"Employer Pulse",
+			filters={"answer": "Concern", "hiring_partnership": ("in", names)},
+			fields=["name", "placement", "retention_issue", "recipient_email"],
+		)
+		self.assertTrue(concerns)
+		for answer in concerns:
+			issue = frappe.db.get_value(
+				"Retention Issue Report",
+				answer.retention_issue,
+				["placement", "channel", "reported_by_user"],
+				as_dict=True,
+			)
+			self.assertEqual(
+				issue and (issue.placement, issue.channel, issue.reported_by_user),
+				(answer.placement, "Portal", answer.recipient_email),
+				answer.name,
+			)
+		# the demo's year stands and nothing overlaps it or another
+		self.assertTrue(frappe.db.exists("Incentive Allocation", demo_year.name))
+		self.assertEqual(
+			frappe.db.sql(
+				"""select count(*) from `tabIncentive Allocation` a join `tabIncentive Allocation` b
+				on a.name < b.name and a.year_start <= b.year_end and b.year_start <= a.year_end"""
+			)[0][0],
+			0,
+		)
+		self.assertTrue(frappe.db.exists("Incentive Allocation", str(today.year - 1)))
+
+	def test_an_allocation_overlapping_another_is_refused_the_generators_too(self):
+		"""The rule the generator asks before making a year: refused on overlap, allowed beside."""
+		from employment_partners.employment_partners.doctype.incentive_allocation import incentive_allocation
+
+		year = getdate().year
+		made = {
+			"doctype": "Incentive Allocation",
+			"employer_incentive_allocation": 1,
+			"participant_bonus_allocation": 1,
+		}
+		frappe.get_doc(
+			made | {"fiscal_year": "FY A", "year_start": f"{year}-01-01", "year_end": f"{year}-12-31"}
+		).insert()
+		self.assertEqual(incentive_allocation.overlapping(f"{year}-06-01", f"{year + 1}-05-31"), "FY A")
+		self.assertIsNone(incentive_allocation.overlapping(f"{year + 1}-01-01", f"{year + 1}-12-31"))
+		with self.assertRaisesRegex(frappe.ValidationError, "already covers part of these dates"):
+			frappe.get_doc(
+				made | {"fiscal_year": str(year), "year_start": f"{year}-01-01", "year_end": f"{year}-12-31"}
+			).insert()
+		generate(today=getdate())
+		self.assertFalse(frappe.db.exists("Incentive Allocation", str(year)))
+		self.assertTrue(frappe.db.exists("Incentive Allocation", str(year - 1)))
 
 	def test_scheduler_lag_leaves_the_daily_job_to_do(self):
 		"""With the scheduler two weeks behind, the daily job has reminders, escalations and missed

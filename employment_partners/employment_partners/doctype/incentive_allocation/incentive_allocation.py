@@ -36,15 +36,7 @@ class IncentiveAllocation(Document):
 				),
 				title=_("Invalid fiscal year"),
 			)
-		overlap = frappe.db.get_value(
-			"Incentive Allocation",
-			{
-				"name": ("!=", self.name or ""),
-				"year_start": ("<=", self.year_end),
-				"year_end": (">=", self.year_start),
-			},
-			"name",
-		)
+		overlap = overlapping(self.year_start, self.year_end, self.name)
 		if overlap:
 			frappe.throw(
 				_(
@@ -60,3 +52,13 @@ class IncentiveAllocation(Document):
 					_("{0} cannot be negative").format(_(self.meta.get_label(fieldname))),
 					title=_("Invalid allocation"),
 				)
+
+
+def overlapping(year_start, year_end, name: str | None = None) -> str | None:
+	"""The allocation other than `name` whose year shares a day with these dates, if any: spending
+	is counted against one fiscal year only (the generated agency asks before making its own)."""
+	return frappe.db.get_value(
+		"Incentive Allocation",
+		{"name": ("!=", name or ""), "year_start": ("<=", year_end), "year_end": (">=", year_start)},
+		"name",
+	)
