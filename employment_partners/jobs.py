@@ -4,8 +4,9 @@ The app queues work for after the commit (a participant's follow-ups after exit,
 issue's notifications: `frappe.enqueue(..., enqueue_after_commit=True)`) and a worker does it.
 A script that goes on to read that work commits, then calls `run_queued()`: a real RQ worker in
 burst mode, as `bench worker --burst` runs it, works the bench's queues until none of the site's
-jobs is waiting or running (another worker, a running demo's, may take some of them), and a job
-that failed is an error here too.  Tests wait for their jobs the same way.
+jobs is waiting or running (another worker, a running demo's, may take some of them: while one
+listens on the queues it is given a few seconds to take them first), and a job that failed is an
+error here too.  Tests wait for their jobs the same way.
 """
 
 import subprocess
@@ -14,11 +15,14 @@ import time
 
 import frappe
 from frappe.utils.background_jobs import get_queue, get_queue_list, get_redis_conn
+from rq import Worker
 from rq.job import Job
 from rq.registry import FailedJobRegistry, StartedJobRegistry
 
 WORKER = ("-m", "frappe.utils.bench_helper", "frappe", "worker", "--burst", "--quiet", "--queue")
 QUEUES = "short,default,long"
+# how long a job may wait for a worker already listening on the queues before one is started here
+LISTENING_WORKER_SECONDS = 5
 
 
 class JobFailed(Exception):
@@ -46,6 +50,12 @@ def failed() -> set[str]:
 	return set(_ids(lambda queue: FailedJobRegistry(queue=queue)))
 
 
+def listening() -> bool:
+	"""A worker (a running site's, or a test's) listens on the bench's queues."""
+	names = {get_queue(name).name for name in get_queue_list()}
+	return any(names & set(worker.queue_names()) for worker in Worker.all(connection=get_redis_conn()))
+
+
 def start_worker() -> subprocess.Popen:
 	"""A real worker in burst mode on the bench's queues: it works what is queued, then exits."""
 	return subprocess.Popen(
@@ -64,12 +74,19 @@ def run_queued(timeout: float = 600):
 	frappe.db.commit()  # the after-commit jobs go onto the queues now
 	failed_before = failed()
 	deadline = time.monotonic() + timeout
+	waiting_since = None  # since when the site's jobs wait while a worker listens
 	while queued() or running():
 		if time.monotonic() > deadline:
 			raise TimeoutError(f"the site's background jobs still wait or run: {queued() + running()}")
 		if not queued():
+			waiting_since = None
 			time.sleep(0.05)
 			continue
+		waiting_since = waiting_since or time.monotonic()
+		if listening() and time.monotonic() - waiting_since < LISTENING_WORKER_SECONDS:
+			time.sleep(0.02)
+			continue
+		waiting_since = None
 		worker = start_worker()
 		output, _ = worker.communicate(timeout=max(deadline - time.monotonic(), 1))
 		if worker.returncode:
