@@ -128,6 +128,13 @@ def print_portal_logins():
 	)
 	if logins:
 		print(f"employer portal (/partner): {logins}, password {DEMO_PASSWORD}")
+	from employment_partners.portal import pulse
+
+	# the link of each employer's pulse email (queued, never sent): "all good" in one click, or
+	# the same link ending a=concern or a=ended for the other answers
+	for employer, (email, _first, _last) in DEMO_EMPLOYERS.items():
+		if link := pulse.awaiting_link(email):
+			print(f"pulse question awaiting {employer} ({email}): {link}")
 
 
 SERVICE_PARTNERS = [

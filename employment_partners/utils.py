@@ -1,5 +1,7 @@
 """Small helpers shared by the domain modules."""
 
+import logging
+
 import frappe
 
 SETTINGS = "Employment Partners Settings"
@@ -38,3 +40,16 @@ def ensure_outbox(account_name: str, email_id: str):
 		}
 	).db_insert()
 	frappe.local.outgoing_email_account = {}
+
+
+def critical_only(record: logging.LogRecord) -> bool:
+	return record.levelno >= logging.CRITICAL
+
+
+def quiet_css_parser():
+	"""Frappe inlines its email stylesheet with premailer, whose CSS parser (cssutils) logs three
+	ERROR lines to stderr about a rule of Frappe's own (`box-shadow: 0 3px 6px #0000001a`: it
+	predates 8-digit colours) and keeps the rest of the stylesheet; the email is right.  Its log
+	keeps what stops it (CRITICAL).  A filter on its logger, set when the app loads, before any
+	email is rendered (importing cssutils resets the logger's level, not its filters)."""
+	logging.getLogger("CSSUTILS").addFilter(critical_only)

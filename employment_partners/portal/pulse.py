@@ -28,8 +28,10 @@ Response figures per partnership (metrics.pulse) are refreshed after every answe
 """
 
 import hashlib
+import re
 import secrets
 from datetime import date, datetime
+from email import message_from_string
 
 import frappe
 from frappe import _
@@ -281,6 +283,44 @@ def run_daily() -> dict[str, list[str]]:
 
 
 # --- answering -----------------------------------------------------------------------------------
+
+
+LINK = re.compile(r"/partner/pulse\?t=([A-Za-z0-9_\-]+)&(?:amp;)?a=(good|concern|ended)")
+
+
+def links_queued_for(recipient: str) -> list[dict[str, str]]:
+	"""The answer links of every pulse email queued for `recipient`, newest email last; each
+	question as {answer: token} (what the email's three buttons carry)."""
+	out = []
+	queued = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
+	for raw in frappe.get_all(
+		"Email Queue",
+		filters={"name": ("in", queued or [""])},
+		fields=["name", "message"],
+		order_by="creation asc",
+	):
+		body = ""
+		for part in message_from_string(raw.message).walk():
+			if part.get_content_type() == "text/html":
+				body += part.get_payload(decode=True).decode()
+		questions = {}
+		for token, answer in LINK.findall(body):
+			questions.setdefault(token, set()).add(answer)
+		# each question carries the same token under its three answers
+		out += [{a: token for a in answers} for token, answers in questions.items()]
+	return out
+
+
+def awaiting_link(recipient: str) -> str | None:
+	"""The "all good" link of the newest question still awaiting `recipient`'s answer, as their
+	email carries it (the demo prints one per employer; its emails are queued, never sent)."""
+	for question in reversed(links_queued_for(recipient)):
+		try:
+			find(question["good"])
+		except PulseRefused:
+			continue
+		return answer_url(question["good"], "good")
+	return None
 
 
 def find(token: str):
