@@ -1,10 +1,23 @@
 """Demo data for `bash scripts/demo.sh`: a small, believable employer pipeline.
 
 All or nothing: loads once per site, marked complete by its last step (`ensure_demo_data`).
+With ERPNext, the books come last, after the generated agency (`ensure_books`).
 """
 
+from collections import Counter
+
 import frappe
-from frappe.utils import add_days, add_months, add_to_date, get_first_day, getdate, now_datetime, nowdate
+from frappe import _
+from frappe.utils import (
+	add_days,
+	add_months,
+	add_to_date,
+	add_years,
+	get_first_day,
+	getdate,
+	now_datetime,
+	nowdate,
+)
 
 from employment_partners import jobs
 from employment_partners.pipeline import automation, stages
@@ -89,8 +102,8 @@ def ensure_demo_data():
 	# show; the site's mute_emails (scripts/demo.sh) keeps them from leaving
 	ensure_outbox("Demo Outbox", "outbox@demo.employment-partners.invalid")
 	if loaded():
-		made_portal, made_services, made_books = make_portal(), make_services(), make_books()
-		if made_portal or made_services or made_books:
+		made_portal, made_services = make_portal(), make_services()
+		if made_portal or made_services:
 			frappe.db.commit()
 		print("demo data already loaded")
 		print_portal_logins()
@@ -106,7 +119,6 @@ def ensure_demo_data():
 	record_exit_outcomes()
 	make_portal()
 	make_services()
-	make_books()
 	jobs.run_queued()  # the portal's concern notifies its staff from a worker too
 	frappe.db.set_global(COMPLETE, 1)
 	frappe.db.commit()
@@ -320,58 +332,159 @@ def make_services() -> bool:
 	return True
 
 
-def make_books() -> bool:
-	"""With ERPNext: post to the company's books (Settings), each employer with placements a Customer
-	and a Supplier, and the paid incentives and bonuses posted.  False when there is nothing to do."""
+def ensure_books():
+	"""With ERPNext, the demo's books (scripts/demo.sh's last step, after the named story and the
+	generated agency): `make_books`, committed, and what the books hold printed.  Nothing without
+	ERPNext."""
+	made = make_books()
+	if made is None:
+		return
+	frappe.db.commit()
+	made_now = ", ".join(f"{count} {what}" for what, count in made.items() if count) or "nothing new"
+	held = books_held()
+	print(
+		f"demo books ({made_now}): {held['partnerships with parties']} of {held['partnerships']} "
+		f"partnerships a customer and a supplier; {held['paid rows posted']} of {held['paid rows']} "
+		f"paid incentives and bonuses posted; fiscal years {held['fiscal years']}"
+	)
+
+
+def make_books() -> Counter | None:
+	"""The demo's books as the README has them, each part made when missing (a second run makes
+	nothing, a run that stopped is finished): Settings post to the company ERPNext's set-up made;
+	a Fiscal Year for every year a payment to post was made in (set-up makes only this year's);
+	every hiring partnership a Customer and a Supplier, its contacts and addresses linked
+	(`books.parties`); every paid incentive and bonus posted once (`postings.back_post`, the one-off
+	back-posting, which takes a voucher already made for a row instead of posting again).  What
+	was made, by kind; None without ERPNext or a company."""
 	from employment_partners import books
 
 	if not books.installed():
-		return False
-	from employment_partners.books import parties
-
-	settings = frappe.get_doc("Employment Partners Settings")
+		return None
 	company = frappe.defaults.get_global_default("company") or frappe.db.get_value("Company", {}, "name")
 	if not company:
-		return False
-	made = False
-	if not settings.get("ep_post_to_accounting"):
-		abbr = frappe.db.get_value("Company", company, "abbr")
-		settings.update(
-			{
-				"ep_post_to_accounting": 1,
-				"ep_company": company,
-				"ep_incentive_voucher": "Journal Entry",
-				"ep_incentive_expense_account": f"Miscellaneous Expenses - {abbr}",
-				"ep_cost_center": frappe.db.get_value("Company", company, "cost_center"),
-				"ep_bonus_expense_account": f"Miscellaneous Expenses - {abbr}",
-				"ep_bonus_paid_from_account": f"Cash - {abbr}",
-			}
+		return None
+	made = Counter()
+	made["settings"] = int(set_up_posting(company))
+	unposted = unposted_payments()
+	if unposted:
+		made["fiscal years"] = make_fiscal_years(
+			company, min(row.paid_on for row in unposted), max(row.paid_on for row in unposted)
 		)
-		settings.save(ignore_permissions=True)
-		made = True
-	partnerships = frappe.get_all("Placement", pluck="hiring_partnership", distinct=True)
-	for partnership in partnerships:
-		ep_customer, ep_supplier = frappe.db.get_value(
-			"Hiring Partnership", partnership, ["ep_customer", "ep_supplier"]
-		)
-		if not ep_customer:
-			parties.create_customer(partnership)
-			made = True
-		if not ep_supplier:
-			parties.create_supplier(partnership)
-			made = True
-	unposted = frappe.db.sql(
-		"""select distinct parent from `tabPlacement Incentive Payment` where paid_on is not null
-		and ifnull(voucher_no, '') = '' and parenttype = 'Placement'
-		union select distinct parent from `tabPlacement Retention Bonus` where paid_on is not null
-		and ifnull(voucher_no, '') = '' and parenttype = 'Placement'""",
-		pluck=True,
-	)
+	made += make_parties()
 	from employment_partners.books import postings
 
-	for name in unposted:
-		made = bool(postings.back_post(name)) or made
+	for placement in sorted({row.parent for row in unposted}):
+		made["payments posted"] += len(postings.back_post(placement))
 	return made
+
+
+def set_up_posting(company: str) -> bool:
+	"""Settings post to `company`'s books, to the accounts its standard chart has (done once)."""
+	settings = frappe.get_doc("Employment Partners Settings")
+	if settings.get("ep_post_to_accounting"):
+		return False
+	abbr = frappe.db.get_value("Company", company, "abbr")
+	settings.update(
+		{
+			"ep_post_to_accounting": 1,
+			"ep_company": company,
+			"ep_incentive_voucher": "Journal Entry",
+			"ep_incentive_expense_account": f"Miscellaneous Expenses - {abbr}",
+			"ep_cost_center": frappe.db.get_value("Company", company, "cost_center"),
+			"ep_bonus_expense_account": f"Miscellaneous Expenses - {abbr}",
+			"ep_bonus_paid_from_account": f"Cash - {abbr}",
+		}
+	)
+	settings.save(ignore_permissions=True)
+	return True
+
+
+def unposted_payments() -> list:
+	"""The placements' paid incentives and bonuses (an amount and a paid date) with no voucher."""
+	rows = []
+	for doctype in ("Placement Incentive Payment", "Placement Retention Bonus"):
+		rows += frappe.get_all(
+			doctype,
+			filters={
+				"parenttype": "Placement",
+				"paid_on": ("is", "set"),
+				"amount": (">", 0),
+				"voucher_no": ("is", "not set"),
+			},
+			fields=["parent", "paid_on"],
+		)
+	return rows
+
+
+def make_fiscal_years(company: str, first, last) -> int:
+	"""Fiscal Years of `company` from `first` to `last`: the years before and after the ones there
+	are made as ERPNext makes next year's (`auto_create_fiscal_year`: a copy of its neighbour,
+	a year apart).  How many were made."""
+	from erpnext.accounts.utils import get_fiscal_years
+
+	years = get_fiscal_years(company=company)  # the latest first
+	if not years:
+		frappe.throw(_("{0} has no Fiscal Year: finish ERPNext's setup wizard first").format(company))
+	made = 0
+	earliest, latest = (frappe.get_doc("Fiscal Year", years[i].name) for i in (-1, 0))
+	while getdate(first) < getdate(earliest.year_start_date):
+		earliest, made = fiscal_year_beside(earliest, -1), made + 1
+	while getdate(last) > getdate(latest.year_end_date):
+		latest, made = fiscal_year_beside(latest, 1), made + 1
+	return made
+
+
+def fiscal_year_beside(fiscal_year, years: int):
+	"""The Fiscal Year `years` before (negative) or after `fiscal_year`, of the same companies."""
+	new = frappe.copy_doc(fiscal_year, ignore_no_copy=False)
+	new.year_start_date = add_years(fiscal_year.year_start_date, years)
+	new.year_end_date = add_days(add_years(new.year_start_date, 1), -1)
+	new.is_short_year = 0
+	start, end = getdate(new.year_start_date).year, getdate(new.year_end_date).year
+	new.year = str(start) if start == end else f"{start}-{end}"
+	return new.insert(ignore_permissions=True)
+
+
+def make_parties() -> Counter:
+	"""Every hiring partnership a Customer and a Supplier, made from it (`books.parties`: its
+	contacts and addresses linked, its primary ones set)."""
+	from employment_partners.books import parties
+
+	made = Counter()
+	for partnership in frappe.get_all(
+		"Hiring Partnership",
+		or_filters={"ep_customer": ("is", "not set"), "ep_supplier": ("is", "not set")},
+		fields=["name", "ep_customer", "ep_supplier"],
+		order_by="creation, name",
+	):
+		if not partnership.ep_customer:
+			parties.create_customer(partnership.name)
+			made["customers"] += 1
+		if not partnership.ep_supplier:
+			parties.create_supplier(partnership.name)
+			made["suppliers"] += 1
+	return made
+
+
+def books_held() -> dict:
+	"""What the demo's books hold: partnerships with both parties, paid rows with a voucher, the
+	fiscal years."""
+	paid = {"parenttype": "Placement", "paid_on": ("is", "set"), "amount": (">", 0)}
+	tables = ("Placement Incentive Payment", "Placement Retention Bonus")
+	return {
+		"partnerships": frappe.db.count("Hiring Partnership"),
+		"partnerships with parties": frappe.db.count(
+			"Hiring Partnership", {"ep_customer": ("is", "set"), "ep_supplier": ("is", "set")}
+		),
+		"paid rows": sum(frappe.db.count(table, paid) for table in tables),
+		"paid rows posted": sum(
+			frappe.db.count(table, {**paid, "voucher_no": ("is", "set")}) for table in tables
+		),
+		"fiscal years": ", ".join(
+			frappe.get_all("Fiscal Year", filters={"disabled": 0}, pluck="name", order_by="year_start_date")
+		),
+	}
 
 
 def make_portal() -> bool:

@@ -49,6 +49,11 @@ as_bench bash -c "cd '$EP_BENCH_DIR' && bench use '$EP_DEMO_SITE' >/dev/null \
 	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data \
 	&& bench --site '$EP_DEMO_SITE' employment-partners make-demo --employers ${EP_DEMO_EMPLOYERS:-60} \
 		--participants ${EP_DEMO_PARTICIPANTS:-600}"
+# with ERPNext, the books last: fiscal years, every partnership a customer and a supplier, every paid
+# incentive and bonus posted once (employment_partners.demo.ensure_books; a restart posts nothing new)
+if [[ "$EP_WITH_ERPNEXT" == 1 ]]; then
+	as_bench bash -c "cd '$EP_BENCH_DIR' && bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_books"
+fi
 
 stop_demo
 for _ in $(seq 20); do # a stopped demo lets go of its port within a few seconds
