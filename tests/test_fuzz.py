@@ -359,7 +359,7 @@ def says_why(message: str) -> bool:
 
 @dataclass
 class State:
-	"""Each table's row count and latest change, and the database's clock when they were read."""
+	"""Each table's row count and latest change, and the site's clock when they were read."""
 
 	tables: dict
 	at: str
@@ -369,7 +369,7 @@ def snapshot(tables: tuple[str, ...]) -> State:
 	"""Row count and latest change of each table, in one query (exact: InnoDB's
 	information_schema row counts are estimates)."""
 	frappe.db.rollback()  # see what the web server committed
-	at = str(frappe.db.sql("select now(6)")[0][0])
+	at = str(now_datetime())  # the site's clock, as every process stamps `modified` (not the database's)
 	query = " union all ".join(
 		f"select {frappe.db.escape(t)}, count(*), max(`modified`) from `tab{t}`" for t in tables
 	)
