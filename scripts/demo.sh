@@ -24,9 +24,10 @@ EP_PORT="${EP_PORT:-8000}"
 ensure_bench_user
 run_dir="$EP_BENCH_DIR/run"
 
+# each demo site's processes have pid files of their own (an ERPNext demo may run beside this one)
 stop_demo() {
 	local pidfile
-	for pidfile in "$run_dir"/demo-*.pid; do
+	for pidfile in "$run_dir/demo-$EP_DEMO_SITE"-*.pid; do
 		[[ -f "$pidfile" ]] || continue
 		# each process leads its own group (setsid): stop it with its workers
 		kill -- "-$(cat "$pidfile")" 2>/dev/null || true
@@ -69,8 +70,8 @@ start_bg() {
 	local name=$1
 	shift
 	as_bench bash -c "cd '$EP_BENCH_DIR/sites' || exit 1
-		setsid nohup $* >'$EP_BENCH_DIR/logs/demo-$name.log' 2>&1 </dev/null &
-		echo \$! >'$run_dir/demo-$name.pid'"
+		setsid nohup $* >'$EP_BENCH_DIR/logs/demo-$EP_DEMO_SITE-$name.log' 2>&1 </dev/null &
+		echo \$! >'$run_dir/demo-$EP_DEMO_SITE-$name.pid'"
 }
 start_bg web "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe --site '$EP_DEMO_SITE' serve --port $EP_PORT --noreload"
 start_bg worker "'$EP_BENCH_DIR/env/bin/python' -m frappe.utils.bench_helper frappe worker --queue short,default,long"
@@ -83,9 +84,9 @@ for _ in $(seq 60); do
 		echo "  URL:    http://localhost:$EP_PORT/app/employment-partners"
 		echo "  Login:  Administrator / $EP_ADMIN_PASSWORD"
 		echo "  Employer portal: http://localhost:$EP_PORT/partner (employer logins printed above with the demo data)"
-		echo "  Logs:   $EP_BENCH_DIR/logs/demo-*.log    Stop: bash scripts/demo.sh stop"
+		echo "  Logs:   $EP_BENCH_DIR/logs/demo-$EP_DEMO_SITE-*.log    Stop: bash scripts/demo.sh stop"
 		exit 0
 	fi
 	sleep 1
 done
-die "the web server did not answer on port $EP_PORT; see $EP_BENCH_DIR/logs/demo-web.log"
+die "the web server did not answer on port $EP_PORT; see $EP_BENCH_DIR/logs/demo-$EP_DEMO_SITE-web.log"
