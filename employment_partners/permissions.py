@@ -323,13 +323,15 @@ def may_open_the_desk_app() -> bool:
 	return not is_employer_user() and frappe.session.user != "Guest"
 
 
-def app_desk_record_permission(doc, ptype=None, user=None) -> bool:
+def app_desk_record_permission(doc, ptype=None, user=None) -> bool | None:
 	"""Number Card and Dashboard Chart: the app's desk cards and charts are for staff; Frappe would
 	show them to anyone who may read their doctype, employers included (they read their own
-	placements and issues)."""
+	placements and issues).  For staff it answers nothing (None), so Frappe's own hook decides
+	(the card's doctype or report must be readable): Frappe takes the first hook that answers, the
+	app's first, and an answer of True here had shown a case manager the Employer Pipeline's cards."""
 	if doc.get("module") == "Employment Partners" and is_employer_user(user):
 		return False
-	return True
+	return None
 
 
 def check_file_attachment(doc, method=None):

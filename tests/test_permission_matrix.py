@@ -278,7 +278,14 @@ def attempt(world: World, role: str, doctype: str, action: str) -> tuple[bool | 
 	return rest_attempt(world, role, doctype, action)
 
 
-PTYPES = {"read": "read", "list": "read", "create": "create", "write": "write", "delete": "delete", "report": "report"}
+PTYPES = {
+	"read": "read",
+	"list": "read",
+	"create": "create",
+	"write": "write",
+	"delete": "delete",
+	"report": "report",
+}
 
 
 def portal_attempt(world: World, role: str, doctype: str, action: str) -> tuple[bool | None, str]:

@@ -658,3 +658,22 @@ def test_a_query_reports_filter_on_a_hidden_field_is_refused(world):
 	participant_outcomes.execute(
 		{"from_date": "2026-01-01", "to_date": "2026-12-31", "barrier": "barrier_legal"}
 	)
+
+
+def test_a_card_or_chart_shows_only_to_those_who_may_read_what_it_counts(world):
+	"""The app's permission hook on Number Card and Dashboard Chart answered True for staff, and
+	Frappe takes the first hook that answers: a case manager (no Employer Lead, no Employer
+	Pipeline report) got the leads card and the pipeline chart, then 403s and cards left loading."""
+	card = frappe.get_doc("Number Card", "Open Employer Leads")
+	chart = frappe.get_doc("Dashboard Chart", "Employer Pipeline Funnel")
+	overdue = frappe.get_doc("Number Card", "Overdue Follow-ups")
+	for user, allowed in ((world.cm_a, False), (world.rep, True), (world.employer, False)):
+		frappe.set_user(user)  # Frappe's own hook reads the session's user
+		for doc in (card, chart):
+			assert bool(frappe.has_permission(doc.doctype, "read", doc, user=user)) == allowed, (
+				user,
+				doc.name,
+			)
+	# a card a case manager may read stays theirs
+	frappe.set_user(world.cm_a)
+	assert frappe.has_permission("Number Card", "read", overdue, user=world.cm_a)
