@@ -5,6 +5,33 @@ the app's own doctype files, which must load on Frappe alone, so they are custom
 SETTINGS = "Employment Partners Settings"
 INCENTIVE_VOUCHERS = ("Journal Entry", "Purchase Invoice")
 
+
+def _posting_fields(after: str) -> list[dict]:
+	"""A voucher's link to the placement it posts and the key of the posting: the placement's
+	payment row, one submitted voucher per row (neither copied by Duplicate or Amend)."""
+	return [
+		{
+			"fieldname": "ep_placement",
+			"fieldtype": "Link",
+			"options": "Placement",
+			"label": "Placement",
+			"insert_after": after,
+			"read_only": 1,
+			"no_copy": 1,
+		},
+		{
+			"fieldname": "ep_placement_row",
+			"fieldtype": "Data",
+			"label": "Placement Payment Row",
+			"insert_after": "ep_placement",
+			"read_only": 1,
+			"hidden": 1,
+			"no_copy": 1,
+			"search_index": 1,
+		},
+	]
+
+
 ERPNEXT_CUSTOM_FIELDS = {
 	"Hiring Partnership": [
 		{
@@ -59,50 +86,8 @@ ERPNEXT_CUSTOM_FIELDS = {
 			"read_only": 1,
 		}
 	],
-	"Journal Entry": [
-		{
-			"fieldname": "ep_placement",
-			"fieldtype": "Link",
-			"options": "Placement",
-			"label": "Placement",
-			"insert_after": "company",
-			"read_only": 1,
-			"no_copy": 1,
-		},
-		{
-			# the key of the posting: the placement's payment row; one submitted voucher per row
-			"fieldname": "ep_placement_row",
-			"fieldtype": "Data",
-			"label": "Placement Payment Row",
-			"insert_after": "ep_placement",
-			"read_only": 1,
-			"hidden": 1,
-			"no_copy": 1,
-			"search_index": 1,
-		},
-	],
-	"Purchase Invoice": [
-		{
-			"fieldname": "ep_placement",
-			"fieldtype": "Link",
-			"options": "Placement",
-			"label": "Placement",
-			"insert_after": "supplier",
-			"read_only": 1,
-			"no_copy": 1,
-		},
-		{
-			# the key of the posting: the placement's payment row; one submitted voucher per row
-			"fieldname": "ep_placement_row",
-			"fieldtype": "Data",
-			"label": "Placement Payment Row",
-			"insert_after": "ep_placement",
-			"read_only": 1,
-			"hidden": 1,
-			"no_copy": 1,
-			"search_index": 1,
-		},
-	],
+	"Journal Entry": _posting_fields(after="company"),
+	"Purchase Invoice": _posting_fields(after="supplier"),
 	SETTINGS: [
 		{
 			"fieldname": "ep_accounting_section",
