@@ -24,7 +24,7 @@ read -r -a parts <<<"${parts[*]}"
 setup_bench
 ensure_site "$EP_BENCH_SITE"
 mkdir -p "$EP_BENCH_OUT"
-chmod a+rwx "$EP_BENCH_OUT"
+chmod -R a+rwX "$EP_BENCH_OUT" # the bench user writes the results, whoever cloned the checkout
 say "generating the agency on $EP_BENCH_SITE (once per site)"
 # the digests, the pulse and the invitations queue their emails in an outbox that never connects
 # anywhere (mute_emails keeps them from leaving): with emails muted and no outgoing account, the
