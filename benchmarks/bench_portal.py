@@ -151,13 +151,9 @@ def employer(i: int, case_manager: str, rep: str) -> frappe._dict:
 
 def set_up(k: int) -> list[frappe._dict]:
 	frappe.set_user("Administrator")
-	# a set-up that makes logins in bulk, as an import does: Frappe throttles more than 60 new users
-	# an hour otherwise, and make-demo has just made the generated agency's
-	frappe.flags.in_import = True
 	case_manager = staff_user("Case Manager", "bench-portal-case-manager@example.com")
 	rep = staff_user("Business Services Rep", "bench-portal-rep@example.com")
 	people = [employer(i, case_manager, rep) for i in range(1, k + 1)]
-	frappe.flags.in_import = False
 	frappe.db.commit()
 	return people
 
