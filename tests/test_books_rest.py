@@ -10,6 +10,7 @@ from frappe.utils.password import update_password
 from employment_partners import books
 from employment_partners.portal import users
 from employment_partners.tests.factories import make_job_order, make_placement, make_user
+from employment_partners.tests.test_books import make_rent_entry
 from employment_partners.utils import SETTINGS
 from tests.cleanup import forget, remove_users
 
@@ -63,28 +64,7 @@ class Books:
 		users.invite(self.hp, self.employer, "Books", "Owner")
 		for email in (self.rep, self.employer):
 			update_password(email, PASSWORD)
-		rent = frappe.get_doc(
-			{
-				"doctype": "Journal Entry",
-				"company": ACCOUNTS["ep_company"],
-				"posting_date": "2026-10-01",
-				"user_remark": "Office rent",
-				"accounts": [
-					{
-						"account": "Miscellaneous Expenses - REA",
-						"cost_center": "Main - REA",
-						"debit_in_account_currency": 1200,
-					},
-					{
-						"account": "Cash - REA",
-						"cost_center": "Main - REA",
-						"credit_in_account_currency": 1200,
-					},
-				],
-			}
-		).insert()
-		rent.submit()
-		self.rent = rent.name
+		self.rent = make_rent_entry()
 		frappe.db.commit()
 
 	def vouchers(self, docstatus: int | None = None) -> list[str]:

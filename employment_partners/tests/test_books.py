@@ -28,6 +28,31 @@ from employment_partners.tests.factories import (
 from employment_partners.utils import SETTINGS
 
 COMPANY = "Riverside Employment Agency"
+
+
+def make_rent_entry() -> str:
+	"""A submitted Journal Entry of the accounts team's own (office rent), nothing to do with any
+	placement: what a rep must never be able to cancel."""
+	voucher = frappe.get_doc(
+		{
+			"doctype": "Journal Entry",
+			"company": COMPANY,
+			"posting_date": "2026-10-01",
+			"user_remark": "Office rent",
+			"accounts": [
+				{
+					"account": "Miscellaneous Expenses - REA",
+					"cost_center": "Main - REA",
+					"debit_in_account_currency": 1200,
+				},
+				{"account": "Cash - REA", "cost_center": "Main - REA", "credit_in_account_currency": 1200},
+			],
+		}
+	).insert()
+	voucher.submit()
+	return voucher.name
+
+
 ACCOUNTS = {
 	"ep_post_to_accounting": 1,
 	"ep_company": COMPANY,
@@ -295,28 +320,7 @@ class TestPostingsTrustOnlyTheServer(BooksCase):
 
 	def foreign_voucher(self) -> str:
 		"""The accounts team's own entry (rent), nothing to do with any placement."""
-		voucher = frappe.get_doc(
-			{
-				"doctype": "Journal Entry",
-				"company": COMPANY,
-				"posting_date": "2026-10-01",
-				"user_remark": "Office rent",
-				"accounts": [
-					{
-						"account": "Miscellaneous Expenses - REA",
-						"cost_center": "Main - REA",
-						"debit_in_account_currency": 1200,
-					},
-					{
-						"account": "Cash - REA",
-						"cost_center": "Main - REA",
-						"credit_in_account_currency": 1200,
-					},
-				],
-			}
-		).insert()
-		voucher.submit()
-		return voucher.name
+		return make_rent_entry()
 
 	def vouchers(self, placement: str, docstatus: int = 1) -> list[str]:
 		return frappe.get_all(
