@@ -133,16 +133,11 @@ def _strip_hidden(doc):
 	"""A saved document as the caller may read it: Frappe copies level-1 values back from the
 	database on save and returns them."""
 	if isinstance(doc, dict) and doc.get("doctype") and doc.get("name"):
-		from frappe.model import get_permitted_fields
-
 		meta = frappe.get_meta(doc["doctype"])
-		hidden = {
-			df.fieldname for df in meta.fields if df.fieldname not in get_permitted_fields(doc["doctype"])
-		}
-		hidden -= {df.fieldname for df in meta.get_table_fields() if not df.permlevel}
-		for fieldname in hidden & set(doc):
-			if meta.get_field(fieldname) and meta.get_field(fieldname).permlevel:
-				doc.pop(fieldname)
+		levels = set(meta.get_permlevel_access("read"))
+		for df in meta.fields:
+			if df.permlevel and df.permlevel not in levels:
+				doc.pop(df.fieldname, None)
 	elif hasattr(doc, "apply_fieldlevel_read_permissions"):
 		doc.apply_fieldlevel_read_permissions()
 	return doc
