@@ -25,22 +25,23 @@ def definitions(items: list[tuple[str, str]], period=None, values: dict | None =
 	)
 	as_of = ""
 	if period:
-		as_of = (
-			"<p>"
-			+ frappe.utils.escape_html(
-				_(
-					"Period {0} to {1}; figures as of {2} (the period's end or today, whichever is earlier)."
-				).format(
-					frappe.format(period.start, "Date"),
-					frappe.format(period.end, "Date"),
-					frappe.format(period.as_of, "Date"),
-				)
-			)
-			+ "</p>"
-		)
+		as_of = "<p>" + frappe.utils.escape_html(period_line(period)) + "</p>"
 	return (
 		f'<details class="ep-definitions"><summary>{frappe.utils.escape_html(_("How these figures are counted"))}'
 		f"</summary>{as_of}<ul>{lines}</ul></details>"
+	)
+
+
+def period_line(period) -> str:
+	"""The sentence that says who is counted and what evidence counts (metrics/period.py)."""
+	return _(
+		"Counted: records of {0} to {1} (by the date each figure names), measured as of {2}: evidence "
+		"recorded after that day does not count, and a figure whose window had not closed by then is "
+		"counted over those whose window had."
+	).format(
+		frappe.format(period.start, "Date"),
+		frappe.format(period.end, "Date"),
+		frappe.format(period.as_of, "Date"),
 	)
 
 
@@ -113,6 +114,6 @@ def unknown_filters_problem(filters, known: set[str]) -> str | None:
 
 
 def check_filters(filters, known: set[str]):
-	problem = unknown_filters_problem(filters, known | {"from_date", "to_date"})
+	problem = unknown_filters_problem(filters, known | {"from_date", "to_date", "as_of"})
 	if problem:
 		frappe.throw(problem, title=_("Invalid filter"))

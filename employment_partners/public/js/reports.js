@@ -2,8 +2,9 @@
 // one kind of figure, and their definitions in print and PDF.
 frappe.provide("employment_partners.reports");
 
-// From / To, both included; the server defaults the same way when either is empty (this
-// calendar year so far, or the last `days` days)
+// From / To, both included, pick who is counted; As of (default today) which evidence counts.
+// The server defaults the same way when any is empty (this calendar year so far, or the last
+// `days` days)
 employment_partners.reports.period_filters = function (extra = [], days = null) {
 	return [
 		{
@@ -21,6 +22,15 @@ employment_partners.reports.period_filters = function (extra = [], days = null) 
 			fieldtype: "Date",
 			default: frappe.datetime.get_today(),
 			reqd: 1,
+		},
+		{
+			// the evidence date (metrics/period.py): the period picks who is counted, "as of"
+			// which records have arrived; a past period re-run today shows its later quarters
+			fieldname: "as_of",
+			label: __("As of"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			description: __("Evidence recorded up to this day counts"),
 		},
 		...extra,
 	];
