@@ -22,7 +22,7 @@ from frappe.utils import (
 from employment_partners import jobs
 from employment_partners.pipeline import automation, stages
 from employment_partners.pipeline.conversion import convert_lead
-from employment_partners.retention import schedule
+from employment_partners.participants import enrolments
 from employment_partners.utils import ensure_outbox
 
 DEMO_REP = "rep@demo.employment-partners.invalid"
@@ -830,7 +830,7 @@ def make_hiring():
 def record_exit_outcomes():
 	"""The first follow-ups after exit done (the exits' and Omar's), once the worker has made them;
 	a follow-up already done is left as it is, so a stopped run can do this again."""
-	for first, last, _schedule, _days, outcomes in EXITS:
+	for first, last, _programs, _days, outcomes in EXITS:
 		person = frappe.db.get_value("Participant", {"full_name": f"{first} {last}"})
 		due = frappe.get_all(
 			"Retention Follow-up",
@@ -982,18 +982,19 @@ def make_retention(people):
 
 # people who left the program: their follow-ups after exit are theirs, placed or not
 EXITS = [
-	# first, last, schedule, enrolled / placement start / placement end / exit (days ago), outcomes in order
+	# first, last, programs (co-enrolled: SETA retention contacts and the Ontario 15D outcomes),
+	# enrolled / placement start / placement end / exit (days ago), outcomes in order
 	(
 		"Carlos",
 		"Reyes",
-		schedule.JOB_RETENTION_SETA_NAME,
+		(enrolments.SETA_PROGRAM, enrolments.ONTARIO_PROGRAM),
 		{"enrolled": -260, "start": -150, "end": -95, "exit": -80},
 		[("Employed - Other Employer", "Corner Market", 17.5)],
 	),
 	(
 		"Nora",
 		"Haddad",
-		schedule.OUTCOMES_15D_NAME,
+		(enrolments.ONTARIO_PROGRAM,),
 		{"enrolled": -420, "exit": -200},
 		[("Unemployed", None, 0), ("In Education or Training", None, 0)],
 	),
@@ -1003,7 +1004,7 @@ EXITS = [
 def make_exits(orders):
 	"""Carlos lost his grocery job to a long bus ride, then exited; Nora exited unplaced and went
 	back to school.  Their first follow-ups after exit are done, the next ones open or overdue."""
-	for first, last, schedule_name, days, _outcomes in EXITS:
+	for first, last, programs, days, _outcomes in EXITS:
 		person = frappe.get_doc(
 			{
 				"doctype": "Participant",
@@ -1011,7 +1012,7 @@ def make_exits(orders):
 				"last_name": last,
 				"enrolment_date": add_days(nowdate(), days["enrolled"]),
 				"case_manager": DEMO_CASE_MANAGER,
-				"follow_up_schedule": schedule_name,
+				"enrolments": [{"program": program} for program in programs],
 				"email": f"{first.lower()}.{last.lower()}@participant.invalid",
 			}
 		).insert(ignore_permissions=True)
@@ -1072,7 +1073,7 @@ def make_report_inputs(orders):
 			"enrolment_date": f"{year - 2}-09-01",
 			"exit_date": f"{year - 1}-03-14",
 			"case_manager": DEMO_CASE_MANAGER,
-			"follow_up_schedule": schedule.WIOA_NAME,
+			"enrolments": [{"program": enrolments.WIOA_PROGRAM}],
 			"email": "omar.farouk@participant.invalid",
 		}
 	).insert(ignore_permissions=True)

@@ -9,6 +9,7 @@ from employment_partners.utils import SETTINGS
 
 def after_install():
 	after_migrate()
+	set_default_programs()
 
 
 def after_migrate():
@@ -182,6 +183,19 @@ def set_default_follow_up_schedule():
 		"Follow-up Schedule", JOB_RETENTION_SETA_NAME
 	):
 		settings.default_follow_up_schedule = JOB_RETENTION_SETA_NAME
+		settings.flags.ignore_permissions = True
+		settings.save()
+
+
+def set_default_programs():
+	"""A new site enrols new participants in the SETA job retention program, as the follow-up
+	schedule default did before programs (an existing site gets its programs from the patch
+	v1_4.program_enrolments).  Only at install: an agency that empties the list keeps it empty."""
+	from employment_partners.retention.schedule import JOB_RETENTION_SETA_NAME
+
+	settings = frappe.get_single(SETTINGS)
+	if not settings.default_programs and frappe.db.exists("Program", JOB_RETENTION_SETA_NAME):
+		settings.append("default_programs", {"program": JOB_RETENTION_SETA_NAME})
 		settings.flags.ignore_permissions = True
 		settings.save()
 

@@ -113,6 +113,8 @@ SERVER_FIELDS: dict[str, tuple[str, ...]] = {
 	"Placement Retention Bonus": ("due_date", "voucher_type", "voucher_no"),
 	"Referral": ("referred_on", "decided_on", "match_score", "match_breakdown", "placement", "match_parts"),
 	"Retention Follow-up": (
+		"program",
+		"program_enrolment",
 		"follow_up_schedule",
 		"anchor",
 		"reminder_sent_on",

@@ -171,7 +171,7 @@ def report_sample():
 		first_name="Una",
 		last_name="Sample",
 		enrolment_date="2018-06-04",
-		follow_up_schedule="Outcomes at Close, 3, 6 and 12 Months",
+		programs=["Employment Ontario (15D Outcomes)"],
 		exit_date="2019-02-15",
 	)
 	from employment_partners import jobs

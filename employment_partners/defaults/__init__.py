@@ -35,6 +35,7 @@ FILES = (
 	"notification",
 	"kanban_board",
 	"follow_up_schedule",
+	"program",
 )
 # the site's memory of the records it was given (tabDefaultValue, global)
 GIVEN_KEY = "employment_partners:shipped_defaults"

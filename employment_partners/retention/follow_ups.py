@@ -4,13 +4,14 @@ Two owners, by the row's anchor (retention/schedule.py):
 
 - rows anchored on the **placement start** make one follow-up per placement, from the
   placement's schedule (`sync_placement`): within a week of employment, a month after;
-- rows anchored on the **program exit** make one follow-up per exited participant, placed or
-  not, from the participant's schedule (`sync_participant`): at close, 3, 6 and 12 months,
-  the quarters after exit. A placement that ended before the exit, a second placement, or no
-  placement at all changes nothing: outcomes after exit are the person's.
+- rows anchored on the **program exit** make one follow-up per exited program enrolment, placed
+  or not, from the program's schedule (`sync_participant`): at close, 3, 6 and 12 months, the
+  quarters after exit. A placement that ended before the exit, a second placement, or no
+  placement at all changes nothing: outcomes after exit are the enrolment's, and a second exit
+  (a new enrolment) gets its own.
 
-Both are idempotent: a follow-up is identified by its owner, schedule and schedule row id, so
-running again creates nothing twice. Open follow-ups move when their anchor date moves (or
+Both are idempotent: a follow-up is identified by its owner (placement, or enrolment), schedule
+and schedule row id, so running again creates nothing twice. Open follow-ups move when their anchor date moves (or
 disappear with it); Done and Missed ones are history and never change. Each new follow-up is
 assigned to the participant's case manager with a Frappe ToDo.
 """
@@ -65,6 +66,41 @@ def outcome_problem(
 	return None
 
 
+def milestone_problem(milestone: str | None, label: str, completed_on, due_date, window_end) -> str | None:
+	"""Why a follow-up that reports an outcome milestone (15D: at close, 3, 6, 12 months after
+	exit) cannot be done on `completed_on`, or None: a milestone's outcome is what the person is
+	doing at that milestone, so it cannot be recorded before its window opens (a 12-month outcome
+	at month 4).  Done after the window it is kept, but the report does not count it for the
+	milestone (metrics/outcomes.py)."""
+	if not milestone or not completed_on or not due_date:
+		return None
+	if getdate(completed_on) < getdate(due_date):
+		return _(
+			"{0} reports the {1} outcome: it can be recorded from {2}, when its window opens (it runs to {3}), not on {4}"
+		).format(
+			label,
+			_(milestone),
+			frappe.format(getdate(due_date), "Date"),
+			frappe.format(getdate(window_end or due_date), "Date"),
+			frappe.format(getdate(completed_on), "Date"),
+		)
+	return None
+
+
+def evidence_problem(employed_from, employed_to, completed_on) -> str | None:
+	"""Why the period an employment outcome covers is refused, or None: it ends on or before the
+	day the follow-up was done (evidence cannot show tomorrow's work) and starts before it ends."""
+	if employed_from and employed_to and getdate(employed_from) > getdate(employed_to):
+		return _("Employed From {0} is after Employed To {1}").format(
+			frappe.format(getdate(employed_from), "Date"), frappe.format(getdate(employed_to), "Date")
+		)
+	if employed_to and completed_on and getdate(employed_to) > getdate(completed_on):
+		return _(
+			"The evidence cannot show employment after the day it was gathered: Employed To {0} is after {1}"
+		).format(frappe.format(getdate(employed_to), "Date"), frappe.format(getdate(completed_on), "Date"))
+	return None
+
+
 def status_problem(
 	from_status: str | None, to_status: str, outcome: str | None, notes: str | None
 ) -> str | None:
@@ -112,18 +148,38 @@ def sync_placement(placement) -> dict:
 
 def sync_participant(participant, create_not_before=None) -> dict:
 	"""Create, move or remove the participant's open follow-ups after exit (rows anchored on the
-	program exit): once per exited participant, placed or not.  `participant` is a document or
-	a name; with `create_not_before`, follow-ups whose window ended before that day are not made
-	(an upgrade does not invent contacts nobody could still make)."""
+	program exit): one set per exited enrolment, from its program's schedule, placed or not
+	(participants/enrolments.py).  `participant` is a document or a name; with
+	`create_not_before`, follow-ups whose window ended before that day are not made (an upgrade
+	does not invent contacts nobody could still make).  Open follow-ups of an enrolment that no
+	longer exists, or no longer has an exit, go (remove_follow_up keeps what was recorded)."""
 	if isinstance(participant, str):
 		participant = frappe.get_doc("Participant", participant)
 	existing = _existing({"participant": participant.name, "placement": ("is", "not set")})
-	schedule_name = participant.follow_up_schedule or default_schedule()
-	rows = schedule_rows(schedule_name, schedule.PROGRAM_EXIT)
-	dues = schedule.generate(rows, None, participant.exit_date)
-	return _reconcile(
-		existing, schedule_name, dues, {"participant": participant.name}, True, create_not_before
+	by_enrolment: dict[str, list] = {}
+	for follow_up in existing:
+		by_enrolment.setdefault(follow_up.program_enrolment or "", []).append(follow_up)
+	schedules = dict(
+		frappe.get_all(
+			"Program",
+			filters={"name": ("in", list({row.program for row in participant.enrolments}) or [""])},
+			fields=["name", "follow_up_schedule"],
+			as_list=True,
+		)
 	)
+	counts = _counts()
+	for row in participant.enrolments:
+		schedule_name = schedules.get(row.program)
+		rows = schedule_rows(schedule_name, schedule.PROGRAM_EXIT)
+		dues = schedule.generate(rows, None, row.exit_date)
+		owner = {"participant": participant.name, "program": row.program, "program_enrolment": row.name}
+		made = _reconcile(by_enrolment.pop(row.name, []), schedule_name, dues, owner, True, create_not_before)
+		for key, value in made.items():
+			counts[key] += value
+	for orphans in by_enrolment.values():  # enrolments removed since
+		made = _reconcile(orphans, None, [], {"participant": participant.name}, False)
+		counts["removed"] += made["removed"]
+	return counts
 
 
 def queue_participant_sync(participant: str):
@@ -157,7 +213,15 @@ def _existing(filters: dict) -> list[dict]:
 	return frappe.get_all(
 		"Retention Follow-up",
 		filters=filters,
-		fields=["name", "follow_up_schedule", "schedule_row_id", "status", "due_date", "window_end"],
+		fields=[
+			"name",
+			"follow_up_schedule",
+			"schedule_row_id",
+			"program_enrolment",
+			"status",
+			"due_date",
+			"window_end",
+		],
 	)
 
 

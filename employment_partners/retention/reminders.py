@@ -121,18 +121,23 @@ def generate_missing() -> list[str]:
 		)
 		.run(pluck=True)
 	)
-	participant = frappe.qb.DocType("Participant")
+	# exited enrolments whose program's schedule has rows after exit and that have no follow-up
+	enrolment, program = frappe.qb.DocType("Program Enrolment"), frappe.qb.DocType("Program")
 	bare_participants = (
-		frappe.qb.from_(participant)
-		.select(participant.name)
-		.where(participant.exit_date.isnotnull())
-		.where(has_rows(participant.follow_up_schedule, schedule.PROGRAM_EXIT))
+		frappe.qb.from_(enrolment)
+		.join(program)
+		.on(program.name == enrolment.program)
+		.select(enrolment.parent)
+		.distinct()
+		.where(enrolment.parenttype == "Participant")
+		.where(enrolment.exit_date.isnotnull())
+		.where(has_rows(program.follow_up_schedule, schedule.PROGRAM_EXIT))
 		.where(
 			ExistsCriterion(
 				frappe.qb.from_(follow_up)
 				.select(follow_up.name)
-				.where(follow_up.participant == participant.name)
-				.where(Coalesce(follow_up.placement, "") == "")
+				.where(follow_up.participant == enrolment.parent)
+				.where(follow_up.program_enrolment == enrolment.name)
 			).negate()
 		)
 		.run(pluck=True)
@@ -148,20 +153,24 @@ def generate_missing() -> list[str]:
 
 
 def realign_exit_follow_ups() -> list[str]:
-	"""Exited participants whose open follow-ups after exit no longer match them (another exit
-	date or schedule, or no exit at all: a save whose job never ran, or a change written around
-	the controller) are reconciled as a save would; the follow-ups are read in one query and each
-	distinct schedule and exit date is worked out once.  Returns the participants changed."""
-	default = follow_ups.default_schedule() or ""
-	follow_up, participant = frappe.qb.DocType("Retention Follow-up"), frappe.qb.DocType("Participant")
+	"""Participants whose open follow-ups after exit no longer match their enrolments (another
+	exit date or program schedule, an enrolment removed or no longer exited: a save whose job
+	never ran, or a change written around the controller) are reconciled as a save would; the
+	follow-ups are read in one query and each distinct schedule and exit date is worked out once.
+	Returns the participants changed."""
+	follow_up = frappe.qb.DocType("Retention Follow-up")
+	enrolment, program = frappe.qb.DocType("Program Enrolment"), frappe.qb.DocType("Program")
 	rows = (
 		frappe.qb.from_(follow_up)
-		.join(participant)
-		.on(participant.name == follow_up.participant)
+		.left_join(enrolment)
+		.on((enrolment.name == follow_up.program_enrolment) & (enrolment.parent == follow_up.participant))
+		.left_join(program)
+		.on(program.name == enrolment.program)
 		.select(
 			follow_up.participant,
-			participant.exit_date,
-			Coalesce(NullIf(participant.follow_up_schedule, ""), default).as_("schedule"),
+			enrolment.name.as_("enrolment"),
+			enrolment.exit_date,
+			program.follow_up_schedule.as_("schedule"),
 			follow_up.follow_up_schedule,
 			follow_up.schedule_row_id,
 			follow_up.due_date,
@@ -185,7 +194,7 @@ def realign_exit_follow_ups() -> list[str]:
 
 	stale = set()
 	for row in rows:
-		if not row.exit_date or row.follow_up_schedule != row.schedule:
+		if not row.enrolment or not row.exit_date or row.follow_up_schedule != row.schedule:
 			stale.add(row.participant)
 		elif dates_of(row.schedule, getdate(row.exit_date)).get(row.schedule_row_id) != (
 			getdate(row.due_date),

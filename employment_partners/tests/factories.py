@@ -120,6 +120,9 @@ def make_participant(**overrides):
 	values.update(overrides)
 	skills = values.pop("skills", [])
 	values["skills"] = [{"skill": s} for s in skills]
+	# programs=[...]: enrolled in these (from the enrolment date) instead of Settings' defaults
+	if "programs" in values:
+		values["enrolments"] = [{"program": program} for program in values.pop("programs")]
 	return frappe.get_doc(values).insert()
 
 

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from employment_partners import participants
-from employment_partners.participants import suitability
+from employment_partners.participants import enrolments, suitability
 from employment_partners.retention import follow_ups
 
 
@@ -97,12 +97,13 @@ class Participant(Document):
 		self.validate_dates()
 		self.validate_job_losses()
 		self.validate_readiness()
+		self.set_enrolments()
 		self.set_status()
 		self.set_suitability()
-		self.set_follow_up_schedule()
 
 	def on_update(self):
-		if self.has_value_changed("exit_date") or self.has_value_changed("follow_up_schedule"):
+		before = self.get_doc_before_save()
+		if enrolments.signature(self.enrolments) != enrolments.signature(before.enrolments if before else []):
 			follow_ups.queue_participant_sync(self.name)
 			frappe.msgprint(
 				_("The follow-ups after exit are being scheduled; they appear under Connections in a moment"),
@@ -149,6 +150,26 @@ class Participant(Document):
 		self.poor_retention_history = suitability.poor_retention([loss.end_date for loss in self.job_losses])
 		self.suitability_count = suitability.indicator_count(self)
 
-	def set_follow_up_schedule(self):
-		if not self.follow_up_schedule:
-			self.follow_up_schedule = follow_ups.default_schedule()
+	def set_enrolments(self):
+		"""New participants get the programs Settings names; the participant's exit date moves the
+		open enrolments' exits, then is worked out from them (participants/enrolments.py)."""
+		if self.is_new() and not self.enrolments:
+			for program in enrolments.default_programs():
+				self.append("enrolments", {"program": program})
+		for row in self.enrolments:
+			row.enrolled_on = row.enrolled_on or self.enrolment_date
+		before = self.get_doc_before_save()
+		old_exit = before.exit_date if before else None
+		if getdate(self.exit_date or "1900-01-01") != getdate(old_exit or "1900-01-01"):
+			enrolments.move_exit(self.enrolments, old_exit, self.exit_date)
+		problem = enrolments.enrolment_problem(self.enrolments, self.enrolment_date)
+		if problem:
+			frappe.throw(problem, title=_("Invalid program enrolments"))
+		if self.exit_date and not self.enrolments:
+			frappe.throw(
+				_(
+					"Enrol them in a program before recording their exit: follow-ups and funder figures count by program"
+				),
+				title=_("Invalid program enrolments"),
+			)
+		self.exit_date = enrolments.exit_of(self.enrolments)

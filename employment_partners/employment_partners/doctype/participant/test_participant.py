@@ -4,6 +4,7 @@ import frappe
 
 from employment_partners import jobs
 from employment_partners.participants import suitability
+from employment_partners.participants import enrolments
 from employment_partners.retention import follow_ups, schedule
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_participant, unique
@@ -33,9 +34,7 @@ class TestParticipant(EPTestCase):
 	def test_the_latest_save_wins_over_a_running_job(self):
 		"""A second exit date saved while the first save's job runs is not lost: its own job runs
 		after the first and moves the follow-ups to the dates of the second."""
-		person = make_participant(
-			enrolment_date="2024-09-02", follow_up_schedule=schedule.JOB_RETENTION_SETA_NAME
-		)
+		person = make_participant(enrolment_date="2024-09-02", programs=[enrolments.SETA_PROGRAM])
 		try:
 			person.exit_date = "2025-01-15"
 			person.save()
@@ -56,7 +55,8 @@ class TestParticipant(EPTestCase):
 			self.assertEqual(len(dates), 14)
 			self.assertEqual(dates, expected_exit_dates(person))
 			# the first date's follow-ups are gone, not left beside the second's
-			first = frappe._dict(person.as_dict(), exit_date="2025-01-15")
+			first = frappe._dict(person.as_dict())
+			first.enrolments = [frappe._dict(row, exit_date="2025-01-15") for row in first.enrolments]
 			self.assertNotEqual(dates, expected_exit_dates(first))
 		finally:
 			remove_committed(person.name)
@@ -138,11 +138,15 @@ def exit_dates(participant: str) -> list[tuple]:
 
 
 def expected_exit_dates(person) -> list[tuple]:
-	"""What the participant's schedule says for its exit date, worked out here from the rows."""
-	name = person.follow_up_schedule or follow_ups.default_schedule()
-	rows = follow_ups.schedule_rows(name, schedule.PROGRAM_EXIT)
-	dues = schedule.generate(rows, None, person.exit_date)
-	return sorted((d.row_id, str(d.due_date), str(d.window_end), "Open") for d in dues)
+	"""What the schedules of the participant's programs say for their exits, worked out here from
+	the rows."""
+	expected = []
+	for row in person.enrolments:
+		name = frappe.db.get_value("Program", row.program, "follow_up_schedule")
+		rows = follow_ups.schedule_rows(name, schedule.PROGRAM_EXIT)
+		dues = schedule.generate(rows, None, row.exit_date)
+		expected += [(d.row_id, str(d.due_date), str(d.window_end), "Open") for d in dues]
+	return sorted(expected)
 
 
 def remove_committed(participant: str):

@@ -71,6 +71,8 @@ class RetentionFollowup(Document):
 		self.validate_outcome()
 		self.set_status_from_outcome()
 		self.validate_status()
+		self.validate_milestone()
+		self.set_evidence_period()
 
 	def on_update(self):
 		if self.status == follow_ups.DONE and self.has_value_changed("status"):
@@ -128,6 +130,27 @@ class RetentionFollowup(Document):
 		)
 		if problem:
 			frappe.throw(problem, title=_("Status change refused"))
+
+	def validate_milestone(self):
+		if self.status != follow_ups.DONE:
+			return
+		problem = follow_ups.milestone_problem(
+			self.outcome_milestone, self.label, self.completed_on, self.due_date, self.window_end
+		)
+		if problem:
+			frappe.throw(problem, title=_("Too early for this outcome"))
+
+	def set_evidence_period(self):
+		"""An employment outcome covers a period (Employed From / To): by default the day the
+		follow-up was done.  Other outcomes cover none."""
+		if self.outcome not in follow_ups.EMPLOYED or self.status != follow_ups.DONE:
+			self.employed_from = self.employed_to = None
+			return
+		self.employed_to = self.employed_to or self.completed_on
+		self.employed_from = self.employed_from or self.employed_to
+		problem = follow_ups.evidence_problem(self.employed_from, self.employed_to, self.completed_on)
+		if problem:
+			frappe.throw(problem, title=_("Invalid employment period"))
 
 	def close_assignment(self):
 		frappe.db.set_value(

@@ -12,6 +12,8 @@ from employment_partners.tests.factories import (
 
 SETA = "Job Retention (SETA 02-09)"
 OUTCOMES = "Outcomes at Close, 3, 6 and 12 Months"
+# the shipped programs whose schedules these are
+SETA_PROGRAM, OUTCOMES_PROGRAM = "Job Retention (SETA 02-09)", "Employment Ontario (15D Outcomes)"
 WEEK_1 = "seta-02-09-employment-week-1"
 MONTH_1 = "seta-02-09-employment-month-1"
 
@@ -73,8 +75,10 @@ def expected_exit(participant: str):
 	from employment_partners.retention import schedule
 
 	person = frappe.get_doc("Participant", participant)
-	rows = follow_ups.schedule_rows(person.follow_up_schedule, schedule.PROGRAM_EXIT)
-	return schedule.generate(rows, None, person.exit_date)
+	(enrolment,) = person.enrolments
+	name = frappe.db.get_value("Program", enrolment.program, "follow_up_schedule")
+	rows = follow_ups.schedule_rows(name, schedule.PROGRAM_EXIT)
+	return schedule.generate(rows, None, enrolment.exit_date)
 
 
 def follow_up(row_id: str, **owner):
@@ -159,7 +163,7 @@ class TestExitFollowUps(EPTestCase):
 	def test_a_participant_who_exits_unplaced_gets_them(self):
 		case_manager = make_user("Case Manager")
 		person = make_participant(case_manager=case_manager)
-		self.assertEqual(person.follow_up_schedule, SETA)  # the Settings default
+		self.assertEqual([row.program for row in person.enrolments], [SETA_PROGRAM])  # Settings' default
 		set_exit(person.name, "2026-05-15")
 		self.assertEqual(exit_dues(person.name), EXIT_DUES)
 		first = follow_up("seta-02-09-q1-first-week", participant=person.name)
@@ -188,7 +192,7 @@ class TestExitFollowUps(EPTestCase):
 
 	def test_the_outcomes_schedule(self):
 		# exit 15 May 2026: close, +3, +6 and +12 calendar months, each open 14 days
-		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(programs=[OUTCOMES_PROGRAM], exit_date="2026-05-15")
 		self.assertEqual(
 			exit_dues(person.name),
 			[
@@ -200,7 +204,7 @@ class TestExitFollowUps(EPTestCase):
 		)
 
 	def test_moving_the_exit_moves_open_ones_and_never_done_ones(self):
-		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(programs=[OUTCOMES_PROGRAM], exit_date="2026-05-15")
 		close = follow_up("outcomes-15d-close", participant=person.name)
 		close.update({"outcome": "Unemployed"})
 		close.save()
@@ -219,7 +223,7 @@ class TestExitFollowUps(EPTestCase):
 		)
 
 	def test_clearing_the_exit_removes_open_ones_and_keeps_what_was_recorded(self):
-		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(programs=[OUTCOMES_PROGRAM], exit_date="2026-05-15")
 		tried = follow_up("outcomes-15d-3-months", participant=person.name)
 		tried.append("attempts", {"attempted_on": "2026-08-16 10:00:00", "method": "Phone", "reached": 0})
 		tried.save()
@@ -231,8 +235,9 @@ class TestExitFollowUps(EPTestCase):
 		self.assertIn("no longer on the follow-up schedule", tried.notes)
 
 	def test_changing_the_schedule_regenerates_open_ones(self):
-		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
-		set_exit(person.name, "2026-05-15", follow_up_schedule=SETA)
+		person = make_exited(programs=[OUTCOMES_PROGRAM], exit_date="2026-05-15")
+		# the enrolment replaced by one in the SETA program: the old one's open follow-ups go
+		set_exit(person.name, "2026-05-15", enrolments=[{"program": SETA_PROGRAM, "exit_date": "2026-05-15"}])
 		self.assertEqual(exit_dues(person.name), EXIT_DUES)
 
 	def test_the_daily_job_gives_follow_ups_to_exited_participants_that_have_none(self):
@@ -249,13 +254,14 @@ class TestExitFollowUps(EPTestCase):
 		the open follow-ups after exit to the participant's dates; done ones stay as they were."""
 		from employment_partners.retention import reminders
 
-		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(programs=[OUTCOMES_PROGRAM], exit_date="2026-05-15")
 		moved_from = exit_dues(person.name)
 		done = follow_up("outcomes-15d-close", participant=person.name)
 		done.update({"outcome": "Unemployed", "completed_on": "2026-05-20"})
 		done.save()
 		self.assertEqual(reminders.realign_exit_follow_ups(), [])  # all match: nothing to do
-		frappe.db.set_value("Participant", person.name, "exit_date", "2026-06-30")
+		(enrolment,) = frappe.get_doc("Participant", person.name).enrolments
+		frappe.db.set_value("Program Enrolment", enrolment.name, "exit_date", "2026-06-30")
 		self.assertEqual(reminders.run_daily()["realigned"], [person.name])
 		after = {row: (due, end) for row, due, end in exit_dues(person.name)}
 		close = next(row for row in moved_from if row[0] == "outcomes-15d-close")
@@ -270,9 +276,10 @@ class TestExitFollowUps(EPTestCase):
 	def test_the_daily_job_removes_open_follow_ups_of_an_exit_taken_back_without_them(self):
 		from employment_partners.retention import reminders
 
-		person = make_exited(follow_up_schedule=OUTCOMES, exit_date="2026-05-15")
+		person = make_exited(programs=[OUTCOMES_PROGRAM], exit_date="2026-05-15")
 		self.assertTrue(exit_dues(person.name))
-		frappe.db.set_value("Participant", person.name, "exit_date", None)
+		(enrolment,) = frappe.get_doc("Participant", person.name).enrolments
+		frappe.db.set_value("Program Enrolment", enrolment.name, "exit_date", None)
 		self.assertEqual(reminders.realign_exit_follow_ups(), [person.name])
 		self.assertEqual(exit_dues(person.name), [])
 

@@ -1,0 +1,22 @@
+# Copyright (c) 2026, Employment Partners contributors and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class EmploymentPartnersDefaultProgram(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		program: DF.Link
+	# end: auto-generated types
+
+	pass
