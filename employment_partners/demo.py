@@ -20,9 +20,9 @@ from frappe.utils import (
 )
 
 from employment_partners import jobs
+from employment_partners.participants import enrolments
 from employment_partners.pipeline import automation, stages
 from employment_partners.pipeline.conversion import convert_lead
-from employment_partners.participants import enrolments
 from employment_partners.utils import ensure_outbox
 
 DEMO_REP = "rep@demo.employment-partners.invalid"

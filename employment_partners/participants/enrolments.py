@@ -19,6 +19,8 @@ called to active duty, youth in foster care, ineligible; TEGL 10-16 Change 1, th
 each employment indicator) leave the enrolment out of both numerator and denominator.
 """
 
+from itertools import pairwise
+
 import frappe
 from frappe import _
 from frappe.utils import getdate
@@ -80,7 +82,7 @@ def enrolment_problem(rows, enrolment_date=None) -> str | None:
 		by_program.setdefault(get("program"), []).append(row)
 	for program, spans in by_program.items():
 		spans = sorted(spans, key=lambda r: getdate(r.get("enrolled_on")))
-		for before, after in zip(spans, spans[1:]):
+		for before, after in pairwise(spans):
 			if not before.get("exit_date") or getdate(before.get("exit_date")) >= getdate(
 				after.get("enrolled_on")
 			):

@@ -3,8 +3,7 @@ import time
 import frappe
 
 from employment_partners import jobs
-from employment_partners.participants import suitability
-from employment_partners.participants import enrolments
+from employment_partners.participants import enrolments, suitability
 from employment_partners.retention import follow_ups, schedule
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_participant, unique
