@@ -60,8 +60,8 @@ def seta_after_exit(first_year: int, first_month: int, month_lengths: tuple[int,
 	"""What the chart says for an exit whose 1st quarter after exit begins on the first day of
 	`first_month` of `first_year`; `month_lengths` are the nine months' lengths, read off a
 	calendar by hand (28 or 29 for February).  Each monthly contact is open for its whole month;
-	the first-week contacts are open the quarter's first seven days; the EWIF form is due on the
-	quarter's last day and closes that day."""
+	the first-week contacts are open the quarter's first seven days; the EWIF form is open for the
+	quarter's third month (the directive's chart puts it in month 3, beside the monthly contact)."""
 	months = []
 	year, month = first_year, first_month
 	for _ in range(9):
@@ -77,7 +77,7 @@ def seta_after_exit(first_year: int, first_month: int, month_lengths: tuple[int,
 			y, m = months[index]
 			last = date(y, m, month_lengths[index])
 			expected.append((f"q{quarter}-month-{k}", date(y, m, 1), last))
-		expected.append((f"q{quarter}-ewif", last, last))
+		expected.append((f"q{quarter}-ewif", date(y, m, 1), last))
 	# generate() sorts by due date, then by row order: a first-week contact and its month's
 	# contact share a due date, and the first-week row comes first in the shipped schedule
 	return expected
@@ -134,23 +134,24 @@ class TestShippedSchedules(unittest.TestCase):
 				("seta-02-09-q1-month-1", PROGRAM_EXIT, 1, QUARTER_MONTH),  # item 7, chart Q1 M1
 				("seta-02-09-q1-month-2", PROGRAM_EXIT, 2, QUARTER_MONTH),
 				("seta-02-09-q1-month-3", PROGRAM_EXIT, 3, QUARTER_MONTH),
-				("seta-02-09-q1-ewif", PROGRAM_EXIT, 1, QUARTER_END),  # item 5
+				("seta-02-09-q1-ewif", PROGRAM_EXIT, 3, QUARTER_MONTH),  # item 5
 				("seta-02-09-q2-month-1", PROGRAM_EXIT, 4, QUARTER_MONTH),
 				("seta-02-09-q2-month-2", PROGRAM_EXIT, 5, QUARTER_MONTH),
 				("seta-02-09-q2-month-3", PROGRAM_EXIT, 6, QUARTER_MONTH),
-				("seta-02-09-q2-ewif", PROGRAM_EXIT, 2, QUARTER_END),
+				("seta-02-09-q2-ewif", PROGRAM_EXIT, 6, QUARTER_MONTH),
 				("seta-02-09-q3-first-week", PROGRAM_EXIT, 3, QUARTER_START),  # item 6
 				("seta-02-09-q3-month-1", PROGRAM_EXIT, 7, QUARTER_MONTH),
 				("seta-02-09-q3-month-2", PROGRAM_EXIT, 8, QUARTER_MONTH),
 				("seta-02-09-q3-month-3", PROGRAM_EXIT, 9, QUARTER_MONTH),
-				("seta-02-09-q3-ewif", PROGRAM_EXIT, 3, QUARTER_END),
+				("seta-02-09-q3-ewif", PROGRAM_EXIT, 9, QUARTER_MONTH),
 			],
 		)
 		windows = {r.row_id: r.window_days for r in shipped_rows(SETA)}
 		self.assertEqual(windows["seta-02-09-employment-week-1"], 7)
 		self.assertEqual(windows["seta-02-09-q3-first-week"], 7)
-		# the form is due on the quarter's last day and its window closes that day
-		self.assertEqual(windows["seta-02-09-q2-ewif"], 1)
+		# the form is open for the quarter's whole third month (item 5 and the chart's month 3), not
+		# for its last day alone, which is often a weekend
+		self.assertEqual(windows["seta-02-09-q2-ewif"], 0)
 
 
 class TestSetaSchedule(unittest.TestCase):
@@ -174,16 +175,16 @@ class TestSetaSchedule(unittest.TestCase):
 				("q1-month-1", date(2026, 7, 1), date(2026, 7, 31)),
 				("q1-month-2", date(2026, 8, 1), date(2026, 8, 31)),
 				("q1-month-3", date(2026, 9, 1), date(2026, 9, 30)),
-				("q1-ewif", date(2026, 9, 30), date(2026, 9, 30)),
+				("q1-ewif", date(2026, 9, 1), date(2026, 9, 30)),
 				("q2-month-1", date(2026, 10, 1), date(2026, 10, 31)),
 				("q2-month-2", date(2026, 11, 1), date(2026, 11, 30)),
 				("q2-month-3", date(2026, 12, 1), date(2026, 12, 31)),
-				("q2-ewif", date(2026, 12, 31), date(2026, 12, 31)),
+				("q2-ewif", date(2026, 12, 1), date(2026, 12, 31)),
 				("q3-first-week", date(2027, 1, 1), date(2027, 1, 7)),
 				("q3-month-1", date(2027, 1, 1), date(2027, 1, 31)),
 				("q3-month-2", date(2027, 2, 1), date(2027, 2, 28)),
 				("q3-month-3", date(2027, 3, 1), date(2027, 3, 31)),
-				("q3-ewif", date(2027, 3, 31), date(2027, 3, 31)),
+				("q3-ewif", date(2027, 3, 1), date(2027, 3, 31)),
 			],
 		)
 
@@ -201,7 +202,7 @@ class TestSetaSchedule(unittest.TestCase):
 		expected = seta_after_exit(2026, 7, (31, 31, 30, 31, 30, 31, 31, 28, 31))
 		self.assertEqual(rows_of(generate(self.rows, None, "2026-04-01")), expected)
 		self.assertEqual(expected[0], ("q1-first-week", date(2026, 7, 1), date(2026, 7, 7)))
-		self.assertEqual(expected[-1], ("q3-ewif", date(2027, 3, 31), date(2027, 3, 31)))
+		self.assertEqual(expected[-1], ("q3-ewif", date(2027, 3, 1), date(2027, 3, 31)))
 
 	def test_exits_in_the_fourth_quarter_roll_into_the_next_year(self):
 		# exits on 1 Oct, 20 Nov and 31 Dec 2026 are in Q4: quarters after exit are Jan-Mar,
@@ -211,7 +212,7 @@ class TestSetaSchedule(unittest.TestCase):
 			with self.subTest(exit_date=exit_date):
 				self.assertEqual(rows_of(generate(self.rows, None, exit_date)), expected)
 		self.assertEqual(expected[2], ("q1-month-2", date(2027, 2, 1), date(2027, 2, 28)))
-		self.assertEqual(expected[4], ("q1-ewif", date(2027, 3, 31), date(2027, 3, 31)))
+		self.assertEqual(expected[4], ("q1-ewif", date(2027, 3, 1), date(2027, 3, 31)))
 
 	def test_leap_years(self):
 		# exit 30 Nov 2027 (Q4): Q1 after exit is Jan-Mar 2028 and February 2028 has 29 days
