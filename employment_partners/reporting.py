@@ -12,9 +12,12 @@ from frappe import _
 from employment_partners.metrics import arithmetic
 
 
-def definitions(items: list[tuple[str, str]], period=None, values: dict | None = None) -> str:
+def definitions(
+	items: list[tuple[str, str]], period=None, values: dict | None = None, note: str | None = None
+) -> str:
 	"""HTML of a report's definitions: (figure, how it is counted) pairs, translated; `values` fill
-	the {placeholders} of texts that quote the site's own settings."""
+	the {placeholders} of texts that quote the site's own settings.  The line above them says who
+	is counted and as of when: the period's (`period`), or a report's own (`note`, translated)."""
 
 	def worded(text):
 		return _(text).format(**values) if values else _(text)
@@ -24,8 +27,8 @@ def definitions(items: list[tuple[str, str]], period=None, values: dict | None =
 		for name, text in items
 	)
 	as_of = ""
-	if period:
-		as_of = "<p>" + frappe.utils.escape_html(period_line(period)) + "</p>"
+	if period or note:
+		as_of = "<p>" + frappe.utils.escape_html(period_line(period) if period else note) + "</p>"
 	return (
 		f'<details class="ep-definitions"><summary>{frappe.utils.escape_html(_("How these figures are counted"))}'
 		f"</summary>{as_of}<ul>{lines}</ul></details>"

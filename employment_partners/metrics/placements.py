@@ -163,11 +163,20 @@ def _summary_figures(row) -> dict:
 
 # ------------------------------------------------------------------ Incentive Spend
 def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
-	"""Per fiscal year (Incentive Allocation): the allocations, what was committed and paid, and
-	the placements started.  As of the year's end or today, whichever is earlier.  Committed:
-	the employer incentives and participant bonuses on placements that started in the year;
-	paid: milestone payments and bonuses with a paid-on date in the year; `allocated`,
-	`committed` and `paid` are incentives and bonuses together.  Three queries."""
+	"""Per fiscal year (Incentive Allocation): the allocations, what was committed and paid, the
+	placements started and the average cost per participant, measured as of `on` (default today)
+	or the year's end, whichever is earlier.
+
+	- Committed: the employer incentives and participant bonuses on the placements that started
+	  in the year; paid: incentive milestone payments and bonuses with a paid-on date in the year
+	  (whatever year their placement started); `allocated`, `committed` and `paid` are incentives
+	  and bonuses together.
+	- Average cost, as the Ontario DSQ reports "Placement with incentive" (expenditure / clients
+	  with an incentive placement): employer incentives paid in the year / the participants with a
+	  placement carrying an employer incentive (more than 0) that started in the year; beside it
+	  the incentives committed on those placements / the same participants.
+
+	Three queries."""
 	from frappe.utils import getdate, today
 
 	years = frappe.get_all(
@@ -192,7 +201,9 @@ def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
 	)
 	committed = _by_year(
 		f"""
-		select y.year, count(p.name) as placements, ifnull(sum(p.incentive_amount), 0) as incentives_committed,
+		select y.year, count(p.name) as placements,
+			count(distinct case when p.incentive_amount > 0 then p.participant end) as incentive_participants,
+			ifnull(sum(p.incentive_amount), 0) as incentives_committed,
 			ifnull(sum((select sum(b.amount) from `tabPlacement Retention Bonus` b
 				where b.parent = p.name and b.parenttype = 'Placement')), 0) as bonuses_committed
 		from ({spans}) y
@@ -216,8 +227,10 @@ def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
 		allocated = row["employer_incentive_allocation"] + row["participant_bonus_allocation"]
 		spent = row["incentives_paid"] + row["bonuses_paid"]
 		committed_total = row["incentives_committed"] + row["bonuses_committed"]
+		people = row["incentive_participants"]
 		row.update(
 			{
+				"as_of": min(getdate(y.year_end), on),
 				"allocated": allocated,
 				"committed": committed_total,
 				"paid": spent,
@@ -229,7 +242,8 @@ def incentive_spend(fiscal_year: str | None = None, on=None) -> list[dict]:
 				),
 				"spent_percent": arithmetic.percent(spent, allocated),
 				"remaining": arithmetic.rounded(allocated - spent, 2),
-				"cost_per_placement": arithmetic.ratio(committed_total, row["placements"], 2),
+				"average_cost": arithmetic.ratio(row["incentives_paid"], people, 2),
+				"average_committed": arithmetic.ratio(row["incentives_committed"], people, 2),
 			}
 		)
 		rows.append(row)

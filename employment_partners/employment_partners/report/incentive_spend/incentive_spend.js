@@ -2,5 +2,15 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Incentive Spend"] = {
-	filters: [{ fieldname: "fiscal_year", label: __("Fiscal Year"), fieldtype: "Link", options: "Incentive Allocation" }],
+	filters: [
+		{ fieldname: "fiscal_year", label: __("Fiscal Year"), fieldtype: "Link", options: "Incentive Allocation" },
+		{
+			// a year is measured as of its end or this day, whichever is earlier
+			fieldname: "as_of",
+			label: __("As of"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			description: __("Payments dated up to this day count"),
+		},
+	],
 };
