@@ -91,13 +91,16 @@ WITH_INCENTIVE, WITHOUT_INCENTIVE, TOTAL = "With Incentive", "Without Incentive"
 
 
 def placement_summary(period) -> dict:
-	"""The Ontario 15C placement profile of the placements that started in the period (on or
-	before its as-of day), for all of them and split by whether the employer incentive is more
-	than 0.  Two grouped queries; every average is exact (see metrics.arithmetic).
+	"""The Ontario 15C placement profile of the placements that started in the period (the cohort:
+	start date from %(start)s to %(end)s), for all of them and split by whether the employer
+	incentive is more than 0.  Durations are measured as of %(as_of)s: the average covers the
+	placements that had ended by then, and `running` counts those still running, so a past
+	period re-run later has its late endings counted.  Two grouped queries; every average is
+	exact (see metrics.arithmetic).
 
 	Returns {"groups": {TOTAL | WITH_INCENTIVE | WITHOUT_INCENTIVE: figures},
 	"types": [(placement type, {group: placements})]}."""
-	values = {"start": period.start, "as_of": period.as_of}
+	values = period.values()
 	rows = frappe.db.sql(
 		"""
 		select
@@ -112,7 +115,7 @@ def placement_summary(period) -> dict:
 			sum(case when p.incentive_amount > 0 then p.incentive_amount end) as incentive_sum,
 			sum(p.incentive_amount > 0) as incentive_count
 		from `tabPlacement` p
-		where p.start_date between %(start)s and %(as_of)s
+		where p.start_date between %(start)s and %(end)s
 		group by with_incentive with rollup
 		""",
 		values,
@@ -130,7 +133,7 @@ def placement_summary(period) -> dict:
 		"""
 		select p.placement_type, (p.incentive_amount > 0) as with_incentive, count(*) as placements
 		from `tabPlacement` p
-		where p.start_date between %(start)s and %(as_of)s
+		where p.start_date between %(start)s and %(end)s
 		group by p.placement_type, with_incentive
 		order by p.placement_type
 		""",
@@ -156,6 +159,7 @@ def _summary_figures(row) -> dict:
 		"placements_per_participant": arithmetic.ratio(placements, participants, 2),
 		"average_weeks": arithmetic.weeks(row.ended_days, row.ended, 1),
 		"ended": int(row.ended or 0),
+		"running": placements - int(row.ended or 0),
 		"average_incentive": arithmetic.ratio(row.incentive_sum, row.incentive_count, 2),
 		"average_hours": arithmetic.ratio(row.hours_sum, placements, 1),
 	}

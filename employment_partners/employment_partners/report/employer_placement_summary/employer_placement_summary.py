@@ -11,15 +11,21 @@ from employment_partners.metrics.placements import TOTAL, WITH_INCENTIVE, WITHOU
 
 GROUPS = (TOTAL, WITH_INCENTIVE, WITHOUT_INCENTIVE)
 DEFINITIONS = [
-	("Placements", "placements whose start date is in the period, on or before the as-of day."),
+	(
+		"Placements",
+		"placements whose start date is in the period (From to To, or the as-of day when that is earlier): the cohort, as the Placement Profile of the Ontario Employment Ontario ES guide's Employer Placement #15C Report (ontario-eo-es-participant-guide-15c-15d.txt).",
+	),
 	(
 		"Participants",
 		"distinct participants with such a placement (a person placed twice counts once; one placed with and without an incentive counts in both columns, once in Total).",
 	),
-	("With / Without Incentive", "the employer incentive amount on the placement is more than 0 / is 0."),
+	(
+		"With / Without Incentive",
+		"the employer incentive amount on the placement is more than 0 / is 0, as the 15C's With Incentive and Without columns.",
+	),
 	(
 		"Placements with Employment History",
-		"placements whose employment history before the placement is recorded (had a prior job, or no prior job); the Ontario guide makes it mandatory, so it should equal Placements.",
+		'placements whose employment history before the placement is recorded (had a prior job, or no prior job); the guide makes it mandatory ("it is mandatory that each placement has a work history recorded"), so it should equal Placements.',
 	),
 	(
 		"Average Hourly Wage",
@@ -28,11 +34,15 @@ DEFINITIONS = [
 	("Average Placements per Participant", "placements divided by participants, to 2 decimals."),
 	(
 		"Average Duration (weeks)",
-		"the mean of (end date - start date) / 7 over the placements in the column that have an end date on or before the as-of day, whatever their status (completed, ended, made permanent), to 1 decimal.",
+		"the mean of (end date - start date) / 7 over the cohort's placements that had ended (an end date on or before the as-of day), whatever their status (completed, ended, made permanent), to 1 decimal. A placement still running on the as-of day is not in the average: run the period again later and it counts once it has ended.",
+	),
+	(
+		"Placements Still Running",
+		"the cohort's placements with no end date on or before the as-of day: those the average duration waits for.",
 	),
 	("Average Incentive", "the mean employer incentive over the placements that have one, to 2 decimals."),
 	("Average Hours per Week", "the mean weekly hours over the placements in the column, to 1 decimal."),
-	("By Placement Type", "placements in the period of each type."),
+	("By Placement Type", "the cohort's placements of each type, as the 15C's second table."),
 ]
 ROWS = (
 	("participants", "# of Participants", "Int"),
@@ -41,6 +51,7 @@ ROWS = (
 	("average_wage", "Average Hourly Wage", "Currency"),
 	("placements_per_participant", "Average # of Placements per Participant", "Float2"),
 	("average_weeks", "Average Duration (weeks)", "Float"),
+	("running", "# of Placements Still Running (not in the average duration)", "Int"),
 	("average_incentive", "Average Incentive per Placement with One", "Currency"),
 	("average_hours", "Average Hours per Week", "Float"),
 )
@@ -123,4 +134,5 @@ def report_summary(summary):
 		reporting.summary_item(_("Participants"), total["participants"], "Int"),
 		reporting.summary_item(_("Average Hourly Wage"), total["average_wage"], "Currency"),
 		reporting.summary_item(_("Average Duration (weeks)"), total["average_weeks"], "Float", precision=1),
+		reporting.summary_item(_("Still Running"), total["running"], "Int"),
 	]

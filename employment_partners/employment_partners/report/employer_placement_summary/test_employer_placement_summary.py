@@ -1,7 +1,8 @@
 """Employer Placement Summary (15C) on a hand-built year, every figure worked out below.
 
-Period 2019-01-01 to 2019-12-31 (as of 2019-12-31). Placements (start, wage, hours, incentive,
-end, type):
+Period 2019-01-01 to 2019-12-31: the cohort is the placements that started in it, whatever the
+as-of day; the as-of day (2019-12-31 here, or today) says which have ended. Placements (start,
+wage, hours, incentive, end, type):
   1 Ana   2019-02-04  18.00 40  1000  ended 2019-05-06 (Completed: 91 days)   Work Experience
   2 Ana   2019-06-03  19.50 35     0  still active                            Competitive Employment
   3 Ben   2019-03-11  21.25 40  2500  ended 2019-04-01 (Quit: 21 days)        On-the-Job Training
@@ -66,9 +67,9 @@ class TestEmployerPlacementSummary(EPTestCase):
 		return execute(frappe._dict({"from_date": "2019-01-01", "to_date": "2019-12-31", **filters}))
 
 	def test_every_figure(self):
-		_columns, rows, definitions, chart, summary = self.run_report()
+		_columns, rows, definitions, chart, summary = self.run_report(as_of="2019-12-31")
 		figures = {
-			row["figure"]: (row["total"], row["with_incentive"], row["without_incentive"]) for row in rows[:8]
+			row["figure"]: (row["total"], row["with_incentive"], row["without_incentive"]) for row in rows[:9]
 		}
 		self.assertEqual(
 			figures,
@@ -85,6 +86,8 @@ class TestEmployerPlacementSummary(EPTestCase):
 				# ended by 2019-12-31: 1 (91 d), 3 (21 d), 4 (18 d): 130 / 3 / 7 = 6.19 -> 6.2;
 				# with: (91 + 21) / 2 / 7 = 8.0; without: 18 / 7 = 2.57 -> 2.6; placement 5 ends in 2020
 				"average_weeks": (6.2, 8.0, 2.6),
+				# not ended by 2019-12-31: 2 (active) and 5 (ends 2020-02-03); with: 5; without: 2
+				"running": (2, 1, 1),
 				# (1000 + 2500 + 500) / 3 = 1333.33; none without
 				"average_incentive": (1333.33, 1333.33, None),
 				# (40 + 35 + 40 + 24 + 40) / 5 = 35.8; 120 / 3 = 40; (35 + 24) / 2 = 29.5
@@ -109,8 +112,35 @@ class TestEmployerPlacementSummary(EPTestCase):
 			chart["data"]["labels"],
 			["Competitive Employment", "On-the-Job Training", "Test and Hire", "Work Experience"],
 		)
-		self.assertEqual([s["value"] for s in summary], [5, 4, 19.15, "6.2"])
+		self.assertEqual([s["value"] for s in summary], [5, 4, 19.15, "6.2", 2])
 		self.assertIn("Average Duration (weeks)", definitions)
+		self.assertIn("Employer Placement #15C Report", definitions)
+
+	def test_the_same_cohort_measured_later(self):
+		# as of today the cohort is still placements 1-5 (Dee's 2020-01-06 start is after To), and
+		# placement 5 has ended (2020-02-03: 91 days): total (91 + 21 + 18 + 91) / 4 = 221 / 4 / 7
+		# = 7.89 -> 7.9 weeks; with (91 + 21 + 91) / 3 / 7 = 9.67 -> 9.7; without 18 / 7 = 2.6;
+		# still running: only placement 2 (without)
+		_columns, rows, _definitions, _chart, summary = self.run_report()
+		figures = {
+			row["figure"]: (row["total"], row["with_incentive"], row["without_incentive"]) for row in rows
+		}
+		self.assertEqual(figures["placements"], (5, 3, 2))
+		self.assertEqual(figures["average_weeks"], (7.9, 9.7, 2.6))
+		self.assertEqual(figures["running"], (1, 0, 1))
+		self.assertEqual([s["value"] for s in summary], [5, 4, 19.15, "7.9", 1])
+
+	def test_an_as_of_day_inside_the_period_ends_the_cohort_there(self):
+		# as of 2019-06-30: the cohort is the placements started by then, 1, 2 and 3 (Ana, Ana,
+		# Ben); ended by then 1 (91 days) and 3 (21): (91 + 21) / 2 / 7 = 8.0 weeks; running 2
+		_columns, rows, _definitions, _chart, _summary = self.run_report(as_of="2019-06-30")
+		figures = {
+			row["figure"]: (row["total"], row["with_incentive"], row["without_incentive"]) for row in rows
+		}
+		self.assertEqual(figures["placements"], (3, 2, 1))
+		self.assertEqual(figures["participants"], (2, 2, 1))
+		self.assertEqual(figures["average_weeks"], (8.0, 8.0, None))
+		self.assertEqual(figures["running"], (1, 0, 1))
 
 	def test_an_empty_period_shows_zeros_and_blanks(self):
 		_columns, rows, _definitions, chart, summary = self.run_report(
@@ -121,7 +151,7 @@ class TestEmployerPlacementSummary(EPTestCase):
 		self.assertIsNone(figures["average_wage"])
 		self.assertIsNone(chart)
 		# counts are 0; an average of nothing is a dash, not 0
-		self.assertEqual([s["value"] for s in summary], [0, 0, "–", "–"])
+		self.assertEqual([s["value"] for s in summary], [0, 0, "–", "–", 0])
 
 	def test_a_period_that_ends_before_it_starts_is_refused(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "The period ends on .*, before it starts on"):
@@ -134,6 +164,9 @@ class TestEmployerPlacementSummary(EPTestCase):
 	def test_by_rest_the_same_figures(self):
 		from frappe.desk.query_report import run
 
-		result = run("Employer Placement Summary", {"from_date": "2019-01-01", "to_date": "2019-12-31"})
+		result = run(
+			"Employer Placement Summary",
+			{"from_date": "2019-01-01", "to_date": "2019-12-31", "as_of": "2019-12-31"},
+		)
 		self.assertEqual(result["result"][3]["total"], 19.15)
-		self.assertEqual([s["value"] for s in result["report_summary"]], [5, 4, 19.15, "6.2"])
+		self.assertEqual([s["value"] for s in result["report_summary"]], [5, 4, 19.15, "6.2", 2])
