@@ -1,12 +1,17 @@
 """Employer pipeline figures, from the leads' stage history (every stage change, dated).
 
-- Leads now: the leads at each stage on the as-of day (a lead's last stage change on or before
-  it says where it was).
+An activity report (metrics/period.py): it counts what happened in the period (%(start)s to
+%(end)s) and where the leads stood at its end; only "went on" reads past the period, up to the
+as-of day, as the evidence of what became of the leads that reached a stage in it.
+
+- Leads at period end: the leads at each stage on the period's last day (a lead's last stage
+  change on or before it says where it was).
 - Reached: leads that entered the stage in the period (a history row to the stage dated in the
   period); a lead made at a stage enters it when it is made.
 - Went on: of those, the ones that entered the next stage after first entering this one in the
   period, on or before the as-of day ("of the leads that reached stage k, how many reached
-  k + 1"); a lead that skipped the next stage did not reach it.
+  k + 1"); a lead that skipped the next stage did not reach it.  Re-run later, a period's
+  conversion counts the leads that went on after it ended.
 - Median days in stage: over the stays in the stage that ended in the period (the lead moved
   on, back, or was lost), the median of their days in the stage.
 - Lost: leads moved to Lost / Poor Fit in the period, by the stage they were lost from, with the
@@ -40,7 +45,7 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 	there is nothing to count)."""
 	field = group_field(group_by)
 	key = _key(field)
-	values = {"start": period.start, "as_of": period.as_of, "stages": stages.ALL_STAGES}
+	values = {**period.values(), "stages": stages.ALL_STAGES}
 	result: dict[str, dict[str, dict]] = {}
 
 	def cell(group, stage):
@@ -57,7 +62,7 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 			select h.parent, h.to_stage,
 				row_number() over (partition by h.parent order by h.changed_on desc, h.idx desc) as latest
 			from {HISTORY} h
-			where h.parenttype = 'Employer Lead' and date(h.changed_on) <= %(as_of)s
+			where h.parenttype = 'Employer Lead' and date(h.changed_on) <= %(end)s
 		) h
 		join `tabEmployer Lead` l on l.name = h.parent
 		where h.latest = 1 and h.to_stage in %(stages)s
@@ -83,7 +88,7 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 		from (
 			select h.parent, h.to_stage, min(h.changed_on) as first_in
 			from {HISTORY} h
-			where h.parenttype = 'Employer Lead' and date(h.changed_on) between %(start)s and %(as_of)s
+			where h.parenttype = 'Employer Lead' and date(h.changed_on) between %(start)s and %(end)s
 			group by h.parent, h.to_stage
 		) e
 		join `tabEmployer Lead` l on l.name = e.parent
@@ -103,7 +108,7 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 		from {HISTORY} h
 		join `tabEmployer Lead` l on l.name = h.parent
 		where h.parenttype = 'Employer Lead' and h.from_stage in %(stages)s
-			and date(h.changed_on) between %(start)s and %(as_of)s
+			and date(h.changed_on) between %(start)s and %(end)s
 		""",
 		values,
 		as_dict=True,
@@ -117,7 +122,7 @@ def pipeline(period, group_by: str | None = None) -> dict[str, dict[str, dict]]:
 		from {HISTORY} h
 		join `tabEmployer Lead` l on l.name = h.parent
 		where h.parenttype = 'Employer Lead' and h.to_stage = %(lost)s and h.from_stage in %(stages)s
-			and date(h.changed_on) between %(start)s and %(as_of)s
+			and date(h.changed_on) between %(start)s and %(end)s
 		group by grp, h.from_stage, reason
 		order by leads desc, reason
 		""",

@@ -11,8 +11,12 @@ from employment_partners.pipeline import stages
 
 DEFINITIONS = [
 	(
-		"Leads Now",
-		"leads at the stage on the as-of day: the stage of each lead's last stage change on or before it.",
+		"Stages",
+		"the employer process of REDF's job search and placement practice (identify, outreach, qualify, nurture, source, match, feedback; redf-job-search-and-placement.txt), with Lost / Poor Fit for the leads that left it.",
+	),
+	(
+		"Leads at Period End",
+		"leads at the stage on the period's last day (To, or the as-of day when that is earlier): the stage of each lead's last stage change on or before it.",
 	),
 	(
 		"Reached",
@@ -20,11 +24,11 @@ DEFINITIONS = [
 	),
 	(
 		"Went On",
-		"of the leads that reached the stage in the period, those that entered the next stage afterwards, on or before the as-of day; a lead that skipped the next stage did not reach it.",
+		"of the leads that reached the stage in the period, those that entered the next stage afterwards, on or before the as-of day (during the period or after it); a lead that skipped the next stage did not reach it.",
 	),
 	(
 		"Conversion",
-		"Went On / Reached, as a percentage to 1 decimal (rounded half up); none for Feedback and Lost, which have no next stage.",
+		"Went On / Reached, as a percentage to 1 decimal (rounded half up); none for Feedback and Lost, which have no next stage. A period re-run later counts the leads that went on since.",
 	),
 	(
 		"Median Days in Stage",
@@ -66,7 +70,7 @@ def columns(group_by):
 	first = reporting.column(group_by or "Stage", "label", "Data", 220)
 	return [
 		first,
-		reporting.column("Leads Now", "now", "Int", 100),
+		reporting.column("Leads at Period End", "now", "Int", 110),
 		reporting.column("Reached", "reached", "Int", 90),
 		reporting.column("Went On", "went_on", "Int", 90),
 		reporting.column("Conversion %", "conversion", "Percent", 110),
@@ -149,7 +153,9 @@ def chart(totals):
 
 def summary(totals):
 	return [
-		reporting.summary_item(_("In the Pipeline Now"), sum(totals[s]["now"] for s in stages.STAGES), "Int"),
+		reporting.summary_item(
+			_("In the Pipeline at Period End"), sum(totals[s]["now"] for s in stages.STAGES), "Int"
+		),
 		reporting.summary_item(_("Entered Prospect"), totals[stages.PROSPECT]["reached"], "Int"),
 		reporting.summary_item(_("Reached Feedback"), totals[stages.FEEDBACK]["reached"], "Int", "Green"),
 		reporting.summary_item(_("Lost"), totals[stages.LOST]["reached"], "Int", "Red"),

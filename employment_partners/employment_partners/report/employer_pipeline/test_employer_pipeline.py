@@ -1,4 +1,5 @@
-"""Employer Pipeline on six leads with hand-written stage histories (2019, as of 2019-12-31).
+"""Employer Pipeline on six leads with hand-written stage histories (2019, as of 2019-12-31, then
+measured later and ended early).
 
   lead  BSR   history (date: from -> to, days in the stage left, note)
   L1    rep1  01-10 new Prospect; 01-20 -> Outreach (10); 02-19 -> Qualify (30); 03-01 -> Nurture
@@ -11,7 +12,7 @@
   L6    rep2  06-01 new Prospect; 06-11 -> Lost (10) "Out of area"; 09-01 -> Prospect (82)
               "New owner"; 09-15 -> Outreach (14)
 
-Leads now: L5 Prospect, L6 Outreach, L4 Qualify, L1 Feedback, L2 and L3 Lost.
+Leads at period end (2019-12-31): L5 Prospect, L6 Outreach, L4 Qualify, L1 Feedback, L2 and L3 Lost.
 Reached in 2019: Prospect L1 L2 L3 L5 L6 = 5; Outreach L1 L2 L6 = 3; Qualify L1 L3 L4 = 3;
   Nurture, Source, Match, Feedback L1 = 1 each; Lost L2 L3 L6 = 3.
 Went on: Prospect -> Outreach L1, L2, L6 (L3 skipped it, L5's is in 2020) = 3 of 5 = 60.0 %;
@@ -30,7 +31,7 @@ from employment_partners.pipeline import stages
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_employer_lead, make_user
 
-PERIOD = {"from_date": "2019-01-01", "to_date": "2019-12-31"}
+PERIOD = {"from_date": "2019-01-01", "to_date": "2019-12-31", "as_of": "2019-12-31"}
 P, O, Q, N, S, M, F, L = stages.ALL_STAGES
 
 
@@ -106,6 +107,29 @@ class TestEmployerPipeline(EPTestCase):
 		self.assertEqual(chart["data"]["datasets"][0]["values"], [5, 3, 3, 1, 1, 1, 1])
 		self.assertEqual([s["value"] for s in summary], [4, 5, 1, 3])
 		self.assertIn("Went On", definitions)
+
+	def test_the_same_period_measured_today(self):
+		# the period's activity and its end state are the same; went on reads up to today, so L5's
+		# 2020-01-05 move to Outreach counts: Prospect -> Outreach L1, L2, L5, L6 = 4 of 5 = 80.0 %
+		_columns, rows, _definitions, _chart, summary = execute(frappe._dict({**PERIOD, "as_of": None}))
+		keys = ("now", "reached", "went_on", "conversion", "median_days", "lost")
+		by_stage = {row["stage"]: tuple(row[k] for k in keys) for row in rows}
+		self.assertEqual(by_stage[P], (1, 5, 4, 80.0, 10.0, 1))
+		self.assertEqual(by_stage[O], (1, 3, 1, 33.3, 45.0, 1))
+		self.assertEqual([s["value"] for s in summary], [4, 5, 1, 3])
+
+	def test_an_as_of_day_inside_the_period_ends_it_there(self):
+		# as of 2019-06-30 the period is 01-01 .. 06-30. Reached Prospect: L1, L2, L3, L6 (L5 is made
+		# 12-20) = 4; went on to Outreach by 06-30: L1, L2 (L3 skipped it, L6 was lost 06-11) = 2 of
+		# 4 = 50.0 %. On 06-30: L4 Qualify, L1 Match (06-09), L2, L3 and L6 Lost; none at Prospect.
+		# Lost from Prospect: L6 (06-11, "Out of area").
+		_columns, rows, *_rest = execute(frappe._dict({**PERIOD, "as_of": "2019-06-30"}))
+		by_stage = {row["stage"]: row for row in rows}
+		self.assertEqual(
+			(by_stage[P]["reached"], by_stage[P]["went_on"], by_stage[P]["conversion"]), (4, 2, 50.0)
+		)
+		self.assertEqual({s: by_stage[s]["now"] for s in (P, Q, M, L)}, {P: 0, Q: 1, M: 1, L: 3})
+		self.assertEqual(by_stage[P]["lost_reasons"], "Out of area (1)")
 
 	def test_by_bsr(self):
 		_columns, rows, *_rest = execute(frappe._dict({**PERIOD, "group_by": "BSR"}))
