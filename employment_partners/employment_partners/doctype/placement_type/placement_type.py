@@ -16,6 +16,7 @@ class PlacementType(Document):
 
 		description: DF.SmallText | None
 		placement_type_name: DF.Data
+		subsidized: DF.Check
 		time_limited: DF.Check
 	# end: auto-generated types
 	pass
