@@ -15,9 +15,8 @@ quarter after the one holding the exit date (exit 2025-11-20 → Apr-Jun 2026), 
   partner) the same employer name, ignoring case and surrounding spaces.
 - Median earnings, 2nd quarter: hourly wage x weekly hours x 13 from each employed exiter's
   latest 2nd-quarter follow-up; the median (the mean of the two middle ones for an even count).
-- Repeat business: of the employers served in the period, those also served in the three years
-  before it; served = a job order opened, a referral sent or a placement started.
-- Employer penetration: employers served in the period / the establishments count in Settings.
+- The employer measures of the former pilot (repeat business, employer penetration) are in
+  metrics/employer_services.py.
 """
 
 import frappe
@@ -130,38 +129,3 @@ def employment_measures(period) -> dict:
 	figures["earners"] = int(median[0].earners) if median else 0
 	figures["median_earnings"] = arithmetic.rounded(str(median[0].median_earnings), 2) if median else None
 	return figures
-
-
-def employer_measures(period, establishments: int | None) -> dict:
-	"""Employers served in the period, those also served in the three years before it, and the
-	share of the area's establishments served."""
-	row = frappe.db.sql(
-		"""
-		with served as (
-			select jo.hiring_partnership as hp, ifnull(jo.open_date, date(jo.creation)) as day
-			from `tabJob Order` jo
-			union all
-			select r.hiring_partnership, r.referred_on from `tabReferral` r where r.referred_on is not null
-			union all
-			select pl.hiring_partnership, pl.start_date from `tabPlacement` pl
-		),
-		per_employer as (
-			select s.hp, max(s.day between %(start)s and %(as_of)s) as served_now,
-				max(s.day >= date_sub(%(start)s, interval 3 year) and s.day < %(start)s) as served_before
-			from served s
-			where s.hp is not null and s.day >= date_sub(%(start)s, interval 3 year) and s.day <= %(as_of)s
-			group by s.hp
-		)
-		select sum(served_now) as served, sum(served_now and served_before) as repeat_served from per_employer
-		""",
-		{"start": period.start, "as_of": period.as_of},
-		as_dict=True,
-	)[0]
-	served, repeat = int(row.served or 0), int(row.repeat_served or 0)
-	return {
-		"served": served,
-		"repeat": repeat,
-		"repeat_rate": arithmetic.percent(repeat, served),
-		"establishments": establishments or None,
-		"penetration": arithmetic.percent(served, establishments) if establishments else None,
-	}

@@ -26,8 +26,9 @@ Median earnings Q2: Ana 20 x 40 x 13 = 10,400; Ben 18 x 35 x 13 = 8,190; Dee 25 
   Hal 16 x 25 x 13 = 5,200: (6,500 + 8,190) / 2 = 7,345.00.
 Served in the period: Pine (a job order 2024-03-01), Quay (a referral 2024-09-01), Rye (a job
   order 2025-05-05) = 3; in the three years before (2021-01-01 to 2023-12-31): Pine (a job order
-  2022-06-01); Rye's earlier placement was in 2020; Sage only 2023-12-31 (not served now).
-  Repeat business 1 / 3 = 33.3 %; 40 establishments in Settings: penetration 3 / 40 = 7.5 %.
+  2022-06-01) and Sage (a job order 2023-12-31, not served now) = 2; Rye's earlier placement was
+  in 2020.  Repeat business (TEGL 10-16 Change 1: served now and before / served before) 1 / 2 =
+  50.0 %; 40 establishments in Settings: penetration 3 / 40 = 7.5 %.
 """
 
 import frappe
@@ -129,13 +130,13 @@ class TestWIOA(EPTestCase):
 				(4, 5, 80.0),
 				(2, 3, 66.7),
 				(4, None, 7345.0),
-				(1, 3, 33.3),
+				(1, 2, 50.0),
 				(3, 40, 7.5),
 			],
 		)
 		self.assertTrue(all(row["basis"] for row in rows))
-		self.assertEqual([s["value"] for s in summary], [7, 66.7, 80.0, 66.7, 7345.0, 33.3])
-		self.assertEqual(chart["data"]["datasets"][0]["values"], [66.7, 80.0, 66.7, 33.3, 7.5])
+		self.assertEqual([s["value"] for s in summary], [7, 66.7, 80.0, 66.7, 7345.0, 50.0])
+		self.assertEqual(chart["data"]["datasets"][0]["values"], [66.7, 80.0, 66.7, 50.0, 7.5])
 		self.assertIn("not UI wage records", definitions)
 
 	def test_the_exiters_and_the_follow_ups_used(self):

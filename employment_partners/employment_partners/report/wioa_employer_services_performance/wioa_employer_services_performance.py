@@ -7,8 +7,8 @@ import frappe
 from frappe import _
 
 from employment_partners import reporting
+from employment_partners.metrics import employer_services, wioa
 from employment_partners.metrics import period as periods
-from employment_partners.metrics import wioa
 from employment_partners.utils import get_settings
 
 MEASURES, EXITERS = "Measures", "Exiters"
@@ -35,12 +35,12 @@ DEFINITIONS = [
 		"hourly wage x weekly hours x 13 from each employed exiter's latest 2nd-quarter follow-up; the median over them (the mean of the two middle ones for an even count), to 2 decimals.",
 	),
 	(
-		"Repeat Business Customers",
-		"hiring partnerships served in the period (a job order opened, a referral sent or a placement started) that were also served in the three years before the period / those served in the period.",
+		"Repeat Business Customers (supplemental: former pilot approach, 2016–2024)",
+		"establishments served in the period that were also served at any time in the three years before it / establishments served at any time in those three years, as TEGL 10-16 Change 1 words the pilot measure. Supplemental only: since the joint final rule of 23 February 2024 (89 FR 13814) Retention with the Same Employer is the indicator of Effectiveness in Serving Employers. An establishment is a hiring partnership (a lead not yet converted is one of its own); served = a job order opened, a referral sent, a placement started, an employer event the agency ran (information session, job fair, rapid response: an interaction of type Event) or a job fair attended, dated in the period.",
 	),
 	(
-		"Employer Penetration",
-		"hiring partnerships served in the period / the establishments count in Settings.",
+		"Employer Penetration (supplemental: former pilot approach, 2016–2024)",
+		"establishments served in the period / the establishments in the service area (Settings; the rule counts the state's establishments from the BLS QCEW). Supplemental only since 89 FR 13814 (2024).",
 	),
 	("Rates", "percentages to 1 decimal, rounded half up."),
 ]
@@ -57,7 +57,7 @@ def execute(filters=None):
 	period = periods.from_filters(filters)
 	definitions = reporting.definitions(DEFINITIONS, period)
 	employment = wioa.employment_measures(period)
-	employers = wioa.employer_measures(period, get_settings().establishments_count)
+	employers = employer_services.employer_measures(period, get_settings().establishments_count)
 	if view == EXITERS:
 		return exiter_columns(), exiter_rows(period), definitions, None, summary(employment, employers)
 	return (
@@ -126,20 +126,20 @@ def measure_rows(employment, employers):
 			"hourly wage x weekly hours x 13 of the latest employed follow-up in the 2nd quarter after exit",
 		),
 		row(
-			"Repeat Business Customers",
+			"Repeat Business Customers (supplemental: former pilot approach, 2016–2024)",
 			employers["repeat"],
-			employers["served"],
+			employers["served_before"],
 			employers["repeat_rate"],
 			"Percent",
-			"job orders opened, referrals sent and placements started, in the period and the three years before it",
+			"establishments served in the period and in the three years before it / served in those three years (job orders, referrals, placements, employer events, job fairs)",
 		),
 		row(
-			"Employer Penetration",
+			"Employer Penetration (supplemental: former pilot approach, 2016–2024)",
 			employers["served"],
 			employers["establishments"],
 			employers["penetration"],
 			"Percent",
-			"hiring partnerships served in the period / establishments in Settings",
+			"establishments served in the period / establishments in the service area (Settings)",
 		),
 	]
 
