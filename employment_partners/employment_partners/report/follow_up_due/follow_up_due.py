@@ -2,9 +2,31 @@
 
 import frappe
 from frappe import _
-from frappe.utils import cint, today
+from frappe.utils import add_days, cint, getdate, today
 
+from employment_partners import reporting
 from employment_partners.metrics import retention
+
+DEFINITIONS = [
+	(
+		"Roster",
+		'the open follow-ups (not yet Done or Missed) due on or before the as-of day plus the days chosen, by case manager, overdue first, then by due date: the Follow-up Due roster of SETA WIA Directive #02-09 (Additional Information 1: "quarterly Follow-up Due rosters ... to complete and enter quarterly Follow-up forms on a timely basis"; seta-wia-02-09-job-retention.txt), made from every schedule a participant is enrolled in.',
+	),
+	(
+		"Due / Window Ends",
+		"the day the follow-up falls due and the last day it may be done, both included, from its schedule row (e.g. within 1 week of employment: the start day and the six after; a quarter's EWIF form: the quarter's third month).",
+	),
+	(
+		"Overdue",
+		"the window ended before the as-of day and the follow-up is still open; Days Overdue = the as-of day - the window's last day.",
+	),
+	("In Window", "the follow-up falls due on or before the as-of day and its window has not ended."),
+	("Upcoming", "it falls due after the as-of day, within the days chosen."),
+	(
+		"Who Sees What",
+		"a case manager sees their own caseload, a supervisor their team's; other staff see every follow-up they may read. The chart and the counts are of the rows shown.",
+	),
+]
 
 
 def execute(filters=None):
@@ -13,7 +35,14 @@ def execute(filters=None):
 	within = cint(filters.within_days) if filters.within_days not in (None, "") else 14
 	rows = retention.follow_ups_due(as_of, within, filters.case_manager)
 	counts = retention.tally(rows)
-	return columns(), rows, None, chart(counts), summary(counts)
+	return columns(), rows, definitions(as_of, within), chart(counts), summary(counts)
+
+
+def definitions(as_of, within: int) -> str:
+	note = _("As of {0}: the open follow-ups due by {1} ({2} days later).").format(
+		frappe.format(getdate(as_of), "Date"), frappe.format(add_days(getdate(as_of), within), "Date"), within
+	)
+	return reporting.definitions(DEFINITIONS, note=note)
 
 
 def columns():

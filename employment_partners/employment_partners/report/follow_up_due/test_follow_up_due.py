@@ -2,7 +2,7 @@
 
 import frappe
 
-from employment_partners.employment_partners.report.follow_up_due.follow_up_due import execute
+from employment_partners.employment_partners.report.follow_up_due.follow_up_due import DEFINITIONS, execute
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_retention_placement, make_user
 
@@ -93,3 +93,17 @@ class TestFollowUpDue(EPTestCase):
 		frappe.set_user(make_user("Partnership Manager"))
 		_columns, data, *_rest = execute(frappe._dict(as_of="2026-03-25", within_days=30))
 		self.assertLessEqual(self.mine, {row.case_manager for row in data})
+
+	def test_the_report_prints_its_definitions(self):
+		# as of 2026-03-25, due within 14 days: by 2026-04-08
+		_columns, _data, message, _chart, _summary = execute(frappe._dict(as_of="2026-03-25", within_days=14))
+		self.assertIn("ep-definitions", message)  # printed under the filters (public/js/reports.js)
+		for name, _text in DEFINITIONS:
+			self.assertIn(name, message)
+		self.assertIn("SETA WIA Directive #02-09", message)
+		self.assertIn(
+			"As of {0}: the open follow-ups due by {1} (14 days later).".format(
+				frappe.format("2026-03-25", "Date"), frappe.format("2026-04-08", "Date")
+			),
+			message,
+		)
