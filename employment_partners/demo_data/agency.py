@@ -169,6 +169,11 @@ def pick(rng: random.Random, weights: dict):
 	return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+def budget(expected: float, step: int) -> int:
+	"""A year's allocation for `expected` spending: a fifth more, rounded up to `step`, at least one step."""
+	return max(step, -(-int(expected * 1.2) // step) * step)
+
+
 def at_hour(rng: random.Random, day: date, first: int = 8, last: int = 17) -> datetime:
 	return datetime(day.year, day.month, day.day, rng.randint(first, last - 1), rng.choice((0, 15, 30, 45)))
 
@@ -1500,18 +1505,52 @@ class Agency:
 			year += 1
 
 	def make_allocations(self):
-		"""A budget for each calendar year of the history that no allocation covers yet (the demo's
-		"FY 2026" covers this year): through the controller, which refuses overlapping years."""
-		scale = max(1, self.config.placements // 100)
-		for year in range(self.start.year, self.today.year + 1):
+		"""A budget for each calendar year of the history, through the controller (which refuses
+		overlapping years), sized from what the site's placements commit in it: the employer
+		incentives and the bonuses of the placements started that year, scaled to the whole year
+		where the history covers part of it, plus a fifth (an agency budgets a little more than it
+		expects to spend), rounded up to 5,000 and 500.  So % spent reads as an agency's would,
+		part-way through this year and most of the way through a past one.
+
+		A year the demo already gave an allocation of that very calendar year (its "FY 2026") is
+		that allocation: it is raised to the budget (the demo's story and the generated agency
+		spend from one allocation), never made twice; a year partly covered by another allocation
+		(a fiscal year from April) is left as it is."""
+		first = self.start
+		committed = {
+			int(row.year): row
+			for row in frappe.db.sql(
+				"""
+				select year(p.start_date) as year, ifnull(sum(p.incentive_amount), 0) as incentives,
+					ifnull(sum((select sum(b.amount) from `tabPlacement Retention Bonus` b
+						where b.parenttype = 'Placement' and b.parent = p.name)), 0) as bonuses
+				from `tabPlacement` p
+				where p.start_date between %(first)s and %(today)s
+				group by year(p.start_date)
+				""",
+				{"first": first, "today": self.today},
+				as_dict=True,
+			)
+		}
+		for year in range(first.year, self.today.year + 1):
 			start, end = date(year, 1, 1), date(year, 12, 31)
-			if incentive_allocation.overlapping(start, end):
+			covered = (min(end, self.today) - max(start, first)).days + 1
+			row = committed.get(year) or frappe._dict(incentives=0, bonuses=0)
+			incentives = budget(float(row.incentives) * 365 / covered, 5000)
+			bonuses = budget(float(row.bonuses) * 365 / covered, 500)
+			existing = incentive_allocation.overlapping(start, end)
+			if existing:
+				doc = frappe.get_doc("Incentive Allocation", existing)
+				if (getdate(doc.year_start), getdate(doc.year_end)) == (start, end):
+					doc.employer_incentive_allocation = max(doc.employer_incentive_allocation, incentives)
+					doc.participant_bonus_allocation = max(doc.participant_bonus_allocation, bonuses)
+					doc.save(ignore_permissions=True)
 				continue
 			frappe.get_doc(
 				{
 					"doctype": "Incentive Allocation", "fiscal_year": str(year), "year_start": start,
-					"year_end": end, "employer_incentive_allocation": 25000 * scale,
-					"participant_bonus_allocation": 4000 * scale,
+					"year_end": end, "employer_incentive_allocation": incentives,
+					"participant_bonus_allocation": bonuses,
 				}
 			).insert(ignore_permissions=True)  # fmt: skip
 

@@ -317,6 +317,17 @@ class TestGeneratedAgency(EPTestCase):
 			0,
 		)
 		self.assertTrue(frappe.db.exists("Incentive Allocation", str(today.year - 1)))
+		# the demo's year is the generated agency's budget too (raised, not made twice), and every
+		# year is budgeted for what its placements commit: Incentive Spend reads a believable
+		# % spent (the demo's 25,000 beside the generated agency's spending had read 644 %)
+		from employment_partners.metrics import placements as placement_metrics
+
+		spend = {row["name"]: row for row in placement_metrics.incentive_spend(on=today)}
+		self.assertGreaterEqual(spend[demo_year.name]["employer_incentive_allocation"], 25000)
+		self.assertFalse(frappe.db.exists("Incentive Allocation", str(today.year)))
+		for name, row in spend.items():
+			self.assertLess(row["spent_percent"] or 0, 100, (name, row))
+			self.assertGreater(row["remaining"], 0, name)
 
 	def test_an_allocation_overlapping_another_is_refused_the_generators_too(self):
 		"""The rule the generator asks before making a year: refused on overlap, allowed beside."""
