@@ -23,6 +23,7 @@ class EmploymentPartnersSettings(Document):
 		)
 
 		acknowledge_sla_hours: DF.Int
+		agency_name: DF.Data | None
 		business_day_end: DF.Literal[
 			"00:00",
 			"00:30",
