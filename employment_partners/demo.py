@@ -854,10 +854,17 @@ def record_exit_outcomes():
 						"verification_source": "Self-Report",
 					},
 				)
+	# Omar (exit 14 March last year): Northside verifies his employment for the weeks of each WIOA
+	# quarter up to the day it was asked, the period the report credits (metrics/wioa.py): the
+	# 2nd quarter after exit (Jul-Sep last year) from 1 July to 26 September, 88 days at 21.00 x 40
+	# = 10,560.00; the 4th (Jan-Mar this year) from 5 January to 9 February at 22.50
 	year = getdate(nowdate()).year
 	omar = frappe.db.get_value("Participant", {"full_name": "Omar Farouk"})
 	northside = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})
-	for row_id, done_on, wage in (("wioa-q2", f"{year - 1}-08-12", 21), ("wioa-q4", f"{year}-02-09", 22.5)):
+	for row_id, employed_from, done_on, wage in (
+		("wioa-q2", f"{year - 1}-07-01", f"{year - 1}-09-26", 21),
+		("wioa-q4", f"{year}-01-05", f"{year}-02-09", 22.5),
+	):
 		name = frappe.db.get_value("Retention Follow-up", {"participant": omar, "schedule_row_id": row_id})
 		if not name:
 			frappe.throw(f"Omar Farouk's follow-up {row_id} was not made")
@@ -871,6 +878,8 @@ def record_exit_outcomes():
 					"hourly_wage": wage,
 					"hours_per_week": 40,
 					"verification_source": "Employer Verification",
+					"employed_from": employed_from,
+					"employed_to": done_on,
 					"completed_on": done_on,
 				},
 			)
