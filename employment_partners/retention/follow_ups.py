@@ -31,6 +31,10 @@ SAME_EMPLOYER = "Employed - Same Employer"
 OTHER_EMPLOYER = "Employed - Other Employer"
 EMPLOYED = (SAME_EMPLOYER, OTHER_EMPLOYER)
 IN_TRAINING = "In Education or Training"
+# Ontario's CaMS outcome categories beside employed, training, unemployed and unable to work
+# (the 15D report; funder-definitions-notes.md, Ontario): neither is employment
+INDEPENDENT = "Independent"
+VOLUNTEER = "Volunteer"
 UNEMPLOYED = "Unemployed"
 UNABLE_TO_WORK = "Unable to Work"
 UNABLE_TO_CONTACT = "Unable to Contact"

@@ -49,6 +49,8 @@ class RetentionFollowup(Document):
 			"Employed - Same Employer",
 			"Employed - Other Employer",
 			"In Education or Training",
+			"Independent",
+			"Volunteer",
 			"Unemployed",
 			"Unable to Work",
 			"Unable to Contact",
