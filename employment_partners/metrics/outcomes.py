@@ -1,12 +1,40 @@
 """Participant outcomes after exit, as the Ontario outcome report (15D) counts them, and each
 participant's own record (Participant Outcomes).
 
-15D counts participants.  At each milestone (at close, 3, 6 and 12 months after exit) the people
-counted are the exited participants whose milestone date (exit date + 0, 3, 6 or 12 calendar
-months, clamped to a shorter month's end) falls in the period, on or before the as-of day.  Each
-one's outcome is that of their follow-up marked for the milestone (a schedule row's "Counts as
-Outcome") done on or before the as-of day (the latest, if several); without one, or done as
-unable to contact, it is unknown.  Employed is employed with the same or another employer.
+15D (the Ontario ES guide, shared sources ontario-eo-es-participant-guide-15c-15d.txt, section
+3.2.d "15D Outcomes Follow up Report": results at close and at 3, 6 and 12 months, the lost-contact
+rate, the average wage and the average time in service, in overlapping service-component columns;
+funder-definitions-notes.md, Ontario) counts program ENROLMENTS, not people: the enrolments in a
+program that counts in 15D (Program.counts_in_15d).  Someone not enrolled in such a program is
+outside the figures; a person who exits, returns (a new enrolment) and exits again is counted once
+per exit, each enrolment with its own milestones.
+
+- Milestone date: the enrolment's exit date + 0, 3, 6 or 12 calendar months (a shorter month clamps
+  to its last day; retention/schedule.MILESTONES).  The cohort at a milestone: the enrolments whose
+  milestone date falls in the period (start..end).
+- Window: that of the enrolment's follow-up for the milestone (its due date to its window end; with
+  several, the earliest opening to the latest close).  With no such follow-up: the milestone date
+  and the days after it that the program's schedule row for the milestone gives (its window days),
+  or DEFAULT_WINDOW_DAYS (14, the shipped 15D schedule's) when the schedule has no such row.
+- A milestone is counted once its window has closed by the as-of day (window end <= as of); until
+  then it is "still open", never unknown.  Nothing done after the window counts, so a closed cohort
+  re-run later reads the same.
+- Outcome: what a Done follow-up completed inside the window says.  The enrolment's own milestone
+  follow-up first; without a reached one, another Done follow-up of the same participant completed
+  inside the window that reports no milestone (a contact after a placement, a co-enrolled
+  program's monthly contact, a WIOA quarter contact): the latest of them.  A follow-up that
+  reports a milestone counts only for its own enrolment's own milestone, so outcomes are never
+  credited across enrolments or milestones.  Unable to Contact counts only when nothing inside the
+  window reached them.  Unknown: nothing done inside the window, or only Unable to Contact (the
+  lost contacts, a part of Unknown).
+- Columns (service components, overlapping: one enrolment can be in several; guide sections 2.1
+  and 3.1): All; Job Search (every enrolment: the app records no job-search service, and Ontario's
+  15D shows nearly every assisted participant in it, 94,616 of 95,895 at 3 months); Job Matching,
+  Placement and Incentive (a referral made, or a placement started, between the enrolment and the
+  exit: incentive placements are placements); Job Retention (a placement started during the
+  enrolment, then, from its start to the milestone's window end, a retention service: a Done
+  follow-up that reports no milestone, a coaching session, a service referral or an intervention on
+  a retention issue).  And by the type of the latest placement started during the enrolment.
 """
 
 import frappe
@@ -14,75 +42,153 @@ import frappe
 from employment_partners.metrics import arithmetic
 from employment_partners.retention import follow_ups, schedule
 
-EMPLOYED, TRAINING, UNEMPLOYED, UNABLE_TO_WORK, UNKNOWN = (
+EMPLOYED, TRAINING, INDEPENDENT, VOLUNTEER, UNABLE_TO_WORK, UNEMPLOYED, UNKNOWN = (
 	"employed",
 	"training",
-	"unemployed",
+	"independent",
+	"volunteer",
 	"unable_to_work",
+	"unemployed",
 	"unknown",
 )
-OUTCOME_KEYS = (EMPLOYED, TRAINING, UNEMPLOYED, UNABLE_TO_WORK, UNKNOWN)
-ALL, PLACED, NOT_PLACED = "All Participants", "Placed", "Not Placed"
+OUTCOME_KEYS = (EMPLOYED, TRAINING, INDEPENDENT, VOLUNTEER, UNABLE_TO_WORK, UNEMPLOYED, UNKNOWN)
+ALL, JOB_SEARCH, JMPI, JOB_RETENTION = (
+	"All Participants",
+	"Job Search",
+	"Job Matching, Placement and Incentive",
+	"Job Retention",
+)
+COMPONENTS = (ALL, JOB_SEARCH, JMPI, JOB_RETENTION)
+# a milestone's window when the enrolment has no follow-up for it and its program's schedule no
+# row: the shipped 15D schedule's (defaults/follow_up_schedule.json, 14 days from the due date)
+DEFAULT_WINDOW_DAYS = 14
+
+# the counted outcomes by the follow-up outcomes they come from
+RECORDED = {
+	EMPLOYED: follow_ups.EMPLOYED,
+	TRAINING: (follow_ups.IN_TRAINING,),
+	INDEPENDENT: (follow_ups.INDEPENDENT,),
+	VOLUNTEER: (follow_ups.VOLUNTEER,),
+	UNABLE_TO_WORK: (follow_ups.UNABLE_TO_WORK,),
+	UNEMPLOYED: (follow_ups.UNEMPLOYED,),
+}
+
+# a retention service to the participant from the first placement of the enrolment `p` to the
+# milestone's window end (never after the as-of day); each read through the participant's index
+RETENTION_SERVICE = """(
+	exists (select 1 from `tabRetention Follow-up` rf
+		where rf.participant = w.participant and rf.status = %(done)s and ifnull(rf.outcome_milestone, '') = ''
+			and rf.completed_on between p.first_start and least(w.closes, %(as_of)s))
+	or exists (select 1 from `tabCoaching Session` cs
+		where cs.participant = w.participant and cs.session_date between p.first_start and least(w.closes, %(as_of)s))
+	or exists (select 1 from `tabService Referral` sr
+		where sr.participant = w.participant and sr.referred_on between p.first_start and least(w.closes, %(as_of)s))
+	or exists (select 1 from `tabPlacement` ip
+		join `tabRetention Issue Report` ri on ri.placement = ip.name
+		join `tabRetention Intervention` iv on iv.parent = ri.name and iv.parenttype = 'Retention Issue Report'
+		where ip.participant = w.participant
+			and iv.intervention_date between p.first_start and least(w.closes, %(as_of)s))
+)"""
 
 
 def outcomes_at_milestones(period) -> dict[str, dict[str, dict]]:
-	"""{milestone: {group: figures}}: groups All, Placed, Not Placed and each placement type.
-
-	One query for the four milestones: the participants counted at each, and only for them, read
-	by participant (indexes on Retention Follow-up and Placement), their outcome follow-up for
-	the milestone and their latest placement started on or before the exit date."""
+	"""{milestone: {group: figures}}: the components (COMPONENTS, overlapping) and each placement
+	type.  One query for the four milestones, grouped by milestone, components and type."""
 	milestones = " union all ".join(
 		f"select {frappe.db.escape(milestone)} as milestone, {int(months)} as months"
 		for milestone, months in schedule.MILESTONES.items()
 	)
+	outcome_sums = ",\n".join(f"sum(closed and outcome in %({key})s) as {key}" for key in RECORDED)
 	rows = frappe.db.sql(
 		f"""
-		with counted as (
-			select m.milestone, p.name as participant, p.exit_date, p.enrolment_date
-			from `tabParticipant` p
-			join ({milestones}) m
-				on date_add(p.exit_date, interval m.months month) between %(start)s and %(as_of)s
-			where p.exit_date between date_sub(%(start)s, interval %(longest)s month) and %(as_of)s
+		with milestone as ({milestones}),
+		cohort as (
+			select e.name as enrolment, e.parent as participant, e.enrolled_on, e.exit_date,
+				pr.follow_up_schedule, m.milestone,
+				date_add(e.exit_date, interval m.months month) as milestone_date
+			from `tabProgram Enrolment` e
+			join `tabProgram` pr on pr.name = e.program and pr.counts_in_15d = 1
+			join milestone m on date_add(e.exit_date, interval m.months month) between %(start)s and %(end)s
+			where e.parenttype = 'Participant'
+				and e.exit_date between date_sub(%(start)s, interval %(longest)s month) and %(end)s
 		),
-		people as (select distinct participant, exit_date from counted),
-		done as (
-			select f.participant, f.outcome_milestone, f.outcome, f.hourly_wage,
-				row_number() over (partition by f.participant, f.outcome_milestone
-					order by f.completed_on desc, f.modified desc) as rn
-			from people x
-			join `tabRetention Follow-up` f on f.participant = x.participant
-			where f.outcome_milestone is not null and f.status = %(done)s and f.completed_on <= %(as_of)s
+		enrolment as (select distinct enrolment, participant, enrolled_on, exit_date from cohort),
+		own as (
+			select c.enrolment, c.milestone, min(f.due_date) as opens, max(f.window_end) as closes
+			from cohort c
+			join `tabRetention Follow-up` f on f.participant = c.participant
+				and f.outcome_milestone = c.milestone and f.program_enrolment = c.enrolment
+			group by c.enrolment, c.milestone
 		),
-		latest as (
-			select pl.participant, pl.placement_type,
-				row_number() over (partition by pl.participant order by pl.start_date desc, pl.creation desc) as rn
-			from people x
-			join `tabPlacement` pl on pl.participant = x.participant and pl.start_date <= x.exit_date
+		row_window as (
+			select r.parent as follow_up_schedule, r.outcome_milestone as milestone,
+				max(r.window_days) as window_days
+			from `tabFollow-up Schedule Row` r
+			where r.parenttype = 'Follow-up Schedule' and ifnull(r.outcome_milestone, '') != ''
+			group by r.parent, r.outcome_milestone
+		),
+		windowed as (
+			select c.enrolment, c.participant, c.enrolled_on, c.exit_date, c.milestone,
+				coalesce(o.opens, c.milestone_date) as opens,
+				coalesce(o.closes, date_add(c.milestone_date,
+					interval greatest(coalesce(rw.window_days, %(default_window)s), 1) - 1 day)) as closes
+			from cohort c
+			left join own o on o.enrolment = c.enrolment and o.milestone = c.milestone
+			left join row_window rw on rw.follow_up_schedule = c.follow_up_schedule and rw.milestone = c.milestone
+		),
+		evidence as (
+			select w.enrolment, w.milestone, f.outcome, f.hourly_wage,
+				row_number() over (partition by w.enrolment, w.milestone
+					order by f.outcome = %(unable_to_contact)s, ifnull(f.outcome_milestone, '') = '',
+						f.completed_on desc, f.modified desc, f.name) as rn
+			from windowed w
+			join `tabRetention Follow-up` f on f.participant = w.participant and f.status = %(done)s
+				and f.completed_on between w.opens and w.closes
+				and (ifnull(f.outcome_milestone, '') = ''
+					or (f.outcome_milestone = w.milestone and f.program_enrolment = w.enrolment))
+			where w.closes <= %(as_of)s
+		),
+		placed as (
+			select x.enrolment, pl.placement_type,
+				min(pl.start_date) over (partition by x.enrolment) as first_start,
+				row_number() over (partition by x.enrolment order by pl.start_date desc, pl.creation desc) as rn
+			from enrolment x
+			join `tabPlacement` pl on pl.participant = x.participant
+				and pl.start_date between x.enrolled_on and x.exit_date
+		),
+		referred as (
+			select distinct x.enrolment
+			from enrolment x
+			join `tabReferral` r on r.participant = x.participant
+				and r.referred_on between x.enrolled_on and x.exit_date
+		),
+		flagged as (
+			select w.milestone, w.closes <= %(as_of)s as closed, ev.outcome, ev.hourly_wage,
+				datediff(w.exit_date, w.enrolled_on) as days, p.placement_type,
+				(p.enrolment is not null or r.enrolment is not null) as jmpi,
+				(p.enrolment is not null and {RETENTION_SERVICE}) as job_retention
+			from windowed w
+			left join evidence ev on ev.enrolment = w.enrolment and ev.milestone = w.milestone and ev.rn = 1
+			left join placed p on p.enrolment = w.enrolment and p.rn = 1
+			left join referred r on r.enrolment = w.enrolment
 		)
-		select c.milestone, lp.placement_type,
-			count(*) as counted,
-			sum(d.outcome in %(employed)s) as employed,
-			sum(d.outcome = %(training)s) as training,
-			sum(d.outcome = %(unemployed)s) as unemployed,
-			sum(d.outcome = %(unable_to_work)s) as unable_to_work,
-			sum(d.outcome = %(unable_to_contact)s) as unable_to_contact,
-			sum(d.outcome is null) as not_done,
-			sum(case when d.outcome in %(employed)s then d.hourly_wage end) as wage_sum,
-			sum(datediff(c.exit_date, c.enrolment_date)) as duration_days
-		from counted c
-		left join done d on d.participant = c.participant and d.outcome_milestone = c.milestone and d.rn = 1
-		left join latest lp on lp.participant = c.participant and lp.rn = 1
-		group by c.milestone, lp.placement_type
+		select milestone, jmpi, job_retention, placement_type,
+			sum(not closed) as still_open,
+			sum(closed) as counted,
+			{outcome_sums},
+			sum(closed and outcome = %(unable_to_contact)s) as unable_to_contact,
+			sum(closed and outcome is null) as no_record,
+			sum(case when closed and outcome in %(employed)s then hourly_wage end) as wage_sum,
+			sum(case when closed then days end) as duration_days
+		from flagged
+		group by milestone, jmpi, job_retention, placement_type
 		""",
 		{
+			**period.values(),
+			**RECORDED,
 			"longest": max(schedule.MILESTONES.values()),
-			"start": period.start,
-			"as_of": period.as_of,
+			"default_window": DEFAULT_WINDOW_DAYS,
 			"done": follow_ups.DONE,
-			"employed": follow_ups.EMPLOYED,
-			"training": follow_ups.IN_TRAINING,
-			"unemployed": follow_ups.UNEMPLOYED,
-			"unable_to_work": follow_ups.UNABLE_TO_WORK,
 			"unable_to_contact": follow_ups.UNABLE_TO_CONTACT,
 		},
 		as_dict=True,
@@ -94,9 +200,14 @@ def outcomes_at_milestones(period) -> dict[str, dict[str, dict]]:
 
 
 def _milestone(rows: list, milestone: str) -> dict[str, dict]:
-	groups: dict[str, dict] = {ALL: _sums(), PLACED: _sums(), NOT_PLACED: _sums()}
+	"""The grouped rows added up into each column they belong to (the columns overlap)."""
+	groups: dict[str, dict] = {name: _sums() for name in COMPONENTS}
 	for row in rows:
-		targets = [ALL, PLACED if row.placement_type else NOT_PLACED]
+		targets = [ALL, JOB_SEARCH]
+		if row.jmpi:
+			targets.append(JMPI)
+		if row.job_retention:
+			targets.append(JOB_RETENTION)
 		if row.placement_type:
 			targets.append(row.placement_type)
 		for name in targets:
@@ -106,34 +217,28 @@ def _milestone(rows: list, milestone: str) -> dict[str, dict]:
 	return {name: _figures(sums, milestone == schedule.AT_CLOSE) for name, sums in groups.items()}
 
 
+SUMS = (
+	"counted",
+	"still_open",
+	*RECORDED,
+	"unable_to_contact",
+	"no_record",
+	"wage_sum",
+	"duration_days",
+)
+
+
 def _sums() -> dict:
-	return dict.fromkeys(
-		(
-			"counted",
-			"employed",
-			"training",
-			"unemployed",
-			"unable_to_work",
-			"unable_to_contact",
-			"not_done",
-			"wage_sum",
-			"duration_days",
-		),
-		0,
-	)
+	return dict.fromkeys(SUMS, 0)
 
 
 def _figures(sums: dict, at_close: bool) -> dict:
 	counted = int(sums["counted"])
-	counts = {
-		EMPLOYED: int(sums["employed"]),
-		TRAINING: int(sums["training"]),
-		UNEMPLOYED: int(sums["unemployed"]),
-		UNABLE_TO_WORK: int(sums["unable_to_work"]),
-		UNKNOWN: int(sums["not_done"]) + int(sums["unable_to_contact"]),
-	}
+	counts = {key: int(sums[key]) for key in RECORDED}
+	counts[UNKNOWN] = int(sums["no_record"]) + int(sums["unable_to_contact"])
 	return {
 		"counted": counted,
+		"still_open": int(sums["still_open"]),
 		**counts,
 		**{f"{key}_percent": arithmetic.percent(value, counted) for key, value in counts.items()},
 		"unable_to_contact": int(sums["unable_to_contact"]),
