@@ -828,30 +828,29 @@ def make_hiring():
 
 
 def record_exit_outcomes():
-	"""The first follow-ups after exit done (the exits' and Omar's), once the worker has made them;
-	a follow-up already done is left as it is, so a stopped run can do this again."""
+	"""The exits' follow-ups done as EXITS says (and Omar's), once the worker has made them; a
+	follow-up already done is left as it is, so a stopped run can do this again.  Each is done
+	inside its window, as the Outcomes Follow-up report (15D) requires of a milestone's outcome."""
 	for first, last, _programs, _days, outcomes in EXITS:
 		person = frappe.db.get_value("Participant", {"full_name": f"{first} {last}"})
-		due = frappe.get_all(
-			"Retention Follow-up",
-			filters={"participant": person, "placement": ("is", "not set"), "due_date": ("<=", nowdate())},
-			fields=["name", "status"],
-			order_by="due_date, creation",
-		)
-		if len(due) < len(outcomes):
-			frappe.throw(f"{first} {last} has {len(due)} follow-ups due after exit, not {len(outcomes)}")
-		for follow_up, (outcome, employer, wage) in zip(due, outcomes, strict=False):
-			if follow_up.status != "Done":
+		for row_id, outcome, employer, wage in outcomes:
+			follow_up, done_on = exit_follow_up(person, row_id)
+			if not follow_up:
+				frappe.throw(f"{first} {last}'s follow-up {row_id} was not made")
+			if frappe.db.get_value("Retention Follow-up", follow_up, "status") != "Done":
 				complete_follow_up(
-					follow_up.name,
+					follow_up,
 					{
 						"contact_method": "Phone",
-						"attempts": [{"attempted_on": now_datetime(), "method": "Phone", "reached": 1}],
+						"attempts": [
+							{"attempted_on": f"{done_on} 10:00:00", "method": "Phone", "reached": 1}
+						],
 						"outcome": outcome,
 						"current_employer": employer,
 						"hourly_wage": wage,
 						"hours_per_week": 30 if wage else 0,
 						"verification_source": "Self-Report",
+						"completed_on": done_on,
 					},
 				)
 	# Omar (exit 14 March last year): Northside verifies his employment for the weeks of each WIOA
@@ -883,6 +882,36 @@ def record_exit_outcomes():
 					"completed_on": done_on,
 				},
 			)
+
+
+def exit_follow_up(participant: str, row_id: str | tuple) -> tuple[str | None, str | None]:
+	"""The participant's follow-up after exit of schedule row `row_id` and the day it is done: its
+	due date, the first day of its window.  (SETA_CONTACT_AT, milestone row): the SETA monthly
+	contact whose window holds that 15D milestone's due date, done on that day, inside both
+	windows: the contact a co-enrolled person's 15D outcome is read from when the 15D follow-up
+	itself was not done (metrics/outcomes.py)."""
+	if isinstance(row_id, tuple):
+		_contact, milestone_row = row_id
+		on = frappe.db.get_value(
+			"Retention Follow-up", {"participant": participant, "schedule_row_id": milestone_row}, "due_date"
+		)
+		contact = on and frappe.db.get_value(
+			"Retention Follow-up",
+			{
+				"participant": participant,
+				"placement": ("is", "not set"),
+				"schedule_row_id": ("like", "seta-02-09-q%-month-%"),
+				"due_date": ("<=", on),
+				"window_end": (">=", on),
+			},
+		)
+		return contact, str(on) if on else None
+	name, due = frappe.db.get_value(
+		"Retention Follow-up",
+		{"participant": participant, "placement": ("is", "not set"), "schedule_row_id": row_id},
+		["name", "due_date"],
+	) or (None, None)
+	return name, str(due) if due else None
 
 
 def complete_follow_up(name: str, values: dict):
@@ -990,29 +1019,41 @@ def make_retention(people):
 
 
 # people who left the program: their follow-ups after exit are theirs, placed or not
+SETA_CONTACT_AT = "seta-monthly-contact"
 EXITS = [
 	# first, last, programs (co-enrolled: SETA retention contacts and the Ontario 15D outcomes),
-	# enrolled / placement start / placement end / exit (days ago), outcomes in order
+	# enrolled / placement start / placement end / exit (days ago), and the follow-ups done after
+	# exit: (schedule row, outcome, employer, wage), each done inside its window (exit_follow_up).
+	# Carlos's 15D outcome at 3 months is his SETA monthly contact of that day: a co-enrolled
+	# person reached by the other program's contact is not unknown
 	(
 		"Carlos",
 		"Reyes",
 		(enrolments.SETA_PROGRAM, enrolments.ONTARIO_PROGRAM),
-		{"enrolled": -260, "start": -150, "end": -95, "exit": -80},
-		[("Employed - Other Employer", "Corner Market", 17.5)],
+		{"enrolled": -300, "start": -220, "end": -160, "exit": -140},
+		[
+			("outcomes-15d-close", "Employed - Other Employer", "Corner Market", 17.5),
+			((SETA_CONTACT_AT, "outcomes-15d-3-months"), "Employed - Other Employer", "Corner Market", 18),
+		],
 	),
 	(
 		"Nora",
 		"Haddad",
 		(enrolments.ONTARIO_PROGRAM,),
 		{"enrolled": -420, "exit": -200},
-		[("Unemployed", None, 0), ("In Education or Training", None, 0)],
+		[
+			("outcomes-15d-close", "Unemployed", None, 0),
+			("outcomes-15d-3-months", "In Education or Training", None, 0),
+			("outcomes-15d-6-months", "In Education or Training", None, 0),
+		],
 	),
 ]
 
 
 def make_exits(orders):
-	"""Carlos lost his grocery job to a long bus ride, then exited; Nora exited unplaced and went
-	back to school.  Their first follow-ups after exit are done, the next ones open or overdue."""
+	"""Carlos lost his grocery job to a long bus ride, then exited and found work at a corner
+	market; Nora exited unplaced and went back to school.  Their 15D outcomes at close, 3 and (Nora)
+	6 months are done; the next follow-ups are open or overdue."""
 	for first, last, programs, days, _outcomes in EXITS:
 		person = frappe.get_doc(
 			{

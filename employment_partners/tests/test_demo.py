@@ -1,7 +1,7 @@
 """The demo data loads on a real site and tells a consistent story (rolled back afterwards)."""
 
 import frappe
-from frappe.utils import now_datetime
+from frappe.utils import add_days, now_datetime, nowdate
 
 from employment_partners import demo
 from employment_partners.pipeline import stages
@@ -77,8 +77,8 @@ class TestDemoData(EPTestCase):
 		self.assertEqual(frappe.db.count("Incentive Allocation"), 1)
 		# after exit: Carlos (placed, then separated) and Nora (never placed) are both followed up
 		for name, done in (
-			("Carlos Reyes", ["Employed - Other Employer"]),
-			("Nora Haddad", ["Unemployed", "In Education or Training"]),
+			("Carlos Reyes", ["Employed - Other Employer", "Employed - Other Employer"]),
+			("Nora Haddad", ["Unemployed", "In Education or Training", "In Education or Training"]),
 		):
 			person = frappe.db.get_value("Participant", {"full_name": name})
 			after_exit = frappe.get_all(
@@ -89,6 +89,36 @@ class TestDemoData(EPTestCase):
 			)
 			self.assertEqual([f.outcome for f in after_exit if f.status == "Done"], done, name)
 			self.assertTrue(any(f.status == "Open" for f in after_exit), name)
+		# the 15D report on the demo: Carlos and Nora are its only exits from an Ontario program.
+		# Close: Carlos employed, Nora unemployed; 3 months: Carlos employed (his SETA monthly
+		# contact that day, inside the window), Nora in training; 6 months: Nora in training
+		# (Carlos's is still to come); every window closed, none unknown
+		from employment_partners.employment_partners.report.outcomes_follow_up import outcomes_follow_up
+
+		_columns, rows, *_rest = outcomes_follow_up.execute(
+			{"from_date": add_days(nowdate(), -400), "to_date": nowdate()}
+		)
+		fifteen_d = {(row["milestone"], row["figure"]): row["all_participants"] for row in rows}
+		self.assertEqual(
+			{
+				milestone: tuple(
+					fifteen_d[(milestone, key)]
+					for key in ("counted", "employed", "training", "unemployed", "unknown", "still_open")
+				)
+				for milestone in (
+					"At Close",
+					"3 Months after Exit",
+					"6 Months after Exit",
+					"12 Months after Exit",
+				)
+			},
+			{
+				"At Close": (2, 1, 0, 1, 0, 0),
+				"3 Months after Exit": (2, 1, 1, 0, 0, 0),
+				"6 Months after Exit": (1, 0, 1, 0, 0, 0),
+				"12 Months after Exit": (0, 0, 0, 0, 0, 0),
+			},
+		)
 
 		# the pipeline was worked over weeks: Northside (the first lead) reached Feedback two days
 		# ago, and each earlier change is STAGE_GAPS[1], [2], ... days before the next one
