@@ -249,9 +249,6 @@ def _figures(sums: dict, at_close: bool) -> dict:
 
 
 # ------------------------------------------------------------------ Participant Outcomes
-RETENTION_DAYS = (30, 90, 180)
-
-
 # a participant's latest follow-up done by the as-of day, one index read each (Retention Follow-up:
 # participant, status, completed_on, modified); of two done the same day and saved at the same
 # moment, the one named first (the definition leaves that tie open; before, the query plan chose)
@@ -261,24 +258,36 @@ LATEST_DONE = """
 	order by f.completed_on desc, f.modified desc, f.name limit 1
 """
 
+# the participant's latest follow-up done by the as-of day that found them working for the
+# employer of `placement` (employer_placement: the placement whose employer they still work for,
+# set for "Employed - Same Employer"): the wage on that same job; read through the participant's
+# index like LATEST_DONE
+LATEST_THERE = """
+	select f.name from `tabRetention Follow-up` f
+	where f.participant = {participant} and f.status = %(done)s and f.completed_on <= %(as_of)s
+		and f.employer_placement = {placement} and f.outcome in %(employed)s
+	order by f.completed_on desc, f.modified desc, f.name limit 1
+"""
+
 
 def participant_outcomes(
 	period, barrier: str | None = None, indicator: str | None = None, case_manager=None
 ) -> list[dict]:
 	"""One row per participant with a placement that started in the period: their placements in
-	the period, their first one's retention at 30, 90 and 180 days, the latest follow-up's word,
-	the wage then against the wage they started at, and their barriers.  One query."""
+	the period, their first one's standing (`standing_N`: retention_days.kind) and whether it was
+	retained (`retained_N`: None while its window is open) at 30, 90 and 180 days, the
+	latest follow-up's word, the latest wage recorded at the first placement's employer against the
+	wage they started at there, and their barriers.  One query."""
+	from employment_partners.metrics import retention_days
 	from employment_partners.participants import suitability
-	from employment_partners.placements import placements
 
 	conditions, values = (
 		[],
 		{
-			"start": period.start,
-			"as_of": period.as_of,
+			**period.values(),
+			**retention_days.values(),
 			"done": follow_ups.DONE,
 			"employed": follow_ups.EMPLOYED,
-			"ended_status": placements.ENDED,
 		},
 	)
 	if barrier:
@@ -288,11 +297,8 @@ def participant_outcomes(
 	if case_manager:
 		conditions.append("p.case_manager = %(case_manager)s")
 		values["case_manager"] = case_manager
-	retained = ",\n".join(
-		f"""case when fp.start_date <= date_sub(%(as_of)s, interval {days} day)
-			then not (fp.status = %(ended_status)s and fp.end_date < date_add(fp.start_date, interval {days} day))
-			end as retained_{days}"""
-		for days in RETENTION_DAYS
+	standings = ",\n".join(
+		f"{retention_days.standing_sql('fp', days)} as standing_{days}" for days in retention_days.DAYS
 	)
 	rows = frappe.db.sql(
 		f"""
@@ -302,17 +308,19 @@ def participant_outcomes(
 				row_number() over (partition by pl.participant order by pl.start_date, pl.creation) as rn,
 				count(*) over (partition by pl.participant) as placements
 			from `tabPlacement` pl
-			where pl.start_date between %(start)s and %(as_of)s
+			where pl.start_date between %(start)s and %(end)s
 		)
 		select p.name as participant, p.full_name, p.case_manager, p.suitability_count,
 			{", ".join(f"p.{b}" for b in suitability.BARRIERS)},
 			fp.name as placement, fp.employer_name, fp.start_date, fp.hourly_wage as start_wage, fp.placements,
-			{retained},
+			fp.status as placement_status,
+			{standings},
 			lf.outcome as latest_outcome, lf.completed_on as latest_on,
-			case when lf.outcome in %(employed)s then lf.hourly_wage end as latest_wage
+			wf.hourly_wage as latest_wage, wf.completed_on as latest_wage_on
 		from `tabParticipant` p
 		join placed fp on fp.participant = p.name and fp.rn = 1
 		left join `tabRetention Follow-up` lf on lf.name = ({LATEST_DONE.format(participant="p.name")})
+		left join `tabRetention Follow-up` wf on wf.name = ({LATEST_THERE.format(participant="p.name", placement="fp.name")})
 		{"where " + " and ".join(conditions) if conditions else ""}
 		order by p.full_name, p.name
 		""",
@@ -326,9 +334,10 @@ def participant_outcomes(
 			if row["latest_wage"] is not None
 			else None
 		)
-		for days in RETENTION_DAYS:
-			value = row[f"retained_{days}"]
-			row[f"retained_{days}"] = None if value is None else bool(value)
+		status = row.pop("placement_status")
+		for days in retention_days.DAYS:
+			row[f"standing_{days}"] = retention_days.kind(row[f"standing_{days}"], status)
+			row[f"retained_{days}"] = retention_days.is_retained(row[f"standing_{days}"])
 	return rows
 
 

@@ -39,8 +39,10 @@ frappe.query_reports["Participant Outcomes"] = {
 	]),
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
-		if (column.fieldname.startsWith("retained_") && data && data[column.fieldname]) {
-			const yes = data[column.fieldname] === __("Yes");
+		// the standing behind the words (metrics/retention_days.kind): retained ones green
+		const standing = data && data[column.fieldname.replace(/^retained_/, "standing_")];
+		if (column.fieldname.startsWith("retained_") && standing) {
+			const yes = ["in_placement", "completed_employed", "ended_employed"].includes(standing);
 			value = `<span class="indicator-pill ${yes ? "green" : "red"}">${value}</span>`;
 		}
 		return value;
