@@ -1,10 +1,9 @@
-"""Retention by service: for the placements started in a period whose 90-day (180-day) mark has
-passed by the as-of day, retention at 90 (180) days of those who received each service beside
-those who did not.  Associations, not causes.
+"""Retention by service: for the placements started in a period, retention at 90 (180) days of
+those who received each service beside those who did not.  Associations, not causes.
 
-Retention at N days is the reports' definition (metrics/placements.retained_sql): eligible once
-start + N days is on or before the as-of day; retained unless Ended with an end date before
-start + N days.
+Retained at N days is the reports' one definition (metrics/retention_days): employed on day N =
+start + N days, point in time, with 14 days' evidence tolerance; a placement counts once day N + 14
+is on or before the as-of day (until then it is still open: the summary says how many).
 
 A placement "received" a service when, in the placement's first 90 days (start date to start + 89):
 - Job coaching: the participant had 2 or more Job Coaching sessions;
@@ -18,18 +17,32 @@ A placement "received" a service when, in the placement's first 90 days (start d
 Views: all placements; by barrier (the participant's barrier checks: a placement counts under each
 barrier its participant has); by placement type.  Each view is one grouped query.
 
-Groups smaller than the minimum (Settings, Smallest Group Shown, default 5 placements) are
-suppressed: their counts and rate are not shown (small numbers identify people).
+Small groups are suppressed (small numbers identify people), with complementary suppression:
+- primary: a side (with, or without, the service, at 90 or 180 days) of 1 to fewer than the
+  minimum placements (Settings, Smallest Group Shown, default 5);
+- complementary: the other side of that row at the same mark, since the group's total is shown
+  elsewhere (a row whose "with" is 0 shows it as its "without") and total minus shown would give
+  the hidden cell back;
+- in the Placement Type view, whose groups partition all placements (the All view's figures are
+  their totals), a service and mark with exactly one group suppressed also suppresses the group
+  with the fewest placements after it, so that the All view minus the groups shown does not give it
+  back either.
+A suppressed cell shows neither its placements, its retained count nor its rate.
 """
 
 import frappe
 
-from employment_partners.metrics import arithmetic
-from employment_partners.metrics import placements as placement_metrics
+from employment_partners.metrics import arithmetic, retention_days
 
 DEFAULT_MIN_GROUP = 5
 WINDOW_DAYS = 90
+MARKS = (90, 180)
+SIDES = ("with", "without")
 VIEWS = ("All", "Barrier", "Placement Type")
+# the views whose groups partition the placements (each placement in exactly one group)
+PARTITIONS = ("All", "Placement Type")
+# the service "index" of a view's group totals and of the whole cohort's figures
+GROUP_TOTAL, COHORT = -1, -2
 BARRIERS = (
 	("Housing", "barrier_housing"),
 	("Transportation", "barrier_transportation"),
@@ -39,15 +52,6 @@ BARRIERS = (
 	("Financial", "barrier_financial"),
 )
 COACHING, BONUS, CIRCLE = "Job coaching (2+ sessions)", "Retention bonus paid", "Lending circle member"
-
-
-def kept(days: int) -> str:
-	"""`e<days>` and `r<days>`: whether a placement `p` counts for retention at `days` days, and
-	whether it was retained (the reports' definition, metrics/placements)."""
-	eligible = placement_metrics.eligible_sql("p", days)
-	return (
-		f"{eligible} as e{days}, ({eligible} and not {placement_metrics.separated_sql('p', days)}) as r{days}"
-	)
 
 
 def labels(categories: list[str]) -> list[str]:
@@ -103,54 +107,94 @@ def _grouping(view: str) -> tuple[str, str]:
 	return "'All'", ""
 
 
-def retention_by_service(period, view: str = "All", min_group: int = DEFAULT_MIN_GROUP) -> list[dict]:
-	"""One row per service (and group): placements, retained and rate at 90 and 180 days, with
-	the service and without; groups under `min_group` suppressed (None, and `suppressed` set).
-	One query: each group's placements, and of them those that received each service (service
-	-1: all of them); without = all - with."""
+def retention_by_service(period, view: str = "All", min_group: int = DEFAULT_MIN_GROUP) -> dict:
+	"""{"rows": one row per service (and group): placements counted, retained and rate at 90 and
+	180 days, with the service and without, suppressed as the module says (None, and
+	`<side>_suppressed_<N>` set); "cohort": the whole cohort's retention_days figures at 90 and 180
+	days}.  One query: each group's placements, and of them those that received each service;
+	without = all - with."""
 	categories = frappe.get_all("Service Category", order_by="name", pluck="name")
 	group, join = _grouping(view)
-	sums = ", ".join(f"sum(pf.e{d}) as e{d}, sum(pf.r{d}) as r{d}" for d in (90, 180))
+	sums = ", ".join(retention_days.sums_sql(f"pf.s{d}", "pf.status", d) for d in MARKS)
+	standings = ", ".join(f"{retention_days.standing_sql('p', d)} as s{d}" for d in MARKS)
 	sql = f"""
 		with pf as (
-			select p.name, p.participant, p.start_date, p.placement_type, {kept(90)}, {kept(180)}
+			select p.name, p.participant, p.start_date, p.placement_type, p.status, {standings}
 			from `tabPlacement` p
-			where p.start_date between %(start)s and %(as_of)s
+			where p.start_date between %(start)s and %(end)s
 		),
 		received as ({received_sql(categories)})
-		select -1 as service, {group} as grp, {sums} from pf {join} group by grp
+		select {COHORT} as service, 'All' as grp, {sums} from pf
+		union all
+		select {GROUP_TOTAL} as service, {group} as grp, {sums} from pf {join} group by grp
 		union all
 		select r.service, {group} as grp, {sums}
 		from received r join pf on pf.name = r.name {join}
 		group by r.service, grp
 	"""
-	values = {"start": period.start, "as_of": period.as_of, **placement_metrics.STATUS_VALUES}
-	found = frappe.db.sql(sql, values, as_dict=True)
-	totals = {row.grp: row for row in found if row.service == -1}
-	received = {(int(row.service), row.grp): row for row in found if row.service != -1}
+	found = frappe.db.sql(sql, {**period.values(), **retention_days.values()}, as_dict=True)
+	cohort = next(row for row in found if row.service == COHORT)
+	totals = {row.grp: row for row in found if row.service == GROUP_TOTAL}
+	received = {(int(row.service), row.grp): row for row in found if row.service >= 0}
 	rows = []
 	for index, label in enumerate(labels(categories)):
 		for grp, total in totals.items():
 			got = received.get((index, grp)) or {}
-			row = frappe._dict(service=index, grp=grp)
-			for d in (90, 180):
-				with_, kept_with = int(got.get(f"e{d}") or 0), int(got.get(f"r{d}") or 0)
+			row = {"service": label, "group": grp, "service_index": index}
+			for d in MARKS:
+				with_, kept_with = int(got.get(f"counted_{d}") or 0), int(got.get(f"retained_{d}") or 0)
 				row[f"with_{d}"], row[f"with_retained_{d}"] = with_, kept_with
-				row[f"without_{d}"] = int(total[f"e{d}"] or 0) - with_
-				row[f"without_retained_{d}"] = int(total[f"r{d}"] or 0) - kept_with
-			rows.append(_finish(label, row, min_group))
+				row[f"without_{d}"] = int(total[f"counted_{d}"] or 0) - with_
+				row[f"without_retained_{d}"] = int(total[f"retained_{d}"] or 0) - kept_with
+			rows.append(row)
+	suppress(rows, min_group, view in PARTITIONS)
+	for row in rows:
+		_finish(row)
 	rows.sort(key=lambda r: (r["service_index"], r["group"] or ""))
-	return rows
+	figures = {}
+	for d in MARKS:
+		figures.update(retention_days.figures(cohort, d))
+	return {"rows": rows, "cohort": figures}
 
 
-def _finish(label: str, row, min_group: int) -> dict:
-	out = {"service": label, "group": row.grp, "service_index": int(row.service)}
-	for side in ("with", "without"):
-		for d in (90, 180):
-			n, kept = int(row[f"{side}_{d}"] or 0), int(row[f"{side}_retained_{d}"] or 0)
-			hidden = 0 < n < min_group
-			out[f"{side}_{d}"] = None if hidden else n
-			out[f"{side}_retained_{d}"] = None if hidden else kept
-			out[f"{side}_rate_{d}"] = None if hidden else arithmetic.percent(kept, n)
-			out[f"{side}_suppressed_{d}"] = hidden
-	return out
+def small(count: int, min_group: int) -> bool:
+	"""Primary suppression: 1 to fewer than `min_group` placements (0 identifies nobody)."""
+	return 0 < count < min_group
+
+
+def suppress(rows: list[dict], min_group: int, partition: bool):
+	"""Set `<side>_suppressed_<N>` on each row: a small side and, complementary, its other side;
+	in a partition view, a second group beside a service's only suppressed one (module docstring)."""
+	for row in rows:
+		for d in MARKS:
+			hidden = any(small(row[f"{side}_{d}"], min_group) for side in SIDES)
+			for side in SIDES:
+				row[f"{side}_suppressed_{d}"] = hidden
+	if not partition:
+		return
+	by_service: dict[int, list[dict]] = {}
+	for row in rows:
+		by_service.setdefault(row["service_index"], []).append(row)
+	for group_rows in by_service.values():
+		for d in MARKS:
+			hidden = [row for row in group_rows if row[f"with_suppressed_{d}"]]
+			shown = [
+				row
+				for row in group_rows
+				if not row[f"with_suppressed_{d}"] and row[f"with_{d}"] + row[f"without_{d}"]
+			]
+			if len(hidden) == 1 and shown:
+				smallest = min(shown, key=lambda r: (r[f"with_{d}"] + r[f"without_{d}"], r["group"] or ""))
+				for side in SIDES:
+					smallest[f"{side}_suppressed_{d}"] = True
+
+
+def _finish(row: dict):
+	"""The rates, and None for every suppressed cell."""
+	for side in SIDES:
+		for d in MARKS:
+			n, kept = row[f"{side}_{d}"], row[f"{side}_retained_{d}"]
+			if row[f"{side}_suppressed_{d}"]:
+				row[f"{side}_{d}"] = row[f"{side}_retained_{d}"] = row[f"{side}_rate_{d}"] = None
+			else:
+				row[f"{side}_rate_{d}"] = arithmetic.percent(kept, n)

@@ -7,6 +7,7 @@ from frappe.utils import cint
 
 from employment_partners import reporting
 from employment_partners.metrics import period as periods
+from employment_partners.metrics import retention_days
 from employment_partners.metrics import services as service_metrics
 from employment_partners.utils import get_settings
 
@@ -17,11 +18,12 @@ DEFINITIONS = [
 	),
 	(
 		"Placements",
-		"placements started in the period whose 90-day (180-day) mark, start + 90 (180) days, is on or before the as-of day.",
+		"placements started in the period whose window at 90 (180) days has closed: day N + 14 on or before the as-of day, day N = start date + 90 (180) days. Still Open (summary): the period's placements whose window has not closed yet, counted in neither placements nor retained.",
 	),
+	("Retained", "{retention_rule}"),
 	(
-		"Retained",
-		"not separated before the mark: a separation is status Ended with an end date before start + 90 (180) days; Completed and Transitioned to Permanent are not separations.",
+		"Completed, Then Employed / Not Employed",
+		"(summary) of the placements counted, those Completed before day N (a time-limited placement that ran its course) with employment on day N recorded otherwise (retained) and without (not retained).",
 	),
 	(
 		"Rate",
@@ -37,7 +39,7 @@ DEFINITIONS = [
 	),
 	(
 		"Suppressed",
-		"a group (with or without, at 90 or 180 days) of fewer than {min_group} placements (Settings: Smallest Group Shown) is not shown: small numbers identify people.",
+		"small-cell suppression with complementary suppression, as statistical disclosure control practises it (Federal Committee on Statistical Methodology, Statistical Policy Working Paper 22, Report on Statistical Disclosure Limitation Methodology: primary and complementary cell suppression, so that a suppressed cell cannot be recovered by subtraction from the cells and totals shown). Primary: a side (with, or without, at 90 or 180 days) of 1 to fewer than {min_group} placements (Settings: Smallest Group Shown). Complementary: the other side of the same row and mark, since the group's total is shown elsewhere and total minus shown would give the hidden side back. In the Placement Type view, whose groups add up to the All view, a service and mark with only one group suppressed also suppresses the group with the fewest placements after it. A suppressed cell shows neither placements, retained nor rate.",
 	),
 ]
 
@@ -52,9 +54,12 @@ def execute(filters=None):
 		)
 	period = periods.from_filters(filters, default_days=365)
 	min_group = min_group_setting()
-	rows = service_metrics.retention_by_service(period, view, min_group)
-	definitions = reporting.definitions(DEFINITIONS, period, {"min_group": min_group})
-	return columns(view), rows, definitions, chart(rows, view), None
+	result = service_metrics.retention_by_service(period, view, min_group)
+	definitions = reporting.definitions(
+		DEFINITIONS, period, {"min_group": min_group, "retention_rule": _(retention_days.RULE)}
+	)
+	rows = result["rows"]
+	return columns(view), rows, definitions, chart(rows, view), summary(result["cohort"])
 
 
 def min_group_setting() -> int:
@@ -95,3 +100,24 @@ def chart(rows, view: str):
 		"colors": ["#2f9e44", "#adb5bd"],
 		"title": _("90-day retention, with and without each service (%)"),
 	}
+
+
+def summary(cohort: dict):
+	"""The whole cohort at 90 and 180 days: counted, retained %, still open, and the completed
+	placements employed and not employed on day N."""
+	items = []
+	for d in service_metrics.MARKS:
+		items += [
+			reporting.summary_item(_("Placements Counted ({0} d)").format(d), cohort[f"counted_{d}"], "Int"),
+			reporting.summary_item(_("Retained ({0} d)").format(d), cohort[f"retention_{d}"], "Percent"),
+			reporting.summary_item(_("Still Open ({0} d)").format(d), cohort[f"open_{d}"], "Int"),
+			reporting.summary_item(
+				_("Completed, Then Employed ({0} d)").format(d), cohort[f"completed_employed_{d}"], "Int"
+			),
+			reporting.summary_item(
+				_("Completed, Then Not Employed ({0} d)").format(d),
+				cohort[f"completed_not_employed_{d}"],
+				"Int",
+			),
+		]
+	return items

@@ -1,25 +1,32 @@
 """Retention by Service on a hand-built year (2017, as of 2017-12-31), every figure worked out here.
 
-Eleven placements, all started 2017-03-06 (a Monday): the 90-day mark is 06-04, the 180-day mark
-09-02, both before the as-of day, so all eleven count at 90 and at 180 days.  The first 90 days
-run 03-06 to 06-03.
+Retained at N days is the reports' one definition (metrics/retention_days): employed on day N =
+start + N days; a placement counts once day N + 14 is on or before the as-of day.
+
+Eleven placements, all started 2017-03-06 (a Monday): day 90 is 06-04, day 180 09-02 (+ 14 =
+09-16), both windows closed by the as-of day, so all eleven count at 90 and at 180 days.  The first
+90 days run 03-06 to 06-03.  None of them was Completed; nobody has another placement or an
+employed follow-up, so an ended placement is not retained after its end date (its last day worked).
 
   C1-C6 had 2 or more job-coaching sessions in their first 90 days.
-    C1 ended 2017-04-03 (Quit): separated before 90 and 180.
-    C2 ended 2017-07-03 (Quit), day 119: kept at 90, separated at 180.
+    C1 ended 2017-04-03 (Quit): not employed on day 90 or 180.
+    C2 ended 2017-07-03 (Quit): still there on day 90 (06-04), not on day 180.
     C3-C6 active.
     with coaching:    90 days 5 of 6 = 83.3 %;  180 days 4 of 6 = 66.7 %
   N1-N5 did not: N1 had one session; N2 two, one of them on 06-10 (after day 90).
-    N3 ended 03-20, N4 ended 05-01 (both before 90); N1, N2, N5 active.
+    N3 ended 03-20, N4 ended 05-01 (both before day 90); N1, N2, N5 active.
     without coaching: 90 days 3 of 5 = 60.0 %;  180 days 3 of 5 = 60.0 %
   Housing referrals connected in the first 90 days: C3 and C4 (connected 03-15).  N5's was not
-  connected; N1's connected on 07-01 (after day 90).  With: 2 placements, under 5: suppressed.
-    without: 90 days (8 - 2) of 9 = 66.7 %;  180 days (7 - 2) of 9 = 55.6 %
+  connected; N1's connected on 07-01 (after day 90).  With: 2 placements, under 5: suppressed;
+    and so, complementary, is its without (9 = 11 - 2: the total, 11, shows in the Legal row).
   Retention bonus paid in the first 90 days: C5 (04-05).  N5's was paid 07-03 (too late).
-    with: 1, suppressed; without: 90 days 7 of 10 = 70.0 %; 180 days 6 of 10 = 60.0 %
+    with: 1, suppressed; without (10) suppressed with it.
   Lending circle (C1-C6, from February 2017 for 6 months): the same split as coaching.
-  A category nobody was referred in (Legal): with 0 placements (shown, no rate);
-    without all 11: 90 days 8 of 11 = 72.7 %; 180 days 7 of 11 = 63.6 %.
+  A category nobody was referred in (Legal): with 0 placements (shown, no rate: 0 identifies
+    nobody); without all 11: 90 days 8 of 11 = 72.7 %; 180 days 7 of 11 = 63.6 %.
+
+Summary (the whole cohort): 90 days 11 counted, 8 retained = 72.7 %, 0 still open, completed
+then employed 0, completed then not employed 0; 180 days 11, 7 = 63.6 %, 0, 0, 0.
 
 By barrier: C1, C2, C3, N1, N2 have a housing barrier: with coaching 3 and without 2, both
 suppressed; nobody has a transportation barrier, so there is no Transportation row.
@@ -32,7 +39,7 @@ from employment_partners.metrics import services as service_metrics
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import make_job_order, make_participant, make_placement
 
-PERIOD = {"from_date": "2017-01-01", "to_date": "2017-12-31"}
+PERIOD = {"from_date": "2017-01-01", "to_date": "2017-12-31", "as_of": "2017-12-31"}
 START = "2017-03-06"
 
 
@@ -148,6 +155,9 @@ class TestRetentionByService(EPTestCase):
 		_columns, data, definitions, chart, _summary = execute(frappe._dict({**PERIOD, "view": view}))
 		return {(r["service"], r["group"]): r for r in data}, definitions, chart
 
+	def summary(self):
+		return [s["value"] for s in execute(frappe._dict({**PERIOD, "view": "All"}))[4]]
+
 	def figures(self, row):
 		return tuple(
 			row[f"{side}{part}_{d}"]
@@ -167,20 +177,27 @@ class TestRetentionByService(EPTestCase):
 			self.figures(rows[(service_metrics.CIRCLE, "All")]),
 			(6, 5, 83.3, 5, 3, 60.0, 6, 4, 66.7, 5, 3, 60.0),
 		)
+		# with 2 (under 5) hidden, and its without (9) with it: 11 - 9 would give the 2 back
 		housing = rows[("Connected referral: Housing", "All")]
-		self.assertEqual(self.figures(housing), (None, None, None, 9, 6, 66.7, None, None, None, 9, 5, 55.6))
-		self.assertTrue(housing["with_suppressed_90"] and housing["with_suppressed_180"])
-		self.assertEqual(
-			self.figures(rows[(service_metrics.BONUS, "All")]),
-			(None, None, None, 10, 7, 70.0, None, None, None, 10, 6, 60.0),
+		self.assertEqual(self.figures(housing), (None,) * 12)
+		self.assertTrue(
+			housing["with_suppressed_90"]
+			and housing["without_suppressed_90"]
+			and housing["with_suppressed_180"]
+			and housing["without_suppressed_180"]
 		)
+		self.assertEqual(self.figures(rows[(service_metrics.BONUS, "All")]), (None,) * 12)
 		self.assertEqual(
 			self.figures(rows[("Connected referral: Legal", "All")]),
 			(0, 0, None, 11, 8, 72.7, 0, 0, None, 11, 7, 63.6),
 		)
 		self.assertIn("associations, not causes", definitions.lower())
 		self.assertIn("fewer than 5 placements", definitions)
+		self.assertIn("complementary cell suppression", definitions)
+		self.assertIn("Ways to define job retention (PerformWell, Job Retention indicator)", definitions)
 		self.assertEqual(chart["type"], "bar")
+		# 90 d: counted, retained %, still open, completed then employed, not; then 180 d
+		self.assertEqual(self.summary(), [11, 72.7, 0, 0, 0, 11, 63.6, 0, 0, 0])
 
 	def test_by_barrier_suppresses_the_small_groups(self):
 		rows, _definitions, _chart = self.rows("Barrier")
@@ -195,11 +212,66 @@ class TestRetentionByService(EPTestCase):
 			(6, 5, 83.3, 5, 3, 60.0, 6, 4, 66.7, 5, 3, 60.0),
 		)
 
+	def test_a_second_placement_type_and_completed_work_experience(self):
+		"""Three Work Experience placements, also started 2017-03-06: W1 and W2 with two coaching
+		sessions each, W3 without; W1 Completed 04-30 (before day 90) and nothing after it:
+		completed, then not employed, at 90 and 180 days; W2, W3 active.
+
+		Placement Type view, coaching: Competitive with 6 / without 5 (as above); Work Experience
+		with 2 and without 1, both under 5: suppressed.  The All view shows with 8 / without 6, so
+		Competitive's would give Work Experience's back (8 - 6 = 2): Competitive, the only other
+		group, is suppressed too.  Housing: Competitive with 2 (and its without) and Work Experience
+		without 3 are suppressed: two groups, nothing to add.
+		All view, coaching: with 8: kept at 90 days 5 + 1 (W2) = 6 = 75.0 %, at 180 days 4 + 1 = 5 =
+		62.5 %; without 6: 3 + 1 (W3) = 4 = 66.7 % at both.
+		Summary: 90 days 14 counted, 8 + 2 = 10 retained = 71.4 %, completed then not employed 1
+		(W1); 180 days 14, 7 + 2 = 9 = 64.3 %, 1."""
+		order = make_job_order(openings=5, placement_type="Work Experience")
+		for key, coached, completed in (("W1", True, True), ("W2", True, False), ("W3", False, False)):
+			person = make_participant(first_name=key, enrolment_date="2016-06-01")
+			placement = make_placement(
+				order.name, person.name, start_date=START, placement_type="Work Experience"
+			)
+			if completed:
+				placement.update({"status": "Completed", "end_date": "2017-04-30"})
+				placement.save()
+			for on in ("2017-03-13", "2017-04-10") if coached else ():
+				frappe.get_doc(
+					{
+						"doctype": "Coaching Session",
+						"participant": person.name,
+						"placement": placement.name,
+						"kind": "Job Coaching",
+						"session_date": on,
+						"minutes": 45,
+						"mode": "In Person",
+					}
+				).insert()
+		rows, _definitions, _chart = self.rows("Placement Type")
+		self.assertEqual(self.figures(rows[(service_metrics.COACHING, "Work Experience")]), (None,) * 12)
+		self.assertEqual(
+			self.figures(rows[(service_metrics.COACHING, "Competitive Employment")]), (None,) * 12
+		)
+		self.assertEqual(self.figures(rows[("Connected referral: Housing", "Work Experience")]), (None,) * 12)
+		rows, _definitions, _chart = self.rows()
+		self.assertEqual(
+			self.figures(rows[(service_metrics.COACHING, "All")]),
+			(8, 6, 75.0, 6, 4, 66.7, 8, 5, 62.5, 6, 4, 66.7),
+		)
+		self.assertEqual(self.summary(), [14, 71.4, 0, 0, 1, 14, 64.3, 0, 0, 1])
+
 	def test_the_smallest_group_comes_from_settings(self):
 		frappe.db.set_single_value("Employment Partners Settings", "retention_min_group", 2)
 		frappe.clear_document_cache("Employment Partners Settings", "Employment Partners Settings")
 		rows, definitions, _chart = self.rows()
-		self.assertEqual(self.figures(rows[("Connected referral: Housing", "All")])[:3], (2, 2, 100.0))
+		# with 2 is shown now, and its without, 9: 90 days (8 - 2) = 6 of 9 = 66.7 %, 180 days
+		# (7 - 2) = 5 of 9 = 55.6 %
+		self.assertEqual(
+			self.figures(rows[("Connected referral: Housing", "All")]),
+			(2, 2, 100.0, 9, 6, 66.7, 2, 2, 100.0, 9, 5, 55.6),
+		)
+		# the bonus' with 1 is still under 2: hidden, and its without with it
+		self.assertEqual(self.figures(rows[(service_metrics.BONUS, "All")]), (None,) * 12)
 		self.assertIn("fewer than 2 placements", definitions)
 
 	def test_an_unknown_view_is_refused(self):
