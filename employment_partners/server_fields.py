@@ -111,7 +111,15 @@ SERVER_FIELDS: dict[str, tuple[str, ...]] = {
 	# posted by the server alone (employment_partners/books/postings.py)
 	"Placement Incentive Payment": ("voucher_type", "voucher_no"),
 	"Placement Retention Bonus": ("due_date", "voucher_type", "voucher_no"),
-	"Referral": ("referred_on", "decided_on", "match_score", "match_breakdown", "placement", "match_parts"),
+	"Referral": (
+		"referred_on",
+		"decided_on",
+		"decision",
+		"match_score",
+		"match_breakdown",
+		"placement",
+		"match_parts",
+	),
 	"Retention Follow-up": (
 		"program",
 		"program_enrolment",
@@ -132,6 +140,7 @@ SERVER_FIELDS: dict[str, tuple[str, ...]] = {
 		"sla_breached",
 		"breach_notified_on",
 		"acknowledge_hours",
+		"closed_on",
 	),
 	"Service Referral": ("retention_issue", "connected_on"),
 }

@@ -841,7 +841,7 @@ class Agency:
 				"name": hired_name, "naming_series": "REF-.YYYY.-", **base, "job_order": order["name"],
 				"job_title": order["title"], "hiring_partnership": partnership.name,
 				"employer_name": partnership.lead["org"], "status": "Hired", "referred_on": referred,
-				"decided_on": pl["start"] - timedelta(days=rng.randint(1, 5)),
+				"decided_on": pl["start"] - timedelta(days=rng.randint(1, 5)), "decision": "Accepted",
 				"match_score": rng.randint(55, 95), "placement": pl["name"],
 			},
 			at=referred,
@@ -862,6 +862,8 @@ class Agency:
 					"job_title": target["title"], "hiring_partnership": other.name,
 					"employer_name": other.lead["org"], "status": status, "referred_on": referred,
 					"decided_on": referred + timedelta(days=rng.randint(3, 14)),
+					# a withdrawn one with a decided-on date had its offer first (patches/v1_5)
+					"decision": "Declined" if status == "Declined by Employer" else "Accepted",
 					"match_score": rng.randint(35, 85), "placement": None,
 				}
 				| (

@@ -22,16 +22,19 @@ def filled_count(job_order: str, exclude: str | None = None) -> int:
 
 
 def accepted_referral_rate(partnership: str) -> float | None:
-	"""Share (0-100) of decided referrals the employer accepted (Offered or Hired) out of those
-	it decided on (Offered, Hired or Declined), to 1 decimal rounded half up as in Partnership
-	Health.  None when it has decided none yet."""
+	"""Share (0-100) of the referrals the employer decided on whose decision was Accepted (offered
+	or hired; kept when the participant later withdrew: Referral.decision), to 1 decimal rounded
+	half up as in Partnership Health.  None when it has decided none yet."""
 	referral = frappe.qb.DocType("Referral")
-	accepted = Sum(Case().when(referral.status.isin(referrals.ACCEPTED), 1).else_(0))
+	accepted = Sum(Case().when(referral.decision == referrals.DECISION_ACCEPTED, 1).else_(0))
 	decided = Count("*")
 	row = (
 		frappe.qb.from_(referral)
 		.select(accepted, decided)
-		.where((referral.hiring_partnership == partnership) & referral.status.isin(referrals.DECIDED))
+		.where(
+			(referral.hiring_partnership == partnership)
+			& referral.decision.isin((referrals.DECISION_ACCEPTED, referrals.DECISION_DECLINED))
+		)
 		.run()
 	)[0]
 	return arithmetic.percent(row[0] or 0, row[1])

@@ -23,9 +23,22 @@ FLOW = (PROPOSED, REFERRED, INTERVIEWING, OFFERED, HIRED)
 FINAL = (HIRED, DECLINED, WITHDRAWN)
 # the employer has seen the candidate: only these can be declined
 WITH_EMPLOYER = (REFERRED, INTERVIEWING, OFFERED)
-# counted for the accepted-referral rate: the employer said yes, or no
+# the employer said yes, or no
 ACCEPTED = (OFFERED, HIRED)
 DECIDED = (OFFERED, HIRED, DECLINED)
+# the employer's decision as made, kept on the referral (`decision`) whatever happens next: an
+# offer the participant later withdraws stays Accepted (the accepted-referral rate counts it)
+DECISION_ACCEPTED, DECISION_DECLINED = "Accepted", "Declined"
+
+
+def decision_for(status: str, decision: str | None) -> str | None:
+	"""The employer's decision once the referral is `status`: Accepted when it offers or hires,
+	Declined when it declines (an offer it takes back included); otherwise what it was."""
+	if status in ACCEPTED:
+		return DECISION_ACCEPTED
+	if status == DECLINED:
+		return DECISION_DECLINED
+	return decision or None
 
 
 def status_problem(

@@ -27,6 +27,8 @@ PLANNED = "Intervention Planned"
 RESOLVED = "Resolved"
 ESCALATED = "Escalated"
 SEPARATED = "Closed - Separated"
+# no longer open: closed_on says when (Partnership Health counts issues open on a period's last day)
+CLOSED = (RESOLVED, SEPARATED)
 
 
 def participant_label(first_name: str | None, last_name: str | None) -> str:

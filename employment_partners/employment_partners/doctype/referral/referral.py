@@ -23,6 +23,7 @@ class Referral(Document):
 		candidate_rating: DF.Rating
 		case_manager: DF.Link | None
 		decided_on: DF.Date | None
+		decision: DF.Literal["", "Accepted", "Declined"]
 		decline_reason: DF.Literal[
 			"",
 			"Skills or experience gap",
@@ -59,6 +60,7 @@ class Referral(Document):
 			self.set_match_score()
 		self.validate_status()
 		self.set_status_dates()
+		self.set_decision()
 
 	def on_update(self):
 		referrals.on_referral_changed(self)
@@ -105,6 +107,9 @@ class Referral(Document):
 			self.referred_on = today()
 		if self.status in referrals.DECIDED and not self.decided_on:
 			self.decided_on = today()
+
+	def set_decision(self):
+		self.decision = referrals.decision_for(self.status, self.decision)
 
 
 def on_doctype_update():

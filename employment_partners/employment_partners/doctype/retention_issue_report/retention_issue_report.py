@@ -32,6 +32,7 @@ class RetentionIssueReport(submissions.EmployerInput, Document):
 		breach_notified_on: DF.Datetime | None
 		case_manager: DF.Link | None
 		channel: DF.Literal["Phone", "Email", "Portal", "In Person"]
+		closed_on: DF.Datetime | None
 		description: DF.SmallText
 		employer_name: DF.Data | None
 		hiring_partnership: DF.Link | None
@@ -77,6 +78,7 @@ class RetentionIssueReport(submissions.EmployerInput, Document):
 		self.set_participant_label()
 		self.validate_incident_dates()
 		self.validate_state()
+		self.set_closed_on()
 		self.set_acknowledge_hours()
 
 	def after_insert(self):
@@ -136,6 +138,13 @@ class RetentionIssueReport(submissions.EmployerInput, Document):
 			self.acknowledged_by = frappe.session.user
 			if get_datetime(self.acknowledged_on) > get_datetime(self.acknowledge_due):
 				self.sla_breached = 1
+
+	def set_closed_on(self):
+		"""When the report was closed (Resolved or Closed - Separated); empty while it is open."""
+		if self.status not in issues.CLOSED:
+			self.closed_on = None
+		elif not self.closed_on:
+			self.closed_on = now_datetime()
 
 	def set_acknowledge_hours(self):
 		"""Business hours from the report to its acknowledgement (Partnership Health reads it)."""
