@@ -46,47 +46,8 @@ def incentive_paid(payments) -> float:
 
 
 # ------------------------------------------------------------------ retention at N days
-# A placement counts for retention at N days once start + N days is on or before the as-of day;
-# it is retained unless it was separated (status Ended: quit, dismissed, laid off, other) with an
-# end date before start + N days.  Completed (a time-limited placement that ran its course) and
-# Transitioned to Permanent are not separations.  Placements started in the period
-# (%(start)s .. %(as_of)s) only.
-STATUS_VALUES = {"ended_status": placements.ENDED, "transitioned_status": placements.TRANSITIONED}
-
-# still working there on the as-of day: not ended by then (or made permanent)
-ACTIVE_AS_OF_SQL = (
-	"({p}.end_date is null or {p}.end_date > %(as_of)s or {p}.status = %(transitioned_status)s)"
-)
-
-
-def eligible_sql(alias: str, days: int) -> str:
-	"""The placement counts for retention at `days` days (with %(start)s and %(as_of)s)."""
-	days = int(days)
-	return f"({alias}.start_date >= %(start)s and {alias}.start_date <= date_sub(%(as_of)s, interval {days} day))"
-
-
-def separated_sql(alias: str, days: int) -> str:
-	"""The placement was separated before `days` days (with STATUS_VALUES)."""
-	days = int(days)
-	return f"({alias}.status = %(ended_status)s and {alias}.end_date < date_add({alias}.start_date, interval {days} day))"
-
-
-def retained_sql(alias: str, days: int) -> str:
-	"""Two SQL sums, `eligible_<days>` and `retained_<days>`, for a query over `tabPlacement`
-	aliased `alias`, with %(start)s, %(as_of)s and STATUS_VALUES among its values."""
-	days = int(days)
-	eligible = eligible_sql(alias, days)
-	return f"sum({eligible}) as eligible_{days}, sum({eligible} and not {separated_sql(alias, days)}) as retained_{days}"
-
-
-def retention_rate(period, days: int) -> float | None:
-	"""Retention at `days` days over every placement started in the period, as a percentage."""
-	row = frappe.db.sql(
-		f"select {retained_sql('p', days)} from `tabPlacement` p where p.start_date between %(start)s and %(as_of)s",
-		{"start": period.start, "as_of": period.as_of, **STATUS_VALUES},
-		as_dict=True,
-	)[0]
-	return arithmetic.percent(row[f"retained_{days}"] or 0, row[f"eligible_{days}"] or 0)
+# The one definition of "retained at N days" (point in time on day N, completed-then-unemployed
+# not retained) and its SQL are in metrics/retention_days.py; every report uses it from there.
 
 
 # ------------------------------------------------------------------ Employer Placement Summary (15C)

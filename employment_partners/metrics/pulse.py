@@ -1,7 +1,8 @@
 """Employer pulse response figures per hiring partnership (shown on the partnership and in the
 Partnership Health report).
 
-Over the pulses sent in the 365 days up to a date:
+Over the pulses sent in the 365 days up to a date (or a report's period), as recorded by that date
+(a report's as-of day):
 - answered rate = answered / (answered + expired), as a percent rounded half up to 0.1; pulses
   still awaiting an answer inside their link's life are not counted either way;
 - median answer hours = the median of the answered pulses' response hours (clock hours from the
@@ -12,24 +13,35 @@ on the partnership form (a Percent field cannot hold blank).
 """
 
 import frappe
-from frappe.utils import add_days, getdate
+from frappe.utils import add_days, getdate, today
 
 from employment_partners.metrics import arithmetic
 
 WINDOW_DAYS = 365
 
 
-def response_figures(names: list[str] | None, start, end) -> dict[str, dict]:
+# answered, and expired, by the as-of day (an answer recorded without its time counts as answered)
+ANSWERED_SQL = "(status = 'Answered' and (answered_on is null or date(answered_on) <= %(as_of)s))"
+EXPIRED_SQL = "(status = 'Expired' and date(expires_on) <= %(as_of)s)"
+
+
+def response_figures(names: list[str] | None, start, end, as_of=None) -> dict[str, dict]:
 	"""{partnership: {sent, answered, expired, answered_rate, median_hours}} for pulses sent from
-	`start` to `end` (dates, inclusive); two grouped queries."""
+	`start` to `end` (dates, inclusive), answered or expired by `as_of` (default today: as they
+	stand now); two grouped queries."""
 	where = "date(sent_on) between %(start)s and %(end)s"
-	values = {"start": getdate(start), "end": getdate(end), "names": tuple(names or ("",))}
+	values = {
+		"start": getdate(start),
+		"end": getdate(end),
+		"as_of": getdate(as_of or today()),
+		"names": tuple(names or ("",)),
+	}
 	if names is not None:
 		where += " and hiring_partnership in %(names)s"
 	counts = frappe.db.sql(
 		f"""
 		select hiring_partnership, count(*) as sent,
-			sum(status = 'Answered') as answered, sum(status = 'Expired') as expired
+			sum({ANSWERED_SQL}) as answered, sum({EXPIRED_SQL}) as expired
 		from `tabEmployer Pulse` where {where}
 		group by hiring_partnership
 		""",
@@ -41,7 +53,7 @@ def response_figures(names: list[str] | None, start, end) -> dict[str, dict]:
 			f"""
 			select distinct hiring_partnership,
 				median(response_hours) over (partition by hiring_partnership)
-			from `tabEmployer Pulse` where {where} and status = 'Answered'
+			from `tabEmployer Pulse` where {where} and {ANSWERED_SQL}
 			""",
 			values,
 		)

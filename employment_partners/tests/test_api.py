@@ -9,7 +9,9 @@ from employment_partners.tests.factories import (
 	make_hiring_partnership,
 	make_interaction,
 	make_job_order,
+	make_participant,
 	make_placement,
+	make_referral,
 	make_retention_placement,
 	make_user,
 )
@@ -82,13 +84,16 @@ class TestReportCards(EPTestCase):
 	"""The workspace cards on "today" frozen at 2033-12-31, so the last 365 days are the calendar
 	year 2033, which no other test touches.
 
-	90-day retention: A starts 2033-03-01, still active: 90 days old on 05-30, kept.
-	B starts 2033-05-02, ended 06-01 (Quit): 90 days old on 07-31, separated before.
-	C starts 2033-11-01: 90 days old only on 2034-01-30, not counted yet.
-	D starts 2032-10-03, ended 2032-11-01: before the 365 days.  1 kept of 2 = 50.0 %.
+	90-day retention (metrics/retention_days: employed on day 90 = start + 90, counted once day 90 +
+	14 has passed): A starts 2033-03-01, still active: day 90 05-30 (+ 14 06-13), retained.
+	B starts 2033-05-02, ended 06-01 (Quit): day 90 07-31 (+ 14 08-14), ended before it, nothing
+	else: not retained.  C starts 2033-11-01: day 90 only on 2034-01-30, still open.
+	D starts 2032-10-03, ended 2032-11-01: before the 365 days.  1 retained of 2 = 50.0 %.
 
-	At risk: a partnership with no activity at all scores 0 (At risk); one with feedback 5 and a
-	call yesterday scores 100 (Healthy); an ended one with nothing is not an active partnership."""
+	At risk: a partnership with 3 referrals this year and never contacted scores 0 (At risk); one
+	with no activity at all has not enough data for a score (not At risk); one with 3 referrals,
+	feedback 5 and a call yesterday scores 100 (Healthy); an ended one is not an active
+	partnership."""
 
 	TODAY = "2033-12-31 12:00:00"
 
@@ -115,8 +120,14 @@ class TestReportCards(EPTestCase):
 		with self.freeze_time(self.TODAY):
 			before = report_api.partnerships_at_risk_card()["value"]
 		make_hiring_partnership(partner_name="Quiet Partner Card")
-		make_hiring_partnership(partner_name="Ended Partner Card", status="Ended")
+		ended = make_hiring_partnership(partner_name="Ended Partner Card", status="Ended")
+		silent = make_hiring_partnership(partner_name="Silent Partner Card")
 		healthy = make_hiring_partnership(partner_name="Healthy Partner Card")
+		for partnership in (silent, healthy, ended):
+			order = make_job_order(hiring_partnership=partnership.name, openings=5)
+			for _ in range(3):
+				referral = make_referral(order.name, make_participant().name)
+				frappe.db.set_value("Referral", referral.name, "referred_on", "2033-06-01")
 		frappe.get_doc(
 			{
 				"doctype": "Employer Feedback",

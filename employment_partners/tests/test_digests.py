@@ -13,6 +13,8 @@ from employment_partners.tests.factories import (
 	make_hiring_partnership,
 	make_interaction,
 	make_job_order,
+	make_participant,
+	make_referral,
 	make_retention_issue,
 	make_retention_placement,
 	make_user,
@@ -149,11 +151,16 @@ class TestWeeklyDigest(EPTestCase):
 	def test_managers_read_partnerships_that_fell_into_at_risk_and_the_weeks_moves(self):
 		manager = make_user("Partnership Manager")
 		on = getdate(today())
+		# 3 referrals 30 days back, undecided: enough activity for a score (metrics/partnerships);
 		# only satisfaction (3 of 5: 0.5, weight 15) and recent contact (weight 10) have data:
 		# a week ago the last call was 93 days back: (120 - 93) / 90 = 0.3, score
 		# 100 x (7.5 + 3) / 25 = 42, Watch; today 100 days: 0.222, 100 x (7.5 + 2.22) / 25 = 38.9
 		# -> 39, At risk
 		slipping = make_hiring_partnership(partner_name="Digest Slipping Foods")
+		order = make_job_order(hiring_partnership=slipping.name, openings=5)
+		for _ in range(3):
+			referral = make_referral(order.name, make_participant().name)
+			frappe.db.set_value("Referral", referral.name, "referred_on", add_days(on, -30))
 		make_interaction(hiring_partnership=slipping.name, interaction_date=add_days(on, -100))
 		frappe.get_doc(
 			{

@@ -15,7 +15,11 @@ frappe.query_reports["Partnership Health"] = {
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "band" && data && data.band) {
-			const colour = { Healthy: "green", Watch: "orange", "At risk": "red" }[data.band] || "gray";
+			// the report's BAND_INDICATORS (partnership_health.py)
+			const colour =
+				{ Healthy: "green", Watch: "orange", "At risk": "red", "Not enough data": "gray" }[
+					data.band
+				] || "gray";
 			value = `<span class="indicator-pill ${colour}">${__(data.band)}</span>`;
 		}
 		return value;

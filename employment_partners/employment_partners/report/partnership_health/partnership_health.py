@@ -1,11 +1,12 @@
 """Partnership Health: each hiring partnership's record over a period, a 0-100 health score and a
-band (Healthy / Watch / At risk), healthiest first.  Figures from metrics/partnerships.py."""
+band (Healthy / Watch / At risk), healthiest first, then those with too little activity for a
+score (Not enough data).  Figures from metrics/partnerships.py."""
 
 import frappe
 from frappe import _
 
 from employment_partners import reporting
-from employment_partners.metrics import arithmetic
+from employment_partners.metrics import arithmetic, retention_days
 from employment_partners.metrics import partnerships as partnership_metrics
 from employment_partners.metrics import period as periods
 from employment_partners.utils import get_settings
@@ -13,24 +14,32 @@ from employment_partners.utils import get_settings
 DEFINITIONS = [
 	(
 		"Referrals",
-		"referrals to the partnership sent (or closed) in the period: their referred-on date is in the period, on or before the as-of day.",
+		"referrals to the partnership sent in the period: their referred-on date is in the period.",
 	),
 	(
 		"Accepted Referrals",
-		"of the referrals the employer decided on in the period (offered, hired or declined, by decided-on date), the share offered or hired.",
+		"of the referrals the employer decided on in the period (by decided-on date), the share it accepted (offered or hired), each by the decision the employer made: an offer the participant later withdrew still counts as accepted: it was the employer's yes (the shared sources' SERCO notes, employer appreciation: top partners are those who \"consistently accept referred participants\").",
 	),
 	("Hires", "placements with the partnership that started in the period."),
 	(
 		"Active Placements",
-		"placements started on or before the as-of day that had not ended by then (or were made permanent).",
+		"placements started on or before the period's last day and still running on it: no end date (the last day worked) before that day, or made permanent.",
 	),
 	(
 		"90- / 180-Day Retention",
-		"of the placements started in the period whose start + 90 (180) days is on or before the as-of day, the share not separated before then; a separation is status Ended (quit, dismissed, laid off, other) with an end date before start + 90 (180) days; Completed and Transitioned to Permanent are not separations.",
+		"of the partnership's placements started in the period whose window at 90 (180) days has closed, the share retained: {retention_rule}",
+	),
+	(
+		"Still Open (90 / 180 d)",
+		"the partnership's placements started in the period whose window at 90 (180) days has not closed by the as-of day (day N + 14 after it): in neither the retention figure nor the score yet.",
+	),
+	(
+		"Completed, Then Employed / Not Employed (90 / 180 d)",
+		"of the placements counted, those Completed before day N (a time-limited placement that ran its course) with employment on day N recorded otherwise (retained) and without it (not retained).",
 	),
 	(
 		"Open Retention Issues",
-		"retention issues reported on or before the as-of day that are not Resolved or Closed - Separated now.",
+		"retention issues open on the period's last day: reported on or before it and not resolved or closed as separated by then (their Closed On date).",
 	),
 	(
 		"Median Reporting Lag (days)",
@@ -46,7 +55,7 @@ DEFINITIONS = [
 	),
 	(
 		"Pulse Answered %",
-		"of the employer pulse questions sent in the period that were answered or expired by now, the share answered (questions still awaiting an answer count neither way); not part of the score.",
+		"of the employer pulse questions sent in the period that were answered or expired by the as-of day, the share answered (questions still awaiting an answer count neither way); not part of the score.",
 	),
 	(
 		"Median Pulse Answer (hours)",
@@ -54,7 +63,7 @@ DEFINITIONS = [
 	),
 	(
 		"Days since Last Contact",
-		"days from the latest interaction on or before the as-of day to the as-of day; empty when never contacted.",
+		"days from the latest interaction on or before the period's last day to that day; empty when never contacted.",
 	),
 	("Events Attended", "appreciation events dated in the period that the employer attended."),
 	(
@@ -69,11 +78,24 @@ DEFINITIONS = [
 		"Band",
 		"Healthy at or above the Healthy threshold in Settings ({healthy_from}), Watch at or above the Watch threshold ({watch_from}), At risk below.",
 	),
+	(
+		"Not enough data",
+		"a partnership with fewer than {min_referrals} referrals sent in the period and no placement started in it has too little activity for a score (this app's threshold: no published rule sets one): it shows no score, the band Not enough data, and comes after the scored partnerships.",
+	),
 ]
+# the band colours, in the chart's order: the workspace's "Partnership Health Bands" donut uses the
+# same (its custom_options), and the band pills and summary the matching indicator colours
 BAND_COLOURS = {
 	partnership_metrics.HEALTHY: "#2f9e44",
 	partnership_metrics.WATCH: "#f08c00",
 	partnership_metrics.AT_RISK: "#e03131",
+	partnership_metrics.NOT_ENOUGH_DATA: "#adb5bd",
+}
+BAND_INDICATORS = {
+	partnership_metrics.HEALTHY: "Green",
+	partnership_metrics.WATCH: "Orange",
+	partnership_metrics.AT_RISK: "Red",
+	partnership_metrics.NOT_ENOUGH_DATA: "Grey",
 }
 
 
@@ -105,6 +127,8 @@ def definition_values() -> dict:
 		"lag_worst": partnership_metrics.REPORTING_LAG_DAYS[1],
 		"contact_best": partnership_metrics.CONTACT_DAYS[0],
 		"contact_worst": partnership_metrics.CONTACT_DAYS[1],
+		"min_referrals": partnership_metrics.MIN_REFERRALS,
+		"retention_rule": _(retention_days.RULE),
 	}
 
 
@@ -120,6 +144,12 @@ def columns():
 		reporting.column("Active Placements", "active_placements", "Int", 100),
 		reporting.column("90-Day Retention %", "retention_90", "Percent", 110),
 		reporting.column("180-Day Retention %", "retention_180", "Percent", 110),
+		reporting.column("Still Open (90 d)", "open_90", "Int", 90),
+		reporting.column("Still Open (180 d)", "open_180", "Int", 90),
+		reporting.column("Completed, Then Employed (90 d)", "completed_employed_90", "Int", 120),
+		reporting.column("Completed, Then Not Employed (90 d)", "completed_not_employed_90", "Int", 130),
+		reporting.column("Completed, Then Employed (180 d)", "completed_employed_180", "Int", 120),
+		reporting.column("Completed, Then Not Employed (180 d)", "completed_not_employed_180", "Int", 130),
 		reporting.column("Open Retention Issues", "open_issues", "Int", 110),
 		reporting.column(
 			"Median Reporting Lag (days)", "median_reporting_lag_days", "Float", 130, precision=1
@@ -155,19 +185,20 @@ def chart(rows):
 
 
 def summary(rows):
-	eligible = sum(row["eligible_90"] for row in rows)
+	counted = sum(row["counted_90"] for row in rows)
 	retained = sum(row["retained_90"] for row in rows)
 	return [
 		reporting.summary_item(_("Partnerships"), len(rows), "Int"),
 		*(
-			reporting.summary_item(_(band), sum(1 for row in rows if row["band"] == band), "Int", colour)
-			for band, colour in (
-				(partnership_metrics.HEALTHY, "Green"),
-				(partnership_metrics.WATCH, "Orange"),
-				(partnership_metrics.AT_RISK, "Red"),
+			reporting.summary_item(
+				_(band), sum(1 for row in rows if row["band"] == band), "Int", BAND_INDICATORS[band]
 			)
+			for band in BAND_COLOURS
 		),
 		reporting.summary_item(
-			_("90-Day Retention, all partnerships"), arithmetic.percent(retained, eligible), "Percent"
+			_("90-Day Retention, all partnerships"), arithmetic.percent(retained, counted), "Percent"
+		),
+		reporting.summary_item(
+			_("Still Open (90 d), all partnerships"), sum(row["open_90"] for row in rows), "Int"
 		),
 	]
