@@ -171,7 +171,8 @@ def report_sample():
 		first_name="Una",
 		last_name="Sample",
 		enrolment_date="2018-06-04",
-		programs=["Employment Ontario (15D Outcomes)"],
+		# co-enrolled: her 15D outcomes and her WIOA quarters (the sample WIOA check below)
+		programs=["Employment Ontario (15D Outcomes)", "WIOA Title I"],
 		exit_date="2019-02-15",
 	)
 	from employment_partners import jobs
