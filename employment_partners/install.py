@@ -3,7 +3,7 @@
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-from employment_partners import defaults
+from employment_partners import defaults, letter_head
 from employment_partners.utils import SETTINGS
 
 
@@ -14,8 +14,8 @@ def after_install():
 
 def after_migrate():
 	"""After install and every migrate: the shipped records the site lacks, new settings'
-	defaults and the app's custom fields.  Nothing that exists is overwritten (see
-	employment_partners/defaults)."""
+	defaults, the app's custom fields and the agency's letter head.  Nothing that exists is
+	overwritten (see employment_partners/defaults and letter_head.py)."""
 	defaults.ensure_defaults()
 	keep_employers_off_the_desk()
 	hide_tracebacks_in_production()
@@ -23,6 +23,7 @@ def after_migrate():
 	set_default_follow_up_schedule()
 	set_default_currency()
 	ensure_custom_fields()
+	letter_head.ensure_letter_head()
 
 
 def keep_employers_off_the_desk():
@@ -248,4 +249,5 @@ def complete_setup_wizard(password: str | None = None):
 		)
 	setup_complete(args)
 	set_default_currency()
+	letter_head.ensure_letter_head()  # from the company the wizard made
 	frappe.db.commit()

@@ -35,6 +35,24 @@ def definitions(
 	)
 
 
+def definition_items(message) -> tuple[list[tuple[str, str]], str | None]:
+	"""The (figure, how it is counted) pairs and the period line of a report's definitions, read
+	back from the HTML `definitions()` made (the report's message): what an export writes out as
+	text.  ([], None) for a message that holds none."""
+	import html
+	import re
+
+	message = message or ""
+	if not isinstance(message, str) or "ep-definitions" not in message:
+		return [], None
+	items = [
+		(html.unescape(name), html.unescape(text))
+		for name, text in re.findall(r"<li><b>(.*?)</b>: (.*?)</li>", message, flags=re.S)
+	]
+	line = re.search(r"</summary><p>(.*?)</p>", message, flags=re.S)
+	return items, html.unescape(line.group(1)) if line else None
+
+
 def period_line(period) -> str:
 	"""The sentence that says who is counted and what evidence counts (metrics/period.py)."""
 	return _(
@@ -79,10 +97,9 @@ def summary_item(
 	if value is None:
 		item.update(value=NO_FIGURE, datatype="Data")
 	elif precision is not None:
+		# fmt_money, not format_value: Frappe shows a whole Float without its decimals (8.0 as "8")
 		item.update(
-			value=frappe.format_value(
-				arithmetic.rounded(value, precision), {"fieldtype": "Float", "precision": precision}
-			),
+			value=frappe.utils.fmt_money(arithmetic.rounded(value, precision), precision=precision),
 			datatype="Data",
 		)
 	if indicator:

@@ -90,8 +90,10 @@ def get(doctype: str, name: str | None = None, filters=None, parent: str | None 
 # Each entry of CHECKED wraps one Frappe 15 whitelisted function: `check(args)` refuses what the
 # caller may not do (raising frappe.PermissionError) or rewrites an argument Frappe trusts (the
 # `user` of a report run), then Frappe's function runs with the same arguments; `after(result)`,
-# where given, removes from the answer what the caller may not read.  hooks.py maps each Frappe
-# path to `employment_partners.security.overrides.<name>`.
+# where given, removes from the answer what the caller may not read.  An entry may name, fourth,
+# the app's version that runs in Frappe's place once the check has passed (it calls Frappe's for
+# what it does not handle itself: the funder-ready exports of the app's reports, exports.py).
+# hooks.py maps each Frappe path to `employment_partners.security.overrides.<name>`.
 
 SYSTEM_MANAGERS = {"System Manager", "Administrator"}
 
@@ -306,7 +308,12 @@ CHECKED = {
 		None,
 	),
 	"run": ("frappe.desk.query_report.run", _report_args, None),
-	"export_query": ("frappe.desk.query_report.export_query", _report_args, None),
+	"export_query": (
+		"frappe.desk.query_report.export_query",
+		_report_args,
+		None,
+		"employment_partners.exports.export_query",
+	),
 	"toggle_like": ("frappe.desk.like.toggle_like", lambda a: _may(a.get("doctype"), a.get("name")), None),
 	"search_link": ("frappe.desk.search.search_link", _search_args, None),
 	"search_widget": ("frappe.desk.search.search_widget", _search_args, None),
@@ -373,7 +380,12 @@ CHECKED = {
 		),
 		None,
 	),
-	"report_to_pdf": ("frappe.utils.print_format.report_to_pdf", _report_pdf_args, None),
+	"report_to_pdf": (
+		"frappe.utils.print_format.report_to_pdf",
+		_report_pdf_args,
+		None,
+		"employment_partners.exports.report_to_pdf",
+	),
 	"global_search": ("frappe.utils.global_search.search", None, _global_search_results),
 	"get_html_and_style": ("frappe.www.printview.get_html_and_style", _printview_args, None),
 	"get_email_template": (
@@ -414,9 +426,9 @@ CHECKED = {
 }
 
 
-def _make(name, path, check, after):
+def _make(name, path, check, after, runs=None):
 	def override(**kwargs):
-		original = frappe.get_attr(path)
+		original = frappe.get_attr(runs or path)
 		kwargs.pop("cmd", None)
 		if check:
 			check(kwargs)
@@ -430,13 +442,13 @@ def _make(name, path, check, after):
 	return frappe.whitelist(allow_guest=original in frappe.guest_methods, methods=methods)(override)
 
 
-for _name, (_path, _check, _after) in CHECKED.items():
-	globals()[_name] = _make(_name, _path, _check, _after)
+for _name, (_path, _check, _after, *_runs) in CHECKED.items():
+	globals()[_name] = _make(_name, _path, _check, _after, *_runs)
 
 # hooks.py: override_whitelisted_methods
 OVERRIDES = {
 	"frappe.client.get_count": "employment_partners.security.overrides.get_count",
 	"frappe.client.get": "employment_partners.security.overrides.get",
 	"frappe.desk.listview.get_group_by_count": "employment_partners.security.overrides.get_group_by_count",
-	**{path: f"employment_partners.security.overrides.{name}" for name, (path, _c, _a) in CHECKED.items()},
+	**{path: f"employment_partners.security.overrides.{name}" for name, (path, *_rest) in CHECKED.items()},
 }

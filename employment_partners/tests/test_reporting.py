@@ -28,6 +28,8 @@ class TestReportingHelpers(EPTestCase):
 	def test_a_float_card_shows_its_decimals(self):
 		self.assertEqual(reporting.summary_item("Weeks", 6.25, "Float", precision=1)["value"], "6.3")
 		self.assertEqual(reporting.summary_item("Weeks", None, "Float", precision=1)["value"], "–")
+		# a whole number keeps its decimal (Frappe's format_value would print "8")
+		self.assertEqual(reporting.summary_item("Weeks", 8.0, "Float", precision=1)["value"], "8.0")
 
 	def test_chart_bars_leave_out_what_has_no_figure(self):
 		self.assertEqual(

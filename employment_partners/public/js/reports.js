@@ -1,5 +1,5 @@
 // What the app's script reports share: the period filters, a formatter for rows that each hold
-// one kind of figure, and their definitions in print and PDF.
+// one kind of figure, and their print and PDF (headline figures, definitions, letter head).
 frappe.provide("employment_partners.reports");
 
 // From / To, both included, pick who is counted; As of (default today) which evidence counts.
@@ -53,30 +53,114 @@ employment_partners.reports.row_kind_formatter = function (value, row, column, d
 	return value;
 };
 
-// The definitions (the report's message) go under the filters when the report is printed or
-// saved as PDF, so that a funder reading the document reads how each figure is counted.
+// The app's reports say so in their message (the definitions block, reporting.py).
+employment_partners.reports.is_app_report = function (report) {
+	const message = (report && report.raw_data && report.raw_data.message) || "";
+	return typeof message === "string" && message.includes("ep-definitions");
+};
+
+// The headline figures (the report's summary cards) as printed above the table.
+employment_partners.reports.summary_html = function (report) {
+	const cards = (report.raw_data && report.raw_data.report_summary) || [];
+	if (!cards.length) return "";
+	return `<div class="ep-print-summary">${cards
+		.map((card) => {
+			const value =
+				card.value === null || card.value === undefined
+					? "–"
+					: frappe.format(card.value, { fieldtype: card.datatype || "Data" });
+			return `<div class="ep-print-card" style="display: inline-block; border: 1px solid #d1d8dd;
+				border-radius: 4px; padding: 4px 10px; margin: 0 6px 6px 0; min-width: 120px;">
+				<div class="small text-muted">${frappe.utils.escape_html(__(card.label))}</div>
+				<div style="font-size: 1.2em; font-weight: bold;">${value}</div></div>`;
+		})
+		.join("")}</div>`;
+};
+
 $(document).on("app_ready", () => {
 	const QueryReport = frappe.views.QueryReport;
 	if (!QueryReport || QueryReport.prototype.__ep_definitions) return;
+
+	// Printed from the browser: the headline figures, then the definitions, under the filters,
+	// so that a funder reading the page reads how each figure is counted.
 	const filters_html = QueryReport.prototype.get_filters_html_for_print;
 	QueryReport.prototype.get_filters_html_for_print = function () {
 		const html = filters_html.call(this);
-		const message = (this.raw_data && this.raw_data.message) || "";
-		if (!message.includes("ep-definitions")) return html;
-		const definitions = message
+		if (!employment_partners.reports.is_app_report(this)) return html;
+		const definitions = this.raw_data.message
 			.replace(/<details[^>]*>/, "<div>")
 			.replace("</details>", "</div>")
 			.replace(/<summary>(.*?)<\/summary>/, "<h5>$1</h5>");
-		return `${html}<div class="ep-print-definitions small">${definitions}</div>`;
+		return `${html}${employment_partners.reports.summary_html(this)}<div class="ep-print-definitions small">${definitions}</div>`;
+	};
+
+	// Saved as PDF: the server makes the funder-ready page from the report's own run (letter
+	// head, agency, headline figures, the column headers on every page, numbered pages, the
+	// definitions: employment_partners/exports.py), through Frappe's report_to_pdf, which the app
+	// replaces with a permission-checked version (security/overrides.py).
+	const pdf_report = QueryReport.prototype.pdf_report;
+	QueryReport.prototype.pdf_report = function (print_settings) {
+		if (!employment_partners.reports.is_app_report(this)) return pdf_report.call(this, print_settings);
+		const filters = this.get_filter_values(true);
+		if (this.prepared_report_name) filters.prepared_report_name = this.prepared_report_name;
+		const applied = {};
+		for (const [fieldname, value] of Object.entries(this.get_filter_values())) {
+			const df = this.get_filter(fieldname).df;
+			applied[__(df.label, null, df.parent)] = frappe.format(value, df, { only_value: true, for_print: true });
+		}
+		const form = new FormData();
+		form.append("html", "");
+		form.append("report_name", this.report_name);
+		form.append("filters", JSON.stringify(filters));
+		form.append("applied_filters", JSON.stringify(applied));
+		form.append("orientation", print_settings.orientation || "Landscape");
+		form.append("with_letter_head", print_settings.with_letter_head ? 1 : 0);
+		form.append("letter_head_name", print_settings.ep_letter_head_name || "");
+		form.append("columns", JSON.stringify(print_settings.columns || []));
+		const xhr = new XMLHttpRequest();
+		xhr.open("POST", "/api/method/frappe.utils.print_format.report_to_pdf");
+		xhr.setRequestHeader("X-Frappe-CSRF-Token", frappe.csrf_token);
+		xhr.responseType = "arraybuffer";
+		const name = `${__(this.report_name)}.pdf`;
+		xhr.onload = function () {
+			if (this.status !== 200) {
+				let message = __("The PDF could not be made");
+				try {
+					const answer = JSON.parse(new TextDecoder().decode(this.response));
+					const messages = JSON.parse(answer._server_messages || "[]");
+					if (messages.length) message = JSON.parse(messages[0]).message;
+				} catch (e) {
+					// not a JSON answer: the generic message
+				}
+				frappe.msgprint({ title: __("PDF"), message, indicator: "red" });
+				return;
+			}
+			const url = URL.createObjectURL(new Blob([this.response], { type: "application/pdf" }));
+			const link = document.createElement("a");
+			link.style.display = "none";
+			link.href = url;
+			link.download = name;
+			document.body.appendChild(link);
+			link.click();
+			URL.revokeObjectURL(url);
+			link.remove();
+		};
+		xhr.send(form);
 	};
 	QueryReport.prototype.__ep_definitions = true;
 
 	// Print and PDF carry the agency's letter head: the site's default Letter Head is chosen,
-	// and ticked, unless the report names its own.
+	// and ticked, unless the report names its own; the name chosen goes to the server with the PDF.
 	const print_settings = frappe.ui.get_print_settings;
 	frappe.ui.get_print_settings = function (pdf, callback, letter_head, pick_columns) {
 		const fallback = frappe.boot.ep_default_letter_head;
-		const dialog = print_settings(pdf, callback, letter_head || fallback, pick_columns);
+		let dialog = null;
+		const with_name = (data) => {
+			data.ep_letter_head_name =
+				data.with_letter_head && dialog && dialog.get_value ? dialog.get_value("letter_head") : null;
+			callback(data);
+		};
+		dialog = print_settings(pdf, with_name, letter_head || fallback, pick_columns);
 		if ((letter_head || fallback) && dialog && dialog.set_value) dialog.set_value("with_letter_head", 1);
 		return dialog;
 	};
