@@ -781,85 +781,137 @@ class WIOAPerformance(Bench):
 		return out
 
 	def raw(self):
-		v = {**self.v, "employed": EMPLOYED}
-		quarter = """(select f.participant, f.earnings, f.employer,
-				row_number() over (partition by f.participant order by f.completed_on desc, f.modified desc) as rn
-			from (select x.participant, f.completed_on, f.modified, f.hourly_wage * f.hours_per_week * 13 as earnings,
-					coalesce(nullif(f.employer_partnership, ''), concat('name:', lower(trim(f.current_employer)))) as employer
-				from x join `tabRetention Follow-up` f on f.participant = x.participant and f.status = 'Done'
-					and f.outcome in %(employed)s and f.completed_on <= %(as_of)s
-					and f.completed_on between x.{q}_start and x.{q}_start + interval 1 quarter - interval 1 day) f)"""
-		exiters = sql(
+		# the cohort: exits From..To (To no later than today); the evidence: recorded by today
+		filters, on = self.filters(), getdate(today())
+		v = {
+			"start": getdate(filters["from_date"]),
+			"end": min(getdate(filters["to_date"]), on),
+			"as_of": on,
+			"employed": EMPLOYED,
+			"excluded": self.EXCLUDED,
+		}
+		# a name with case and spaces ignored
+		key = "lower(replace(replace(trim({0}), ' ', ''), char(9), ''))"
+		exits = sql(
 			f"""with x as (
-				select name as participant,
-					makedate(year(exit_date), 1) + interval quarter(exit_date) + 1 quarter as q2_start,
-					makedate(year(exit_date), 1) + interval quarter(exit_date) + 3 quarter as q4_start
-				from `tabParticipant` where exit_date between %(start)s and %(as_of)s
+				select e.name as enrolment, e.parent as participant, ifnull(e.exit_reason, '') in %(excluded)s as excluded,
+					makedate(year(e.exit_date), 1) + interval quarter(e.exit_date) + 1 quarter as q2_start,
+					makedate(year(e.exit_date), 1) + interval quarter(e.exit_date) + 3 quarter as q4_start
+				from `tabProgram Enrolment` e join `tabProgram` p on p.name = e.program
+				where e.parenttype = 'Participant' and p.counts_in_wioa = 1 and e.exit_date between %(start)s and %(end)s
+			),
+			named as (select {key.format("partner_name")} as k, min(name) as hp from `tabHiring Partnership` group by 1),
+			f as (
+				select f0.* from (
+					select straight_join x.enrolment, k.q, if(k.q = 2, x.q2_start, x.q4_start) as q_start,
+						if(k.q = 2, x.q2_start, x.q4_start) + interval 1 quarter - interval 1 day as q_end,
+						f.name, f.completed_on, f.modified, f.hourly_wage * f.hours_per_week as weekly,
+						nullif(f.employer_partnership, '') as hp, {key.format("f.current_employer")} as k,
+						ifnull(f.employed_from, ifnull(f.employed_to, f.completed_on)) as d_from,
+						ifnull(f.employed_to, f.completed_on) as d_to,
+						row_number() over () as n
+					from x join `tabRetention Follow-up` f on f.participant = x.participant
+					join (select 2 as q union all select 4) k
+					where f.status = 'Done' and f.outcome in %(employed)s and f.completed_on <= %(as_of)s
+						and not exists (select 1 from `tabPlacement` pl join `tabPlacement Type` t on t.name = pl.placement_type
+							where pl.name = f.employer_placement and t.subsidized = 1)
+				) f0
+				where f0.d_from <= f0.q_end and f0.d_to >= f0.q_start
+			),
+			ev as (
+				select f.*, ifnull(f.hp, ifnull(n.hp, concat('name:', f.k))) as employer
+				from f left join named n on f.hp is null and n.k = f.k
+			),
+			day_paid as (
+				select ev.enrolment, ev.q, ev.employer, ev.weekly,
+					row_number() over (partition by ev.enrolment, ev.q, ev.employer, greatest(ev.d_from, ev.q_start) + interval s.seq day
+						order by ev.completed_on desc, ev.modified desc, ev.name desc) as n
+				from ev join seq_0_to_91 s on s.seq <= datediff(least(ev.d_to, ev.q_end), greatest(ev.d_from, ev.q_start))
+			),
+			per_employer as (
+				select enrolment, employer, max(q = 2) as q2, max(q = 4) as q4, sum(if(q = 2, weekly, 0)) as q2_week_days
+				from day_paid where n = 1 group by enrolment, employer
+			),
+			per_exit as (
+				select enrolment, max(q2) as q2, max(q4) as q4, max(q2 and q4) as same,
+					round(sum(q2_week_days) / 7, 2) as q2_earnings
+				from per_employer group by enrolment
 			)
-			select x.q2_start + interval 1 quarter <= %(next_day)s as q2_ended,
-				x.q4_start + interval 1 quarter <= %(next_day)s as q4_ended,
-				q2.employer as q2_employer, q2.earnings as q2_earnings, q4.employer as q4_employer
-			from x
-			left join {quarter.format(q="q2")} q2 on q2.participant = x.participant and q2.rn = 1
-			left join {quarter.format(q="q4")} q4 on q4.participant = x.participant and q4.rn = 1""",
+			select x.excluded, x.q2_start + interval 1 quarter <= %(as_of)s + interval 1 day as q2_ended,
+				x.q4_start + interval 1 quarter <= %(as_of)s + interval 1 day as q4_ended,
+				ifnull(p.q2, 0) as q2, ifnull(p.q4, 0) as q4, ifnull(p.same, 0) as same, p.q2_earnings
+			from x left join per_exit p on p.enrolment = x.enrolment""",
 			v,
 		)
 		served = sql(
-			"""select count(*) as served, sum(before_) as repeat_ from (
-				select hp, max(day >= %(start)s) as now_, max(day < %(start)s) as before_ from (
-					select hiring_partnership as hp, ifnull(open_date, date(creation)) as day from `tabJob Order`
+			"""select sum(now_) as served, sum(before_) as served_before, sum(now_ and before_) as repeat_ from (
+				select establishment, max(day >= %(start)s) as now_, max(day < %(start)s) as before_ from (
+					select hiring_partnership as establishment, ifnull(open_date, date(creation)) as day from `tabJob Order`
 					union all select hiring_partnership, referred_on from `tabReferral`
-						where referred_on between %(start)s - interval 3 year and %(as_of)s
 					union all select hiring_partnership, start_date from `tabPlacement`
-						where start_date between %(start)s - interval 3 year and %(as_of)s
-				) s where hp is not null and day between %(start)s - interval 3 year and %(as_of)s group by hp
-			) e where now_""",
+					union all select ifnull(nullif(i.hiring_partnership, ''), ifnull(nullif(l.hiring_partnership, ''),
+							concat('lead:', i.employer_lead))), date(i.interaction_date)
+						from `tabEmployer Interaction` i left join `tabEmployer Lead` l on l.name = i.employer_lead
+						where i.interaction_type = 'Event'
+					union all select inv.hiring_partnership, ev.event_date from `tabEmployer Appreciation Invitee` inv
+						join `tabEmployer Appreciation Event` ev on ev.name = inv.parent
+						where inv.parenttype = 'Employer Appreciation Event' and inv.attended = 1 and ev.event_type = 'Job Fair'
+				) s where establishment is not null and day between %(start)s - interval 3 year and %(end)s
+				group by establishment
+			) e""",
 			v,
 		)[0]
-		q2 = [x for x in exiters if x.q2_ended]
-		q4 = [x for x in exiters if x.q4_ended]
-		earnings = sorted(x.q2_earnings for x in q2 if x.q2_employer and x.q2_earnings > 0)
+		counted = [x for x in exits if not x.excluded]
+		q2 = [x for x in counted if x.q2_ended]
+		q4 = [x for x in counted if x.q4_ended]
+		earnings = sorted(x.q2_earnings for x in q2 if x.q2 and x.q2_earnings > 0)
 		middle = len(earnings) // 2
 		median = (earnings[middle] + earnings[~middle]) / 2 if earnings else None
-		retained_of = [x for x in q4 if x.q2_employer]
+		retained_of = [x for x in q4 if x.q2]
 		establishments = (
 			frappe.db.get_single_value("Employment Partners Settings", "establishments_count") or None
 		)
+		served_now, before = int(served.served or 0), int(served.served_before or 0)
 		return {
-			"exiters": len(exiters),
-			"q2_employed": sum(1 for x in q2 if x.q2_employer),
+			"exiters": len(counted),
+			"excluded": len(exits) - len(counted),
+			"q2_employed": sum(1 for x in q2 if x.q2),
 			"q2_counted": len(q2),
-			"q2_rate": percent(sum(1 for x in q2 if x.q2_employer), len(q2)),
-			"q4_employed": sum(1 for x in q4 if x.q4_employer),
-			"q4_counted": len(q4),
-			"q4_rate": percent(sum(1 for x in q4 if x.q4_employer), len(q4)),
-			"retained": sum(1 for x in retained_of if x.q4_employer == x.q2_employer),
-			"retention_counted": len(retained_of),
-			"retention_rate": percent(
-				sum(1 for x in retained_of if x.q4_employer == x.q2_employer), len(retained_of)
-			),
+			"q2_rate": percent(sum(1 for x in q2 if x.q2), len(q2)),
+			"q2_open": len(counted) - len(q2),
 			"earners": len(earnings),
 			"median_earnings": half_up(median, 2),
-			"served": served.served,
+			"q4_employed": sum(1 for x in q4 if x.q4),
+			"q4_counted": len(q4),
+			"q4_rate": percent(sum(1 for x in q4 if x.q4), len(q4)),
+			"q4_open": len(counted) - len(q4),
+			"retained": sum(1 for x in retained_of if x.same),
+			"retention_counted": len(retained_of),
+			"retention_rate": percent(sum(1 for x in retained_of if x.same), len(retained_of)),
+			"served": served_now,
+			"served_before": before,
 			"repeat": int(served.repeat_ or 0),
-			"repeat_rate": percent(served.repeat_, served.served),
+			"repeat_rate": percent(served.repeat_, before),
 			"establishments": establishments,
-			"penetration": percent(served.served, establishments) if establishments else None,
+			"penetration": percent(served_now, establishments) if establishments else None,
 		}
 
 	def documents(self):
-		v = self.v
-		exited = f"t.exit_date between '{v['start']}' and '{v['as_of']}'"
-		since = f"'{v['start']}' - interval 3 year"
+		filters, on = self.filters(), getdate(today())
+		start, end = filters["from_date"], min(getdate(filters["to_date"]), on)
+		exited = f"""t.name in (select e.parent from `tabProgram Enrolment` e join `tabProgram` p on p.name = e.program
+			where e.parenttype = 'Participant' and p.counts_in_wioa = 1 and e.exit_date between '{start}' and '{end}')"""
+		since = f"'{start}' - interval 3 year"
 		return [
 			("Participant", exited),
 			(
 				"Retention Follow-up",
 				f"t.participant in (select t.name from `tabParticipant` t where {exited}) and t.status = 'Done'",
 			),
-			("Job Order", f"ifnull(t.open_date, date(t.creation)) between {since} and '{v['as_of']}'"),
-			("Referral", f"t.referred_on between {since} and '{v['as_of']}'"),
-			("Placement", f"t.start_date between {since} and '{v['as_of']}'"),
+			("Job Order", f"ifnull(t.open_date, date(t.creation)) between {since} and '{end}'"),
+			("Referral", f"t.referred_on between {since} and '{end}'"),
+			("Placement", f"t.start_date between {since} and '{end}'"),
+			("Employer Interaction", f"date(t.interaction_date) between {since} and '{end}'"),
 		]
 
 
