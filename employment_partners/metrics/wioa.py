@@ -141,9 +141,13 @@ def _quarter_start(n: int) -> str:
 	return f"makedate(year(pe.exit_date), 1) + interval (quarter(pe.exit_date) + {n - 1}) quarter"
 
 
+# the first and last day of quarter k.q (2 or 4) after exit x's
+Q_START = "if(k.q = 2, x.q2_start, x.q4_start)"
+Q_END = f"{Q_START} + interval 1 quarter - interval 1 day"
+
 # Each exit of the cohorts, its quarters and what the evidence shows in them (see the module's
-# docstring).  Steps: x = the exits; quarters = each exit's 2nd and 4th quarter; evidence = each
-# employed record's days inside one of them, with its employer's key; spans = the pieces of a
+# docstring).  Steps: x = the exits; evidence = each employed record's days inside the exit's 2nd
+# or 4th quarter after exit, with its employer's key; spans = the pieces of a
 # quarter between consecutive start / end days of one employer's records; paid = each span paid
 # by the latest record covering it; by_employer / employment = per exit; exits = one row each.
 EXITS = f"""
@@ -159,33 +163,33 @@ EXITS = f"""
 		where pe.parenttype = 'Participant'
 			and (pe.exit_date between %(q2_from)s and %(q2_to)s or pe.exit_date between %(q4_from)s and %(q4_to)s)
 	),
-	quarters as (
-		select x.enrolment, x.participant, k.q, if(k.q = 2, x.q2_start, x.q4_start) as q_start,
-			if(k.q = 2, x.q2_start, x.q4_start) + interval 1 quarter - interval 1 day as q_end
-		from x cross join (select 2 as q union all select 4) k
-	),
 	partners as (
 		select {_name_key("hp.partner_name")} as name_key, min(hp.name) as partnership
 		from `tabHiring Partnership` hp
 		group by 1
 	),
 	evidence as (
-		select q.enrolment, q.q, f.name, f.completed_on, f.modified, trim(f.current_employer) as employer_name,
-			ifnull(f.hourly_wage, 0) * ifnull(f.hours_per_week, 0) as weekly,
-			coalesce(nullif(f.employer_partnership, ''), hp.partnership,
-				concat('name:', {_name_key("f.current_employer")})) as employer,
-			greatest(coalesce(f.employed_from, f.employed_to, f.completed_on), q.q_start) as c_from,
-			least(coalesce(f.employed_to, f.completed_on), q.q_end) as c_to
-		from quarters q
-		join `tabRetention Follow-up` f on f.participant = q.participant
-		left join partners hp on ifnull(f.employer_partnership, '') = ''
-			and hp.name_key = {_name_key("f.current_employer")}
-		left join `tabPlacement` pl on pl.name = f.employer_placement
-		left join `tabPlacement Type` pt on pt.name = pl.placement_type
-		where f.status = %(done)s and f.outcome in %(employed)s and f.completed_on <= %(as_of)s
-			and coalesce(f.employed_from, f.employed_to, f.completed_on) <= q.q_end
-			and coalesce(f.employed_to, f.completed_on) >= q.q_start
-			and ifnull(pt.subsidized, 0) = 0
+		select e.enrolment, e.q, e.name, e.completed_on, e.modified, e.employer_name, e.weekly, e.c_from, e.c_to,
+			coalesce(e.partnership, hp.partnership, concat('name:', e.name_key)) as employer
+		from (
+			select straight_join  -- the cohort's participants first, then their follow-ups by index
+				x.enrolment, k.q, f.name, f.completed_on, f.modified, trim(f.current_employer) as employer_name,
+				ifnull(f.hourly_wage, 0) * ifnull(f.hours_per_week, 0) as weekly,
+				nullif(f.employer_partnership, '') as partnership, {_name_key("f.current_employer")} as name_key,
+				greatest(coalesce(f.employed_from, f.employed_to, f.completed_on), {Q_START}) as c_from,
+				least(coalesce(f.employed_to, f.completed_on), {Q_END}) as c_to,
+				row_number() over () as n  -- a table of its own: each name normalised once
+			from x
+			join `tabRetention Follow-up` f on f.participant = x.participant
+			join (select 2 as q union all select 4) k  -- the exit's 2nd and 4th quarters after exit
+			left join `tabPlacement` pl on pl.name = f.employer_placement
+			left join `tabPlacement Type` pt on pt.name = pl.placement_type
+			where f.status = %(done)s and f.outcome in %(employed)s and f.completed_on <= %(as_of)s
+				and coalesce(f.employed_from, f.employed_to, f.completed_on) <= {Q_END}
+				and coalesce(f.employed_to, f.completed_on) >= {Q_START}
+				and ifnull(pt.subsidized, 0) = 0
+		) e
+		left join partners hp on e.partnership is null and hp.name_key = e.name_key
 	),
 	points as (
 		select distinct e.enrolment, e.q, e.employer, if(k.n = 0, e.c_from, e.c_to + interval 1 day) as day
