@@ -268,6 +268,9 @@ def test_a_report_prints_to_pdf_with_the_letter_head_and_definitions(desk_page, 
 	assert "Employer Placement Summary" in text
 	assert "Riverside Employment Agency" in text  # the site's default letter head
 	assert "How these" in text and "are counted" in text  # the definitions ("fi" prints as a ligature)
+	# the funder-ready page the server makes for an app report (exports.py): numbered pages, the
+	# headline figures and the column headers
+	assert "Page 1 of" in text and "Average Hourly Wage" in text and "Placement Profile" in text
 
 
 @pytest.fixture(scope="module")
