@@ -449,6 +449,8 @@ class EmployerPlacementSummary(Bench):
 			"average_wage": lambda g, s: ratio(s["wage"], s["n"]),
 			"placements_per_participant": lambda g, s: ratio(s["n"], people[g]),
 			"average_weeks": lambda g, s: ratio(s["days"], 7 * s["ended"], 1),
+			# the cohort's placements not ended by the as-of day (not in the average duration)
+			"running": lambda g, s: s["n"] - s["ended"],
 			"average_incentive": lambda g, s: ratio(
 				s["incentive"], sums["with_incentive"]["n"] if g != "without_incentive" else 0
 			),
@@ -464,20 +466,26 @@ class EmployerPlacementSummary(Bench):
 
 class IncentiveSpend(Bench):
 	"""Per fiscal year: placements started, incentives and bonuses committed and paid, % spent,
-	remaining, cost per placement.  Raw: four grouped joins.  Loop: every placement (payments and
-	bonuses are child tables)."""
+	remaining, and the average cost per participant with an incentive placement (the Ontario DSQ's:
+	incentives paid / those participants; committed beside it).  Raw: four grouped joins.  Loop:
+	every placement (payments and bonuses are child tables)."""
 
 	report = "Incentive Spend"
-	KEYS = ("placements", "incentives_committed", "bonuses_committed", "incentives_paid", "bonuses_paid")
+	KEYS = (
+		"placements",
+		"incentive_participants",
+		"incentives_committed",
+		"bonuses_committed",
+		"incentives_paid",
+		"bonuses_paid",
+	)
+	AVERAGES = ("spent_percent", "remaining", "average_cost", "average_committed")
 
 	def filters(self):
 		return {}
 
 	def figures(self, result):
-		return {
-			row["name"]: {k: row[k] for k in (*self.KEYS, "spent_percent", "remaining", "cost_per_placement")}
-			for row in result["result"]
-		}
+		return {row["name"]: {k: row[k] for k in (*self.KEYS, *self.AVERAGES)} for row in result["result"]}
 
 	def raw(self):
 		years = f"""(select name, year_start, least(year_end, {frappe.db.escape(today())}) as year_end,
@@ -488,7 +496,8 @@ class IncentiveSpend(Bench):
 		}
 		queries = (
 			# one pass over the placements (a range per year would read most of them by index)
-			f"""select y.name, count(*) as placements, sum(p.incentive_amount) as incentives_committed
+			f"""select y.name, count(*) as placements, sum(p.incentive_amount) as incentives_committed,
+				count(distinct if(p.incentive_amount > 0, p.participant, null)) as incentive_participants
 			from `tabPlacement` p straight_join {years} on p.start_date between y.year_start and y.year_end
 			group by y.name""",
 			f"""select y.name, sum(b.amount) as bonuses_committed from `tabPlacement Retention Bonus` b
@@ -512,9 +521,8 @@ class IncentiveSpend(Bench):
 				**{k: r[k] for k in self.KEYS},
 				"spent_percent": percent(paid, r["allocated"]),
 				"remaining": half_up(r["allocated"] - paid, 2),
-				"cost_per_placement": ratio(
-					r["incentives_committed"] + r["bonuses_committed"], r["placements"]
-				),
+				"average_cost": ratio(r["incentives_paid"], r["incentive_participants"]),
+				"average_committed": ratio(r["incentives_committed"], r["incentive_participants"]),
 			}
 		return out
 
