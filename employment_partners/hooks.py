@@ -170,6 +170,9 @@ _voucher_events = {
 }
 doc_events["Journal Entry"] = _voucher_events
 doc_events["Purchase Invoice"] = _voucher_events
+# ERPNext (where installed): each Accounting Dimension gets its field on Program too, so a program
+# names the dimensions its placements' postings carry (employment_partners/books/dimensions.py)
+accounting_dimension_doctypes = ["Program"]
 
 scheduler_events = {
 	"hourly": [

@@ -24,6 +24,7 @@ def after_migrate():
 	set_default_currency()
 	ensure_custom_fields()
 	letter_head.ensure_letter_head()
+	ensure_dimension_fields()
 
 
 def keep_employers_off_the_desk():
@@ -66,6 +67,13 @@ def ensure_custom_fields():
 	return stale
 
 
+def ensure_dimension_fields():
+	"""ERPNext: each accounting dimension that exists as a field on Program (books/dimensions.py)."""
+	from employment_partners.books import dimensions
+
+	return dimensions.ensure_program_fields()
+
+
 def app_custom_fields() -> dict:
 	"""The app's custom fields on this site: ERPNext's only where ERPNext is installed."""
 	from employment_partners import books
@@ -100,8 +108,9 @@ def before_uninstall():
 	dropped with its column), and so does everything that points at a doctype about to disappear,
 	which Frappe would leave behind (`remove_app` deletes the app's doctypes and the records of its
 	module only): links on Contacts and Addresses (which could no longer be opened or saved),
-	timeline links of communications, the notifications, workflows, kanban boards and ToDos of the
-	app's doctypes, and the app's scheduled jobs."""
+	timeline links of communications, the notifications, workflows, kanban boards, ToDos, custom
+	fields (ERPNext's accounting dimensions on Program) and property setters of the app's doctypes,
+	and the app's scheduled jobs."""
 	for doctype, fields in app_custom_fields().items():
 		for df in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
@@ -117,6 +126,9 @@ POINTING_AT_THE_APP = (
 	("Workflow", "document_type"),
 	("Kanban Board", "reference_doctype"),
 	("ToDo", "reference_type"),
+	# fields others added to the app's doctypes (ERPNext's accounting dimensions on Program)
+	("Custom Field", "dt"),
+	("Property Setter", "doc_type"),
 )
 
 

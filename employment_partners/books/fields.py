@@ -86,6 +86,32 @@ ERPNEXT_CUSTOM_FIELDS = {
 			"read_only": 1,
 		}
 	],
+	# the cost center and, in the same section, ERPNext's accounting dimensions (the app names Program
+	# in the accounting_dimension_doctypes hook: ERPNext adds each dimension's field after
+	# accounting_dimensions_section or dimension_col_break, the names its own doctypes use)
+	"Program": [
+		{
+			"fieldname": "accounting_dimensions_section",
+			"fieldtype": "Section Break",
+			"label": "Accounting Dimensions (ERPNext)",
+			"insert_after": "description",
+			"description": "A placement in this program posts its paid incentives and bonuses with this "
+			"cost center and these accounting dimensions. Empty: the cost center in Employment Partners "
+			"Settings, and the company's default for each dimension.",
+		},
+		{
+			"fieldname": "ep_cost_center",
+			"fieldtype": "Link",
+			"options": "Cost Center",
+			"label": "Cost Center",
+			"insert_after": "accounting_dimensions_section",
+		},
+		{
+			"fieldname": "dimension_col_break",
+			"fieldtype": "Column Break",
+			"insert_after": "ep_cost_center",
+		},
+	],
 	"Journal Entry": _posting_fields(after="company"),
 	"Purchase Invoice": _posting_fields(after="supplier"),
 	SETTINGS: [

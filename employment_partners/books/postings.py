@@ -7,6 +7,10 @@
   Incentive".  The accounts team settles it like any supplier bill (Payment Entry).
 - A **participant retention bonus** with a paid date posts a Journal Entry: debit the bonus
   expense account (cost center), credit the account bonuses are paid from.
+- The cost center is the placement's program's (Program: Cost Center), else Settings'; every
+  row also carries the accounting dimensions the program sets (else the company's defaults), and
+  a dimension the company makes mandatory that neither fills is refused before anything is
+  saved (books/dimensions.py).
 - The row shows its voucher; the server alone writes it (a request's voucher fields are replaced
   by the stored row's).  Only a payment that changed in this save is posted (a new paid row, a
   paid date or amount changed), and only when paid on or after Settings' "Post Payments From":
@@ -31,6 +35,7 @@ from frappe import _
 from frappe.utils import flt, getdate
 
 from employment_partners import books
+from employment_partners.books import dimensions
 from employment_partners.books.fields import SETTINGS
 
 INCENTIVE_ITEM = "Employer Hiring Incentive"
@@ -134,6 +139,7 @@ def validate_placement(doc):
 	for table, name, _cancel, post in plan:
 		if table == "incentive_payments" and post:
 			_supplier(doc, next(row.paid_on for row in doc.incentive_payments if row.name == name))
+	_check_accounting(doc, settings, {table for table, _name, _cancel, post in plan if post})
 
 
 def sync_placement(doc):
@@ -170,6 +176,7 @@ def back_post(placement: str, preview: bool = False) -> list[dict]:
 	if not preview:
 		if any(table == "incentive_payments" for table, _row in rows):
 			_supplier(doc)
+		_check_accounting(doc, settings, {table for table, _row in rows})
 		for table, row in rows:
 			_record(row, *(_own_voucher(doc.name, row.name) or _post(doc, table, row, settings)))
 	return [
@@ -378,6 +385,40 @@ def _cancel(voucher_type: str, voucher_no: str):
 		voucher.cancel()
 
 
+def _accounting(doc, settings) -> dict:
+	"""The cost center and accounting dimensions a posting for `doc` carries (its program's)."""
+	return dimensions.for_program(doc.get("program"), settings.ep_company, settings.ep_cost_center)
+
+
+def _check_accounting(doc, settings, tables: set[str]):
+	"""Before anything is saved: the program's cost center and the mandatory dimensions of the
+	postings of `tables` this save makes (each posts an expense and a balance sheet line)."""
+	if not tables or not settings:
+		return
+	accounts = [
+		settings.ep_incentive_expense_account
+		if table == "incentive_payments"
+		else settings.ep_bonus_expense_account
+		for table in tables
+	]
+	if "retention_bonuses" in tables:
+		accounts.append(settings.ep_bonus_paid_from_account)
+	if "incentive_payments" in tables:
+		accounts.append(_payable(doc, settings))
+	problem = dimensions.posting_problem(
+		doc.get("program"), settings.ep_company, _accounting(doc, settings), accounts
+	)
+	if problem:
+		frappe.throw(problem, title=_("Accounting dimension missing"))
+
+
+def _payable(doc, settings) -> str:
+	from erpnext.accounts.party import get_party_account
+
+	supplier = frappe.db.get_value("Hiring Partnership", doc.hiring_partnership, "ep_supplier")
+	return get_party_account("Supplier", supplier, settings.ep_company)
+
+
 def _post(doc, table, row, settings) -> tuple[str, str]:
 	post = _post_incentive if table == "incentive_payments" else _post_bonus
 	return post(doc, row, settings)
@@ -426,6 +467,9 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 	company = settings.ep_company
 	payable = get_party_account("Supplier", supplier, company)
 	remark = _remark(doc, _("Hiring incentive: {0}").format(row.milestone))
+	accounting = _accounting(doc, settings)
+	# the invoice's payable line takes the invoice's dimensions (ERPNext gives it no cost center)
+	header = {field: value for field, value in accounting.items() if field != "cost_center" and value}
 	if settings.get("ep_incentive_voucher") == "Purchase Invoice":
 		voucher = frappe.get_doc(
 			{
@@ -441,14 +485,15 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 				"credit_to": payable,
 				"remarks": remark,
 				"ep_placement": doc.name,
+				**header,
 				"items": [
 					{
 						"item_code": _incentive_item(),
 						"qty": 1,
 						"rate": flt(row.amount),
 						"expense_account": settings.ep_incentive_expense_account,
-						"cost_center": settings.ep_cost_center,
 						"description": remark,
+						**accounting,
 					}
 				],
 			}
@@ -459,13 +504,8 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 			row.paid_on,
 			remark,
 			doc.name,
-			debit={"account": settings.ep_incentive_expense_account, "cost_center": settings.ep_cost_center},
-			credit={
-				"account": payable,
-				"party_type": "Supplier",
-				"party": supplier,
-				"cost_center": settings.ep_cost_center,
-			},
+			debit={"account": settings.ep_incentive_expense_account, **accounting},
+			credit={"account": payable, "party_type": "Supplier", "party": supplier, **accounting},
 			amount=flt(row.amount),
 		)
 	return _submitted(voucher, row)
@@ -473,13 +513,14 @@ def _post_incentive(doc, row, settings) -> tuple[str, str]:
 
 def _post_bonus(doc, row, settings) -> tuple[str, str]:
 	remark = _remark(doc, _("Participant retention bonus: {0} days").format(row.milestone_days))
+	accounting = _accounting(doc, settings)
 	voucher = _journal(
 		settings.ep_company,
 		row.paid_on,
 		remark,
 		doc.name,
-		debit={"account": settings.ep_bonus_expense_account, "cost_center": settings.ep_cost_center},
-		credit={"account": settings.ep_bonus_paid_from_account, "cost_center": settings.ep_cost_center},
+		debit={"account": settings.ep_bonus_expense_account, **accounting},
+		credit={"account": settings.ep_bonus_paid_from_account, **accounting},
 		amount=flt(row.amount),
 	)
 	return _submitted(voucher, row)

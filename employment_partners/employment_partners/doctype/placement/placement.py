@@ -4,11 +4,11 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_days
+from frappe.utils import add_days, getdate
 
 from employment_partners.books import postings
 from employment_partners.metrics import placements as placement_metrics
-from employment_partners.placements import job_orders, placements, rules
+from employment_partners.placements import job_orders, placements, programs, rules
 from employment_partners.retention import follow_ups, issues, services
 from employment_partners.utils import get_settings
 
@@ -54,6 +54,7 @@ class Placement(Document):
 		prior_employer: DF.Data | None
 		prior_job_end_date: DF.Date | None
 		prior_job_title: DF.Data | None
+		program: DF.Link | None
 		referral: DF.Link | None
 		retention_bonuses: DF.Table[PlacementRetentionBonus]
 		separation_notes: DF.SmallText | None
@@ -70,6 +71,7 @@ class Placement(Document):
 			self.employer_review = 0  # the employer's "no longer employed" has been dealt with
 		self.validate_pay_and_hours()
 		self.validate_dates()
+		self.set_program()
 		self.validate_job_order()
 		self.validate_referral()
 		self.validate_status()
@@ -113,6 +115,26 @@ class Placement(Document):
 		problem = placements.dates_problem(self.start_date, self.end_date, enrolled, self.participant_name)
 		if problem:
 			frappe.throw(problem, title=_("Invalid placement dates"))
+
+	def set_program(self):
+		"""The program that funds the placement: the participant's enrolment open on the start date
+		when none is chosen; a chosen one (or a new participant or start date) is checked against
+		the enrolments (placements/programs.py)."""
+		if not self.program:
+			self.program = programs.default_program(self.participant, self.start_date)
+			return
+		before = self.get_doc_before_save()
+		if before is not None and (before.program, before.participant, getdate(before.start_date)) == (
+			self.program,
+			self.participant,
+			getdate(self.start_date),
+		):
+			return  # unchanged: a later change of the enrolments does not block the placement's edits
+		problem = programs.program_problem(
+			self.program, self.participant, self.start_date, self.participant_name
+		)
+		if problem:
+			frappe.throw(problem, title=_("Program not open to the participant"))
 
 	def validate_job_order(self):
 		"""A placement that starts to fill an opening needs an open order with one left; the count

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from employment_partners.books import dimensions
 from employment_partners.retention import schedule
 
 
@@ -28,6 +29,13 @@ class Program(Document):
 	def validate(self):
 		self.program_name = (self.program_name or "").strip()
 		self.validate_schedule()
+		self.validate_cost_center()
+
+	def validate_cost_center(self):
+		"""ERPNext: the cost center its placements post to is a ledger of the company the app posts to."""
+		problem = dimensions.program_problem(self)
+		if problem:
+			frappe.throw(problem, title=_("Invalid program"))
 
 	def validate_schedule(self):
 		"""A program owes follow-ups after exit: its schedule must have rows anchored on the exit."""
