@@ -108,6 +108,29 @@ class TestPlacementProgram(EPTestCase):
 		placement.save()
 		self.assertEqual(frappe.db.get_value("Placement", placement.name, "program"), SETA_PROGRAM)
 
+	def test_the_patch_gives_earlier_placements_their_program(self):
+		from employment_partners.patches.v1_4 import placement_programs
+
+		person = make_participant(
+			enrolments=[
+				{"program": SETA_PROGRAM, "enrolled_on": "2026-01-05", "exit_date": "2026-02-28"},
+				{"program": WIOA_PROGRAM, "enrolled_on": "2026-03-01"},  # row 2
+				{"program": ONTARIO_PROGRAM, "enrolled_on": "2026-03-01"},  # row 3
+			]
+		)
+		early = self.placement(person, start_date="2026-02-10").name  # SETA alone open
+		late = self.placement(person, start_date="2026-03-02").name  # WIOA and Ontario: row 2 first
+		chosen = self.placement(person, start_date="2026-03-02", program=ONTARIO_PROGRAM).name
+		later = make_participant(enrolments=[{"program": SETA_PROGRAM, "enrolled_on": "2026-04-01"}])
+		other = self.placement(later, start_date="2026-03-02").name  # none open on its start
+		# as stored before the field existed, the chosen one aside
+		frappe.db.set_value("Placement", {"name": ("in", [early, late, other])}, "program", None)
+		placement_programs.execute()
+		self.assertEqual(
+			[frappe.db.get_value("Placement", name, "program") for name in (early, late, chosen, other)],
+			[SETA_PROGRAM, WIOA_PROGRAM, ONTARIO_PROGRAM, None],
+		)
+
 	def test_program_has_erpnexts_fields_only_with_erpnext(self):
 		meta = frappe.get_meta("Program")
 		for field in ERPNEXT_PROGRAM_FIELDS:
