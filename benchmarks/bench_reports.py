@@ -569,14 +569,37 @@ class FollowUpDue(Bench):
 
 
 class OutcomesFollowUp(Bench):
-	"""Per milestone (at close, 3, 6, 12 months after exit) and group (all, placed, not placed, each
-	type): counted, each outcome, lost-contact rate, average wage, programme weeks.  Raw: one query
-	for the four milestones.  Loop: the exiters of the period and the year before, their outcome
-	follow-ups and their placements."""
+	"""Per milestone (at close, 3, 6, 12 months after exit) and column (the service components, which
+	overlap: all, job search, job matching / placement / incentive, job retention; and each
+	placement type): the 15D enrolments counted, each outcome, still open, lost-contact rate,
+	average wage, programme weeks.  Raw: one query, a row per enrolment and milestone with its window,
+	its outcome follow-up and its components worked out by correlated lookups, added up here.
+	Loop: the participants with an exit from a 15D program in the period and the year before, and
+	their follow-ups done, placements, referrals, coaching sessions and service referrals."""
 
 	report = "Outcomes Follow-up"
-	COUNTS = ("counted", "employed", "training", "unemployed", "unable_to_work", "unknown")
+	COUNTS = (
+		"counted",
+		"employed",
+		"training",
+		"independent",
+		"volunteer",
+		"unable_to_work",
+		"unemployed",
+		"unknown",
+		"still_open",
+	)
 	RATES = ("lost_contact_rate", "average_wage", "average_duration_weeks")
+	# the follow-up outcomes, as the Retention Follow-up options spell them
+	OUTCOMES = (
+		("employed", EMPLOYED),
+		("training", ("In Education or Training",)),
+		("independent", ("Independent",)),
+		("volunteer", ("Volunteer",)),
+		("unable_to_work", ("Unable to Work",)),
+		("unemployed", ("Unemployed",)),
+	)
+	COMPONENTS = ("All Participants", "Job Search", "Job Matching, Placement and Incentive", "Job Retention")
 
 	def figures(self, result):
 		groups = [c["fieldname"] for c in result["columns"][1:] if not c["fieldname"].endswith("_percent")]
@@ -587,97 +610,119 @@ class OutcomesFollowUp(Bench):
 					out.setdefault(row["milestone"], {}).setdefault(g, {})[row["figure"]] = row[g]
 		return out
 
+	@staticmethod
+	def key(group: str) -> str:
+		"""The report's column name: each run of characters other than letters and digits one "_"."""
+		return "_".join("".join(ch if ch.isalnum() else " " for ch in group.lower()).split())
+
 	def raw(self):
+		# the cohort: milestones From..To (To no later than today); the evidence: recorded by today
+		filters, on = self.filters(), getdate(today())
+		v = {"start": getdate(filters["from_date"]), "end": min(getdate(filters["to_date"]), on), "as_of": on}
 		milestones = " union all ".join(
 			f"select '{m}' as milestone, {n} as months" for m, n in MILESTONES.items()
 		)
+		service = "between w.first_start and least(w.w1, %(as_of)s)"
+		# w: a row per enrolment and milestone, grouped so that it is made once; its window from its
+		# milestone follow-ups, else the schedule row's days, else 14; its placements and referrals
 		rows = sql(
-			f"""with counted as (
-				select m.milestone, p.name as participant, p.exit_date, datediff(p.exit_date, p.enrolment_date) as days
-				from `tabParticipant` p join ({milestones}) m
-					on p.exit_date + interval m.months month between %(start)s and %(as_of)s
-				where p.exit_date between %(start)s - interval 12 month and %(as_of)s
+			f"""with c as (
+				select e.name as en, e.parent as pt, e.enrolled_on, e.exit_date, pr.follow_up_schedule as sch,
+					m.milestone, e.exit_date + interval m.months month as md
+				from `tabProgram Enrolment` e
+				join `tabProgram` pr on pr.name = e.program
+				join ({milestones}) m on e.exit_date + interval m.months month between %(start)s and %(end)s
+				where pr.counts_in_15d = 1 and e.parenttype = 'Participant'
+					and e.exit_date between %(start)s - interval 12 month and %(end)s
 			),
-			outcome as (
-				select f.outcome_milestone as milestone, f.participant, f.outcome, f.hourly_wage,
-					row_number() over (partition by f.participant, f.outcome_milestone
-						order by f.completed_on desc, f.modified desc) as rn
-				from (select distinct participant from counted) x join `tabRetention Follow-up` f
-					on f.participant = x.participant and f.outcome_milestone is not null
-					and f.status = 'Done' and f.completed_on <= %(as_of)s
-			),
-			placed as (
-				select pl.participant, pl.placement_type,
-					row_number() over (partition by pl.participant order by pl.start_date desc, pl.creation desc) as rn
-				from (select distinct participant, exit_date from counted) x
-				join `tabPlacement` pl on pl.participant = x.participant and pl.start_date <= x.exit_date
+			w as (
+				select c.en, c.pt, c.enrolled_on, c.exit_date, c.milestone,
+					ifnull(min(f.due_date), c.md) as w0,
+					ifnull(max(f.window_end), c.md + interval greatest(ifnull((select max(r.window_days)
+						from `tabFollow-up Schedule Row` r where r.parent = c.sch and r.parenttype = 'Follow-up Schedule'
+							and r.outcome_milestone = c.milestone), 14), 1) - 1 day) as w1,
+					(select min(pl.start_date) from `tabPlacement` pl
+						where pl.participant = c.pt and pl.start_date between c.enrolled_on and c.exit_date) as first_start,
+					(select pl.placement_type from `tabPlacement` pl
+						where pl.participant = c.pt and pl.start_date between c.enrolled_on and c.exit_date
+						order by pl.start_date desc, pl.creation desc limit 1) as placement_type,
+					(select count(*) from `tabReferral` r
+						where r.participant = c.pt and r.referred_on between c.enrolled_on and c.exit_date) as referrals
+				from c
+				left join `tabRetention Follow-up` f
+					on f.participant = c.pt and f.outcome_milestone = c.milestone and f.program_enrolment = c.en
+				group by c.en, c.milestone, c.pt, c.enrolled_on, c.exit_date, c.md, c.sch
 			)
-			select c.milestone, t.placement_type, count(*) as counted,
-				sum(o.outcome in %(employed)s) as employed,
-				sum(o.outcome = 'In Education or Training') as training,
-				sum(o.outcome = 'Unemployed') as unemployed, sum(o.outcome = 'Unable to Work') as unable_to_work,
-				sum(o.outcome = 'Unable to Contact') as lost, sum(o.outcome is null) as not_done,
-				sum(if(o.outcome in %(employed)s, o.hourly_wage, 0)) as wages, sum(c.days) as days
-			from counted c
-			left join outcome o on o.milestone = c.milestone and o.participant = c.participant and o.rn = 1
-			left join placed t on t.participant = c.participant and t.rn = 1
-			group by c.milestone, t.placement_type""",
-			{**self.v, "employed": EMPLOYED},
+			select w.milestone, w.w1 <= %(as_of)s as closed, datediff(w.exit_date, w.enrolled_on) as days,
+				w.placement_type, w.first_start is not null or w.referrals > 0 as jmpi,
+				w.first_start is not null and (
+					exists (select 1 from `tabRetention Follow-up` f where f.participant = w.pt and f.status = 'Done'
+						and ifnull(f.outcome_milestone, '') = '' and f.completed_on {service})
+					or exists (select 1 from `tabCoaching Session` s where s.participant = w.pt and s.session_date {service})
+					or exists (select 1 from `tabService Referral` s where s.participant = w.pt and s.referred_on {service})
+					or exists (select 1 from `tabPlacement` pl join `tabRetention Issue Report` i on i.placement = pl.name
+						join `tabRetention Intervention` iv on iv.parent = i.name and iv.parenttype = 'Retention Issue Report'
+						where pl.participant = w.pt and iv.intervention_date {service})
+				) as retention,
+				o.outcome, o.hourly_wage
+			from w
+			left join `tabRetention Follow-up` o on w.w1 <= %(as_of)s and o.name = (
+				select f.name from `tabRetention Follow-up` f
+				where f.participant = w.pt and f.status = 'Done' and f.completed_on between w.w0 and w.w1
+					and (ifnull(f.outcome_milestone, '') = '' or (f.outcome_milestone = w.milestone and f.program_enrolment = w.en))
+				order by f.outcome = 'Unable to Contact', ifnull(f.outcome_milestone, '') = '',
+					f.completed_on desc, f.modified desc, f.name
+				limit 1)""",
+			v,
 		)
 		types = sorted({r.placement_type for r in rows if r.placement_type})
-		keys = (
-			"counted",
-			"employed",
-			"training",
-			"unemployed",
-			"unable_to_work",
-			"lost",
-			"not_done",
-			"wages",
-			"days",
-		)
 		out = {}
 		for milestone in MILESTONES:
-			sums = {g: dict.fromkeys(keys, 0) for g in ("All Participants", "Placed", "Not Placed", *types)}
+			sums = {g: {} for g in (*self.COMPONENTS, *types)}
 			for r in (r for r in rows if r.milestone == milestone):
-				for g in (
-					"All Participants",
-					"Placed" if r.placement_type else "Not Placed",
-					r.placement_type,
-				):
-					if g:
-						for k in keys:
-							sums[g][k] += r[k] or 0
-			out[milestone] = {
-				frappe.scrub(g): self._finish(s, milestone == "At Close") for g, s in sums.items()
-			}
+				groups = ["All Participants", "Job Search"]
+				groups += ["Job Matching, Placement and Incentive"] if r.jmpi else []
+				groups += ["Job Retention"] if r.retention else []
+				groups += [r.placement_type] if r.placement_type else []
+				for g in groups:
+					s = sums[g]
+					if not r.closed:
+						s["still_open"] = s.get("still_open", 0) + 1
+						continue
+					kind = next((k for k, values in self.OUTCOMES if r.outcome in values), "unknown")
+					for k in ("counted", kind):
+						s[k] = s.get(k, 0) + 1
+					if r.outcome == "Unable to Contact":
+						s["lost"] = s.get("lost", 0) + 1
+					if kind == "employed":
+						s["wages"] = s.get("wages", 0) + (r.hourly_wage or 0)
+					s["days"] = s.get("days", 0) + r.days
+			out[milestone] = {self.key(g): self._finish(s, milestone == "At Close") for g, s in sums.items()}
 		return out
 
-	@staticmethod
-	def _finish(s, at_close: bool) -> dict:
+	def _finish(self, s, at_close: bool) -> dict:
+		counted = s.get("counted", 0)
 		return {
-			"counted": s["counted"],
-			"employed": s["employed"],
-			"training": s["training"],
-			"unemployed": s["unemployed"],
-			"unable_to_work": s["unable_to_work"],
-			"unknown": s["lost"] + s["not_done"],
-			"lost_contact_rate": percent(s["lost"], s["counted"]),
-			"average_wage": ratio(s["wages"], s["employed"]),
-			"average_duration_weeks": ratio(s["days"], 7 * s["counted"], 1) if at_close else None,
+			**{k: s.get(k, 0) for k in self.COUNTS},
+			"lost_contact_rate": percent(s.get("lost", 0), counted),
+			"average_wage": ratio(s.get("wages", 0), s.get("employed", 0)),
+			"average_duration_weeks": ratio(s.get("days", 0), 7 * counted, 1) if at_close else None,
 		}
 
 	def documents(self):
-		v = self.v
-		exited = f"t.exit_date between '{v['start']}' - interval 12 month and '{v['as_of']}'"
-		of_them = f"t.participant in (select t.name from `tabParticipant` t where {exited})"
+		filters, on = self.filters(), getdate(today())
+		start, end = getdate(filters["from_date"]), min(getdate(filters["to_date"]), on)
+		exited = f"""select e.parent from `tabProgram Enrolment` e join `tabProgram` pr on pr.name = e.program
+			where pr.counts_in_15d = 1 and e.parenttype = 'Participant'
+				and e.exit_date between '{start}' - interval 12 month and '{end}'"""
+		of_them = f"t.participant in ({exited})"
 		return [
-			("Participant", exited),
-			(
-				"Retention Follow-up",
-				f"{of_them} and t.status = 'Done' and ifnull(t.outcome_milestone, '') != ''",
-			),
+			("Participant", f"t.name in ({exited})"),  # with their enrolments (a child table)
+			("Retention Follow-up", f"{of_them} and t.status = 'Done'"),
 			("Placement", of_them),
+			("Referral", of_them),
+			("Coaching Session", of_them),
+			("Service Referral", of_them),
 		]
 
 

@@ -73,27 +73,45 @@ RECORDED = {
 	UNEMPLOYED: (follow_ups.UNEMPLOYED,),
 }
 
-# a retention service to the participant from the first placement of the enrolment `p` to the
-# milestone's window end (never after the as-of day); each read through the participant's index
+# a retention service to the participant from the first placement of the enrolment (its start,
+# `w.first_start`) to the milestone's window end (never after the as-of day); each read through
+# the participant's index
 RETENTION_SERVICE = """(
 	exists (select 1 from `tabRetention Follow-up` rf
 		where rf.participant = w.participant and rf.status = %(done)s and ifnull(rf.outcome_milestone, '') = ''
-			and rf.completed_on between p.first_start and least(w.closes, %(as_of)s))
+			and rf.completed_on between w.first_start and least(w.closes, %(as_of)s))
 	or exists (select 1 from `tabCoaching Session` cs
-		where cs.participant = w.participant and cs.session_date between p.first_start and least(w.closes, %(as_of)s))
+		where cs.participant = w.participant and cs.session_date between w.first_start and least(w.closes, %(as_of)s))
 	or exists (select 1 from `tabService Referral` sr
-		where sr.participant = w.participant and sr.referred_on between p.first_start and least(w.closes, %(as_of)s))
+		where sr.participant = w.participant and sr.referred_on between w.first_start and least(w.closes, %(as_of)s))
 	or exists (select 1 from `tabPlacement` ip
 		join `tabRetention Issue Report` ri on ri.placement = ip.name
 		join `tabRetention Intervention` iv on iv.parent = ri.name and iv.parenttype = 'Retention Issue Report'
 		where ip.participant = w.participant
-			and iv.intervention_date between p.first_start and least(w.closes, %(as_of)s))
+			and iv.intervention_date between w.first_start and least(w.closes, %(as_of)s))
 )"""
+
+# the follow-up whose outcome counts for enrolment and milestone `w` (window `w.opens`..`w.closes`):
+# done inside the window, the enrolment's own milestone follow-up or one that reports no milestone;
+# a reached one before Unable to Contact, its own before another, then the latest (of two done the
+# same day, the one changed last, then the one named first).  Read through the participant's index
+# (participant, status, completed_on, modified)
+EVIDENCE = """
+	select f.name from `tabRetention Follow-up` f
+	where f.participant = w.participant and f.status = %(done)s and f.completed_on between w.opens and w.closes
+		and (ifnull(f.outcome_milestone, '') = ''
+			or (f.outcome_milestone = w.milestone and f.program_enrolment = w.enrolment))
+	order by f.outcome = %(unable_to_contact)s, ifnull(f.outcome_milestone, '') = '',
+		f.completed_on desc, f.modified desc, f.name
+	limit 1
+"""
 
 
 def outcomes_at_milestones(period) -> dict[str, dict[str, dict]]:
 	"""{milestone: {group: figures}}: the components (COMPONENTS, overlapping) and each placement
-	type.  One query for the four milestones, grouped by milestone, components and type."""
+	type.  One query for the four milestones: a row per enrolment and milestone with its window,
+	made once (grouped), then its outcome follow-up and components by index lookups, added up by
+	milestone, components and type."""
 	milestones = " union all ".join(
 		f"select {frappe.db.escape(milestone)} as milestone, {int(months)} as months"
 		for milestone, months in schedule.MILESTONES.items()
@@ -103,74 +121,44 @@ def outcomes_at_milestones(period) -> dict[str, dict[str, dict]]:
 		f"""
 		with milestone as ({milestones}),
 		cohort as (
-			select e.name as enrolment, e.parent as participant, e.enrolled_on, e.exit_date,
-				pr.follow_up_schedule, m.milestone,
-				date_add(e.exit_date, interval m.months month) as milestone_date
+			select e.name as enrolment, e.parent as participant, e.enrolled_on, e.exit_date, m.milestone,
+				date_add(e.exit_date, interval m.months month) as milestone_date,
+				(select max(r.window_days) from `tabFollow-up Schedule Row` r
+					where r.parent = pr.follow_up_schedule and r.parenttype = 'Follow-up Schedule'
+						and r.outcome_milestone = m.milestone) as window_days
 			from `tabProgram Enrolment` e
 			join `tabProgram` pr on pr.name = e.program and pr.counts_in_15d = 1
 			join milestone m on date_add(e.exit_date, interval m.months month) between %(start)s and %(end)s
 			where e.parenttype = 'Participant'
 				and e.exit_date between date_sub(%(start)s, interval %(longest)s month) and %(end)s
 		),
-		enrolment as (select distinct enrolment, participant, enrolled_on, exit_date from cohort),
-		own as (
-			select c.enrolment, c.milestone, min(f.due_date) as opens, max(f.window_end) as closes
-			from cohort c
-			join `tabRetention Follow-up` f on f.participant = c.participant
-				and f.outcome_milestone = c.milestone and f.program_enrolment = c.enrolment
-			group by c.enrolment, c.milestone
-		),
-		row_window as (
-			select r.parent as follow_up_schedule, r.outcome_milestone as milestone,
-				max(r.window_days) as window_days
-			from `tabFollow-up Schedule Row` r
-			where r.parenttype = 'Follow-up Schedule' and ifnull(r.outcome_milestone, '') != ''
-			group by r.parent, r.outcome_milestone
-		),
 		windowed as (
 			select c.enrolment, c.participant, c.enrolled_on, c.exit_date, c.milestone,
-				coalesce(o.opens, c.milestone_date) as opens,
-				coalesce(o.closes, date_add(c.milestone_date,
-					interval greatest(coalesce(rw.window_days, %(default_window)s), 1) - 1 day)) as closes
+				coalesce(min(f.due_date), c.milestone_date) as opens,
+				coalesce(max(f.window_end), date_add(c.milestone_date,
+					interval greatest(coalesce(c.window_days, %(default_window)s), 1) - 1 day)) as closes,
+				(select min(pl.start_date) from `tabPlacement` pl
+					where pl.participant = c.participant and pl.start_date between c.enrolled_on and c.exit_date
+				) as first_start,
+				(select pl.placement_type from `tabPlacement` pl
+					where pl.participant = c.participant and pl.start_date between c.enrolled_on and c.exit_date
+					order by pl.start_date desc, pl.creation desc limit 1) as placement_type,
+				exists (select 1 from `tabReferral` r
+					where r.participant = c.participant and r.referred_on between c.enrolled_on and c.exit_date
+				) as referred
 			from cohort c
-			left join own o on o.enrolment = c.enrolment and o.milestone = c.milestone
-			left join row_window rw on rw.follow_up_schedule = c.follow_up_schedule and rw.milestone = c.milestone
-		),
-		evidence as (
-			select w.enrolment, w.milestone, f.outcome, f.hourly_wage,
-				row_number() over (partition by w.enrolment, w.milestone
-					order by f.outcome = %(unable_to_contact)s, ifnull(f.outcome_milestone, '') = '',
-						f.completed_on desc, f.modified desc, f.name) as rn
-			from windowed w
-			join `tabRetention Follow-up` f on f.participant = w.participant and f.status = %(done)s
-				and f.completed_on between w.opens and w.closes
-				and (ifnull(f.outcome_milestone, '') = ''
-					or (f.outcome_milestone = w.milestone and f.program_enrolment = w.enrolment))
-			where w.closes <= %(as_of)s
-		),
-		placed as (
-			select x.enrolment, pl.placement_type,
-				min(pl.start_date) over (partition by x.enrolment) as first_start,
-				row_number() over (partition by x.enrolment order by pl.start_date desc, pl.creation desc) as rn
-			from enrolment x
-			join `tabPlacement` pl on pl.participant = x.participant
-				and pl.start_date between x.enrolled_on and x.exit_date
-		),
-		referred as (
-			select distinct x.enrolment
-			from enrolment x
-			join `tabReferral` r on r.participant = x.participant
-				and r.referred_on between x.enrolled_on and x.exit_date
+			left join `tabRetention Follow-up` f on f.participant = c.participant
+				and f.outcome_milestone = c.milestone and f.program_enrolment = c.enrolment
+			group by c.enrolment, c.milestone, c.participant, c.enrolled_on, c.exit_date, c.milestone_date,
+				c.window_days
 		),
 		flagged as (
 			select w.milestone, w.closes <= %(as_of)s as closed, ev.outcome, ev.hourly_wage,
-				datediff(w.exit_date, w.enrolled_on) as days, p.placement_type,
-				(p.enrolment is not null or r.enrolment is not null) as jmpi,
-				(p.enrolment is not null and {RETENTION_SERVICE}) as job_retention
+				datediff(w.exit_date, w.enrolled_on) as days, w.placement_type,
+				(w.first_start is not null or w.referred) as jmpi,
+				(w.first_start is not null and {RETENTION_SERVICE}) as job_retention
 			from windowed w
-			left join evidence ev on ev.enrolment = w.enrolment and ev.milestone = w.milestone and ev.rn = 1
-			left join placed p on p.enrolment = w.enrolment and p.rn = 1
-			left join referred r on r.enrolment = w.enrolment
+			left join `tabRetention Follow-up` ev on w.closes <= %(as_of)s and ev.name = ({EVIDENCE})
 		)
 		select milestone, jmpi, job_retention, placement_type,
 			sum(not closed) as still_open,
