@@ -189,7 +189,9 @@ class TestExcelExport(ExportCase):
 		self.assertEqual(by_measure["# of Participants"], [2, 2, 1, None, None, None, None, None, None])
 		# money only in the amount columns: (18 + 19.50 + 21.25) / 3 = 19.58; (18 + 21.25) / 2 =
 		# 19.625 -> 19.63; 19.50
-		self.assertEqual(by_measure["Average Hourly Wage"], [None, None, None, 19.58, 19.63, 19.5, None, None, None])
+		self.assertEqual(
+			by_measure["Average Hourly Wage"], [None, None, None, 19.58, 19.63, 19.5, None, None, None]
+		)
 		# averages only in the number columns: (91 + 21) / 2 / 7 = 8.0 weeks; nothing ended without
 		self.assertEqual(by_measure["Average Duration (weeks)"][6:], [8.0, 8.0, None])
 		for i, name in enumerate(header[1:], start=2):
@@ -214,9 +216,7 @@ class TestExcelExport(ExportCase):
 		self.assertEqual(header, [c["label"] for c in incentive_spend.columns()])
 		# 2011: 3 placements, 2 with an incentive for 2 participants, committed 1000 + 2500 = 3,500
 		values = dict(zip(header, [c.value for c in sheet[2]], strict=True))
-		self.assertEqual(
-			(values["Placements"], values["Participants with an Incentive Placement"]), (3, 2)
-		)
+		self.assertEqual((values["Placements"], values["Participants with an Incentive Placement"]), (3, 2))
 		self.assertEqual(values["Average Committed per Participant"], 1750.0)
 
 	def test_csv_has_the_same_columns_by_kind(self):
@@ -224,7 +224,9 @@ class TestExcelExport(ExportCase):
 		import csv
 
 		rows = list(csv.reader(io.StringIO(response.filecontent.decode())))
-		self.assertEqual(rows[0][1:4], ["Total (count)", "With Incentive (count)", "Without Incentive (count)"])
+		self.assertEqual(
+			rows[0][1:4], ["Total (count)", "With Incentive (count)", "Without Incentive (count)"]
+		)
 		placements = next(r for r in rows if r[0] == "# of Placements")
 		self.assertEqual([float(v) if v else None for v in placements[1:5]], [3, 2, 1, None])
 
