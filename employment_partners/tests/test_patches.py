@@ -4,8 +4,10 @@ import json
 import unittest
 
 import frappe
+from frappe.utils import add_days
 
 from employment_partners import defaults
+from employment_partners.participants import enrolments
 from employment_partners.patches.v1_0.business_day_as_half_hours import half_hour
 from employment_partners.patches.v1_1 import (
 	exit_follow_ups_to_participants,
@@ -16,6 +18,9 @@ from employment_partners.patches.v1_1 import (
 	seta_02_09_schedule,
 	stage_history_events,
 )
+from employment_partners.patches.v1_4 import program_enrolments
+from employment_partners.retention import follow_ups
+from employment_partners.retention import schedule as schedule_maths
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
 	make_employer_lead,
@@ -232,13 +237,17 @@ class TestSetaSchedulePatch(EPTestCase):
 
 class TestExitFollowUpsPatch(EPTestCase):
 	"""A participant placed twice, exited 15 May 2026 (Q2), each placement with its own copy of
-	the exit contacts, as the app made them before."""
+	the exit contacts, as the app made them before.  On today's schema the participant has no
+	schedule of their own: they are enrolled in the job retention program (SETA 02-09, Settings'
+	default) and exit it on 15 May, so the merged follow-ups belong to that enrolment."""
 
 	def setUp(self):
 		super().setUp()
 		self.case_manager = make_user("Case Manager")
-		self.person = make_participant(case_manager=self.case_manager, exit_date="2026-05-15")
-		frappe.db.set_value("Participant", self.person.name, "follow_up_schedule", None)
+		self.person = make_participant(
+			case_manager=self.case_manager, exit_date="2026-05-15", programs=[SETA]
+		)
+		self.enrolment = self.person.enrolments[0]
 		frappe.db.delete("Retention Follow-up", {"participant": self.person.name})
 		self.first = make_placement(
 			participant=self.person.name,
@@ -293,18 +302,26 @@ class TestExitFollowUpsPatch(EPTestCase):
 		return frappe.get_all(
 			"Retention Follow-up",
 			filters={"participant": self.person.name, "anchor": "Program Exit"},
-			fields=["name", "schedule_row_id", "placement", "status", "due_date"],
+			fields=[
+				"name",
+				"schedule_row_id",
+				"placement",
+				"status",
+				"due_date",
+				"program",
+				"program_enrolment",
+			],
 			order_by="due_date, schedule_row_id",
 		)
 
 	def test_one_per_row_and_nothing_recorded_is_lost(self):
 		self.run_patch("2026-11-26")
-		self.assertEqual(
-			frappe.db.get_value("Participant", self.person.name, "follow_up_schedule"), SETA
-		)  # from the latest placement
 		rows = self.exit_follow_ups()
 		self.assertEqual(len({r.schedule_row_id for r in rows}), len(rows), "one follow-up per row")
 		self.assertTrue(all(r.placement is None for r in rows))
+		# each belongs to the participant's SETA enrolment (the merged ones stamped, the made ones
+		# made for it), so the app's next reconciliation finds them all
+		self.assertEqual({(r.program, r.program_enrolment) for r in rows}, {(SETA, self.enrolment.name)})
 
 		kept = frappe.get_doc(
 			"Retention Follow-up",
@@ -337,19 +354,20 @@ class TestExitFollowUpsPatch(EPTestCase):
 	def test_missing_contacts_are_made_only_where_they_can_still_be_made(self):
 		self.run_patch("2026-11-26")
 		# exit 15 May 2026: contacts whose window ended before 26 Nov 2026 are not invented;
-		# Nov 2026 (Q2 after exit, month 2) and everything after are made
+		# Nov 2026 (Q2 after exit, month 2) and everything after are made (the follow-up form is
+		# open for each quarter's third month, beside its monthly contact: v1_4 seta_ewif_month_3)
 		made = [(r.schedule_row_id, str(r.due_date)) for r in self.exit_follow_ups() if r.status == "Open"]
 		self.assertEqual(
 			made,
 			[
 				("seta-02-09-q2-month-2", "2026-11-01"),
+				("seta-02-09-q2-ewif", "2026-12-01"),
 				("seta-02-09-q2-month-3", "2026-12-01"),
-				("seta-02-09-q2-ewif", "2026-12-31"),
 				("seta-02-09-q3-first-week", "2027-01-01"),
 				("seta-02-09-q3-month-1", "2027-01-01"),
 				("seta-02-09-q3-month-2", "2027-02-01"),
+				("seta-02-09-q3-ewif", "2027-03-01"),
 				("seta-02-09-q3-month-3", "2027-03-01"),
-				("seta-02-09-q3-ewif", "2027-03-31"),
 			],
 		)
 		self.assertEqual(
@@ -366,6 +384,220 @@ class TestExitFollowUpsPatch(EPTestCase):
 		first = self.exit_follow_ups()
 		self.run_patch("2026-11-26")
 		self.assertEqual(self.exit_follow_ups(), first)
+		# and the app's own reconciliation, as after a save, agrees with what the patch left
+		with self.freeze_time("2026-11-26 06:00:00"):
+			self.assertEqual(
+				follow_ups.sync_participant(self.person.name, create_not_before="2026-11-26"),
+				{"created": 0, "moved": 0, "removed": 0},
+			)
+
+
+class TestProgramEnrolmentsPatch(EPTestCase):
+	"""v1_4 program_enrolments on a site as it was before programs: participants with their own
+	follow-up schedule (the Participant column, added back here when the site has none: DDL
+	commits, so it is added before the test writes anything and dropped after its rows are rolled
+	back), exit follow-ups naming no enrolment, no enrolment rows, and Settings naming no default
+	programs.
+
+	Ana: enrolled 1 Sep 2025 on the 15D outcomes schedule, exited 13 Feb 2026; her "At Close"
+	follow-up was done (employed elsewhere, $19.50 x 32 h, a pay stub for 2-13 Feb, a note and a
+	reached attempt), her 3-month one is open with an unanswered attempt and a note; a follow-up of
+	her placement names no program.  Ben: enrolled 5 Jan 2026 with no schedule of his own (so the
+	Settings default, SETA 02-09), not exited."""
+
+	def build(self, own_schedules: bool):
+		if own_schedules and not frappe.db.has_column("Participant", "follow_up_schedule"):
+			frappe.db.sql_ddl("alter table `tabParticipant` add column follow_up_schedule varchar(140)")
+			frappe.cache.hdel("table_columns", "tabParticipant")  # Frappe caches the columns
+			self.addCleanup(self.drop_column)  # after tearDown's rollback
+		schedule_name = OUTCOMES if own_schedules else SETA
+		settings = frappe.get_single("Employment Partners Settings")
+		settings.default_programs = []  # before programs, Settings named none
+		settings.default_follow_up_schedule = SETA
+		settings.save()
+		self.ana = make_participant(first_name="Ana", enrolment_date="2025-09-01")
+		self.ben = make_participant(first_name="Ben", enrolment_date="2026-01-05")
+		self.assertEqual((self.ana.enrolments, self.ben.enrolments), ([], []))
+		placement = make_placement(participant=self.ana.name, start_date="2025-11-03")
+		frappe.db.sql(
+			"update `tabParticipant` set exit_date = '2026-02-13', status = 'Exited' where name = %s",
+			self.ana.name,
+		)
+		if own_schedules:
+			frappe.db.sql(
+				"update `tabParticipant` set follow_up_schedule = %s where name = %s",
+				(OUTCOMES, self.ana.name),
+			)
+		# her schedule's rows after an exit on 13 Feb 2026: the 15D "At Close" is due 13 Feb (open
+		# 14 days, to 26 Feb), the 3-month one 13 May (to 26 May); SETA's first is the first week
+		# of the next quarter (1-7 Apr), its next the whole of April
+		rows = follow_ups.schedule_rows(schedule_name, schedule_maths.PROGRAM_EXIT)
+		first, second = schedule_maths.generate(rows, None, "2026-02-13")[:2]
+		self.assertEqual(
+			[(str(d.due_date), str(d.window_end)) for d in (first, second)],
+			[("2026-02-13", "2026-02-26"), ("2026-05-13", "2026-05-26")]
+			if own_schedules
+			else [("2026-04-01", "2026-04-07"), ("2026-04-01", "2026-04-30")],
+		)
+		# each tried the day after it fell due; the first reached them and was done that day
+		reached_on = add_days(first.due_date, 1)
+		attempt = {"attempted_on": f"{reached_on} 10:00:00", "method": "Phone", "reached": 1}
+		self.done = self.old_exit_follow_up(
+			schedule_name,
+			first,
+			status="Done",
+			outcome="Employed - Other Employer",
+			current_employer="Harbour Bakery",
+			hourly_wage=19.5,
+			hours_per_week=32,
+			completed_on=reached_on,
+			contact_method="Phone",
+			verification_source="Pay Stub",
+			employed_from="2026-02-02",
+			employed_to="2026-02-13",
+			notes="Started at the bakery",
+			attempts=[attempt],
+		)
+		self.open = self.old_exit_follow_up(
+			schedule_name,
+			second,
+			notes="Left a voicemail",
+			attempts=[{**attempt, "attempted_on": f"{add_days(second.due_date, 1)} 11:00:00", "reached": 0}],
+		)
+		self.placement_follow_ups = frappe.get_all(
+			"Retention Follow-up", filters={"placement": placement.name}, pluck="name"
+		)
+		self.assertTrue(self.placement_follow_ups)
+		self.names = [self.done.name, self.open.name, *self.placement_follow_ups]
+
+	def drop_column(self):
+		frappe.db.sql_ddl("alter table `tabParticipant` drop column follow_up_schedule")
+		frappe.cache.hdel("table_columns", "tabParticipant")
+
+	def old_exit_follow_up(self, schedule_name: str, due, **values):
+		"""A follow-up after exit as the app made them before programs: the participant's, on
+		their schedule's row, naming no program or enrolment."""
+		doc = frappe.get_doc(
+			{
+				"doctype": "Retention Follow-up",
+				"participant": self.ana.name,
+				"follow_up_schedule": schedule_name,
+				"schedule_row_id": due.row_id,
+				"label": due.label,
+				"anchor": due.anchor,
+				"outcome_milestone": due.outcome_milestone or None,
+				"due_date": due.due_date,
+				"window_end": due.window_end,
+				"status": "Open",
+				**values,
+			}
+		)
+		doc.flags.ignore_validate = True
+		doc.insert()
+		return doc
+
+	def recorded(self) -> dict:
+		"""Every stored field of Ana's follow-ups and of their attempts, but the two the patch sets."""
+		rows = frappe.get_all(
+			"Retention Follow-up", filters={"name": ("in", self.names)}, fields=["*"], order_by="name"
+		)
+		for row in rows:
+			del row["program"], row["program_enrolment"]
+		attempts = frappe.get_all(
+			"Follow-up Attempt", filters={"parent": ("in", self.names)}, fields=["*"], order_by="name"
+		)
+		self.assertEqual(len(attempts), 2)
+		return {"follow_ups": rows, "attempts": attempts}
+
+	def stamps(self) -> dict:
+		return {
+			row.name: (row.program, row.program_enrolment)
+			for row in frappe.get_all(
+				"Retention Follow-up",
+				filters={"name": ("in", self.names)},
+				fields=["name", "program", "program_enrolment"],
+			)
+		}
+
+	def enrolments_of(self, participant: str) -> list:
+		return frappe.get_all(
+			"Program Enrolment",
+			filters={"parent": participant},
+			fields=[
+				"name",
+				"parenttype",
+				"parentfield",
+				"idx",
+				"program",
+				"enrolled_on",
+				"exit_date",
+				"exit_reason",
+			],
+		)
+
+	def default_programs(self) -> list[str]:
+		settings = frappe.get_single("Employment Partners Settings")
+		return [row.program for row in settings.default_programs]
+
+	def test_each_schedule_and_exit_becomes_one_enrolment_keeping_every_follow_up(self):
+		self.build(own_schedules=True)
+		before = self.recorded()
+
+		program_enrolments.execute()
+
+		# Ana: one enrolment in the program of her schedule (the shipped 15D one), from her
+		# enrolment day to her exit; no exit reason (none was recorded before)
+		(ana,) = self.enrolments_of(self.ana.name)
+		self.assertEqual(
+			(ana.parenttype, ana.parentfield, ana.idx, ana.program),
+			("Participant", "enrolments", 1, enrolments.ONTARIO_PROGRAM),
+		)
+		self.assertEqual(
+			(str(ana.enrolled_on), str(ana.exit_date), ana.exit_reason), ("2025-09-01", "2026-02-13", None)
+		)
+		# Ben: the Settings default schedule's program (SETA 02-09), still open
+		(ben,) = self.enrolments_of(self.ben.name)
+		self.assertEqual((ben.program, str(ben.enrolled_on), ben.exit_date), (SETA, "2026-01-05", None))
+		# her follow-ups after exit carry her enrolment; her placement's do not
+		stamps = self.stamps()
+		self.assertEqual(stamps[self.done.name], (enrolments.ONTARIO_PROGRAM, ana.name))
+		self.assertEqual(stamps[self.open.name], (enrolments.ONTARIO_PROGRAM, ana.name))
+		self.assertEqual({stamps[name] for name in self.placement_follow_ups}, {(None, None)})
+		# everything recorded kept: outcome, employer, pay, the pay stub's period, notes, attempts
+		self.assertEqual(self.recorded(), before)
+		# new participants are enrolled in the default schedule's program
+		self.assertEqual(self.default_programs(), [SETA])
+		# the participant as saved now reads the same exit; the app's reconciliation finds her two
+		# follow-ups where her schedule puts them (none moved or removed) and makes the 6 and
+		# 12-month ones
+		self.assertEqual(str(frappe.get_doc("Participant", self.ana.name).exit_date), "2026-02-13")
+		self.assertEqual(follow_ups.sync_participant(self.ana.name), {"created": 2, "moved": 0, "removed": 0})
+
+		program_enrolments.execute()  # a second run changes nothing
+
+		self.assertEqual(self.enrolments_of(self.ana.name), [ana])
+		self.assertEqual(self.enrolments_of(self.ben.name), [ben])
+		self.assertEqual(self.stamps(), stamps)
+		self.assertEqual(self.recorded(), before)
+		self.assertEqual(self.default_programs(), [SETA])
+
+	def test_a_site_from_before_participant_schedules_follows_the_default(self):
+		"""A site upgraded from before participants had a schedule (v1_1) never had the column:
+		everyone is enrolled in the Settings default schedule's program (SETA 02-09)."""
+		if frappe.db.has_column("Participant", "follow_up_schedule"):
+			self.skipTest("this site keeps the column from before programs; the test does not drop it")
+		self.build(own_schedules=False)
+		before = self.recorded()
+
+		program_enrolments.execute()
+
+		(ana,) = self.enrolments_of(self.ana.name)
+		self.assertEqual(
+			(ana.program, str(ana.enrolled_on), str(ana.exit_date)), (SETA, "2025-09-01", "2026-02-13")
+		)
+		self.assertEqual(self.stamps()[self.open.name], (SETA, ana.name))
+		self.assertEqual(self.recorded(), before)
+		self.assertEqual(self.default_programs(), [SETA])
 
 
 class TestNotificationTextPatch(EPTestCase):

@@ -12,6 +12,15 @@ with two placements had each exit contact twice, and one whose placement ended b
 3. every exited participant's follow-ups are regenerated from their schedule: open ones move to
    the corrected dates, missing ones are made when their window has not yet ended (nobody can
    still make a contact whose window closed before the upgrade), done ones are never touched.
+
+Since program enrolments (v1_4), a participant has no schedule of their own: the follow-ups after
+exit belong to an enrolment, from its program's schedule, and `Participant.follow_up_schedule`
+is gone from the doctype (a site that had it keeps the column; one upgraded from before this
+patch never had it).  So on today's schema step 1 is skipped where the column is absent; step 2
+stands; step 3 stamps each merged follow-up with the participant's exited enrolment whose program
+has its schedule (when exactly one has) and regenerates the participants with an exited enrolment.
+Those who have none yet are enrolled by v1_4 program_enrolments, which stamps their follow-ups
+with the enrolment it makes (reconciling them here would close every one as no longer due).
 """
 
 import frappe
@@ -25,14 +34,24 @@ STATUS_RANK = {follow_ups.DONE: 0, follow_ups.MISSED: 1, follow_ups.OPEN: 2}
 def execute():
 	set_participant_schedules()
 	merge_exit_follow_ups()
-	for name in frappe.get_all("Participant", filters={"exit_date": ("is", "set")}, pluck="name"):
+	stamp_enrolments()
+	exited = frappe.get_all(
+		"Program Enrolment",
+		filters={"parenttype": "Participant", "exit_date": ("is", "set")},
+		pluck="parent",
+		distinct=True,
+	)
+	for name in sorted(set(exited)):
 		follow_ups.sync_participant(name, create_not_before=today())
 
 
 def set_participant_schedules():
+	if not frappe.db.has_column("Participant", "follow_up_schedule"):
+		return  # the field is gone (program enrolments name the schedules): nothing to set
 	default = follow_ups.default_schedule()
-	for participant in frappe.get_all(
-		"Participant", filters={"follow_up_schedule": ("is", "not set")}, pluck="name"
+	# the column, read and written as a column: the doctype no longer has the field
+	for participant in frappe.db.sql_list(
+		"select name from `tabParticipant` where ifnull(follow_up_schedule, '') = ''"
 	):
 		latest = frappe.get_all(
 			"Placement",
@@ -43,8 +62,8 @@ def set_participant_schedules():
 		)
 		value = latest[0].follow_up_schedule if latest else default
 		if value:
-			frappe.db.set_value(
-				"Participant", participant, "follow_up_schedule", value, update_modified=False
+			frappe.db.sql(
+				"update `tabParticipant` set follow_up_schedule = %s where name = %s", (value, participant)
 			)
 
 
@@ -59,6 +78,30 @@ def merge_exit_follow_ups():
 		groups.setdefault((row.participant, row.follow_up_schedule, row.schedule_row_id), []).append(row.name)
 	for names in groups.values():
 		merge_group([frappe.get_doc("Retention Follow-up", name) for name in names])
+
+
+def stamp_enrolments():
+	"""A follow-up after exit that names no enrolment belongs to the participant's exited
+	enrolment whose program has its schedule, when exactly one has (as v1_4 program_enrolments
+	stamps the one enrolment it makes); then reconciling finds it and makes nothing twice."""
+	frappe.db.sql(
+		"""
+		update `tabRetention Follow-up` f
+		join `tabProgram Enrolment` e on e.parent = f.participant and e.parenttype = 'Participant'
+			and e.exit_date is not null
+		join `tabProgram` p on p.name = e.program and p.follow_up_schedule = f.follow_up_schedule
+		set f.program = e.program, f.program_enrolment = e.name
+		where ifnull(f.placement, '') = '' and ifnull(f.program_enrolment, '') = ''
+			and f.anchor = %(anchor)s
+			and (
+				select count(*) from `tabProgram Enrolment` e2
+				join `tabProgram` p2 on p2.name = e2.program
+				where e2.parent = f.participant and e2.parenttype = 'Participant'
+					and e2.exit_date is not null and p2.follow_up_schedule = f.follow_up_schedule
+			) = 1
+		""",
+		{"anchor": schedule.PROGRAM_EXIT},
+	)
 
 
 def keeper_order(doc) -> tuple:

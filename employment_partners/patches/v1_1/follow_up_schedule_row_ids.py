@@ -12,6 +12,14 @@ import frappe
 
 from employment_partners import defaults
 
+# shipped rows whose anchor, unit or offset changed after ids came in, matched by what they were
+# then: the SETA 02-09 follow-up form was due on the last day of quarters 1-3 after exit until
+# v1_4 seta_ewif_month_3 opened it for the quarter's third month (whose key its monthly contact
+# shares, so the row would match no shipped row and lose its follow-ups)
+KEY_WHEN_IDS_CAME = {
+	f"seta-02-09-q{n}-ewif": ("Program Exit", "End of Quarter after Exit", n) for n in (1, 2, 3)
+}
+
 
 def execute():
 	if frappe.db.has_column("Retention Follow-up", "schedule_row"):
@@ -36,7 +44,8 @@ def adopt_row_ids(record: dict):
 	shipped row has the same anchor, unit and offset (rows that match none keep theirs)."""
 	shipped_by_key = {}
 	for row in record["rows"]:
-		shipped_by_key.setdefault(_key(row), []).append(row["name"])
+		key = KEY_WHEN_IDS_CAME.get(row["name"]) or _key(row)
+		shipped_by_key.setdefault(key, []).append(row["name"])
 	site_rows = frappe.get_all(
 		"Follow-up Schedule Row",
 		filters={"parent": record["name"], "parenttype": "Follow-up Schedule"},

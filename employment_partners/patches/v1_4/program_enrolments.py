@@ -21,13 +21,16 @@ from employment_partners.retention import follow_ups, schedule
 
 
 def execute():
-	if not frappe.db.has_column("Participant", "follow_up_schedule"):
-		return  # installed after programs: nothing to convert
+	# a site installed after programs never runs this (Frappe marks an installed app's patches
+	# done); one upgraded from before participants had a schedule (v1_1) never had the column:
+	# each of its participants follows the Settings default
+	has_column = frappe.db.has_column("Participant", "follow_up_schedule")
+	own_schedule = "nullif(p.follow_up_schedule, '')" if has_column else "null"
 	defaults.ensure_defaults()  # the shipped programs first (after_migrate runs after the patches)
 	default = follow_ups.default_schedule()
 	people = frappe.db.sql(
-		"""
-		select p.name, p.enrolment_date, p.exit_date, nullif(p.follow_up_schedule, '') as schedule
+		f"""
+		select p.name, p.enrolment_date, p.exit_date, {own_schedule} as schedule
 		from `tabParticipant` p
 		where not exists (select 1 from `tabProgram Enrolment` e where e.parent = p.name and e.parenttype = 'Participant')
 		""",
