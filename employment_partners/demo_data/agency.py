@@ -8,7 +8,9 @@ participant gets a life story first and every record follows from it.
 - **Employers.** Leads are spread over the pipeline's stages (Prospect … Feedback, and Lost);
   each has a stage history that walks the stages in order, contacts and interactions.  Leads at
   Source, Match and Feedback have a hiring partnership; Match ones an open job order; Feedback
-  ones the placements (a few large employers take most of them, as in life).
+  ones the placements (a few large employers take most of them, as in life).  About one hiring
+  partnership in eight is troubled: its jobs are lost sooner, it reports problems late and its
+  feedback is unhappy (Partnership Health has some at risk, as an agency's has).
 - **Participants.** Enrolled over the period, with barriers, suitability indicators and
   readiness in plausible proportions, three skills, and (for 40 %) past job losses.
 - **Employment spells.** Each placed participant's placements follow one another in time: a
@@ -124,6 +126,11 @@ INTERVENTION = {
 }
 # a job's fate when nothing else ends it: (share, shortest and longest days it lasts); None = kept
 RETENTION_CURVE = ((18, 3, 30), (12, 31, 90), (10, 91, 180), (8, 181, 365), (52, None, None))
+# a troubled employer (about one hiring partnership in eight): jobs lost sooner, late word of
+# problems, unhappy feedback; so the Partnership Health report and its card have partnerships at
+# risk, as an agency's have
+TROUBLED_SHARE = 0.12
+TROUBLED_CURVE = ((38, 3, 30), (24, 31, 90), (14, 91, 180), (8, 181, 365), (16, None, None))
 NOT_WORKING = {follow_ups.UNEMPLOYED: 80, follow_ups.IN_TRAINING: 12, follow_ups.UNABLE_TO_WORK: 8}
 # the agency reports to several funders, so its follow-up schedule holds the rows of the three
 # shipped ones: job retention (SETA 02-09), the 15D outcomes and the WIOA quarters
@@ -205,6 +212,7 @@ class Partnership:
 	pulse_enabled: bool = False
 	placements: int = 0
 	first_placement: date | None = None
+	troubled: bool = False
 
 
 class Agency:
@@ -404,6 +412,12 @@ class Agency:
 			lead["partnership"].weight = 1
 		self.hiring = [p for p in self.partnerships if p.weight]
 		self.hiring_weights = [p.weight for p in self.hiring]
+		for partnership in self.hiring:
+			partnership.troubled = rng.random() < TROUBLED_SHARE
+		if len(self.hiring) > 2 and not any(p.troubled for p in self.hiring):
+			# one at least, among those who hire more than a few (a score needs a hire)
+			busy = sorted(self.hiring, key=lambda p: -p.weight)[: max(2, len(self.hiring) // 2)]
+			rng.choice(busy).troubled = True
 
 	def order_for(self, partnership: Partnership, start: date) -> dict:
 		"""The partnership's job order a placement starting on `start` fills: a recent one with an
@@ -509,7 +523,8 @@ class Agency:
 		time_limited = order["type"] in self.time_limited
 		end, status, reason = None, placement_rules.ACTIVE, None
 		weeks = rng.choice((8, 12, 16, 26)) if time_limited else None
-		_share, low, high = rng.choices(RETENTION_CURVE, weights=[r[0] for r in RETENTION_CURVE])[0]
+		curve = TROUBLED_CURVE if partnership.troubled else RETENTION_CURVE
+		_share, low, high = rng.choices(curve, weights=[r[0] for r in curve])[0]
 		lasts = rng.randint(low, high) if low else None
 		if time_limited and (lasts is None or lasts > weeks * 7):
 			lasts = weeks * 7  # ran its course: completed, or kept on as a permanent hire
@@ -919,6 +934,7 @@ class Agency:
 			status = rng.choices(("Resolved", "Escalated"), (92, 8))[0]
 		name = self.out.namer.next("RIR-.YYYY.-", reported_day)
 		contact = partnership.contacts[0] if partnership.contacts else None
+		lag = 20 if partnership.troubled else 5  # the longest the employer took to tell us
 		self.out.add(
 			"Retention Issue Report",
 			{
@@ -933,7 +949,7 @@ class Agency:
 				"channel": "Portal" if portal else rng.choice(("Phone", "Email", "In Person")),
 				"reported_on": reported, "issue_type": kind,
 				"severity": rng.choices(("Low", "Medium", "High", "Critical"), (25, 45, 23, 7))[0],
-				"incident_start": reported_day - timedelta(days=rng.randint(0, 5)), "incident_end": None,
+				"incident_start": reported_day - timedelta(days=rng.randint(0, lag)), "incident_end": None,
 				"description": f"{kind} concern raised by the supervisor: {self.fake.sentence(nb_words=10)}",
 				"acknowledge_due": ack_due, "acknowledged_on": acknowledged,
 				"acknowledged_by": p["cm"] if acknowledged else None,
@@ -1120,7 +1136,9 @@ class Agency:
 		day = pl["start"] + timedelta(days=90 + rng.randint(0, 14))
 		if day >= self.today or rng.random() > 0.12:
 			return
-		satisfaction = rng.choices((1, 2, 3, 4, 5), (3, 7, 20, 40, 30))[0]
+		satisfaction = rng.choices(
+			(1, 2, 3, 4, 5), (25, 35, 25, 10, 5) if partnership.troubled else (3, 7, 20, 40, 30)
+		)[0]
 		self.out.add(
 			"Employer Feedback",
 			{
