@@ -17,14 +17,21 @@ participant gets a life story first and every record follows from it.
   placement ends before the next one starts.  How long a job lasts follows a retention curve
   (about 18 % lost in the first 30 days, 12 % by 90, 10 % by 180, the rest kept).  After a lost
   job, a third find work elsewhere on their own.  Time-limited placements (work experience,
-  on-the-job training) complete or turn permanent.  Participants exit the program some months
-  after their last start (or, never placed, after months of searching).
-- **Follow-ups** are the ones the shipped schedules give (retention/schedule.py, the same date
-  maths the app uses), for each placement and each exited participant.  Those whose window has
-  passed are done (88 %) or missed; a done one records what the participant's spells say on the
-  day it was done: employed with the placement's employer, employed elsewhere, or not working;
-  some could not be reached after three attempts.  So retention, 15D and WIOA figures come out
-  as the spells made them.
+  on-the-job training) complete or turn permanent.
+- **Program enrolments.** Everyone is in the job retention program (SETA 02-09) from the day they
+  came; some are co-enrolled in Employment Ontario (15D outcomes, 45 %) and/or WIOA Title I
+  (40 %), from then or a few weeks later.  They exit the job retention program some months after
+  their last start (or, never placed, after months of searching); most co-enrolments exit with it
+  (a common exit), some earlier.  Each exit has its reason (employed when working that day).  The
+  participant's exit date is the latest, once every enrolment has exited (participants/enrolments.py).
+- **Follow-ups** are the ones the app makes (retention/schedule.py, the same date maths): each
+  placement's from its schedule (the Settings default), each exited enrolment's from its
+  program's schedule, naming the program and the enrolment.  Those whose window has passed are
+  done (88 %) or missed, never before their due date (a milestone's outcome cannot be); a done
+  one records what the participant's spells say on the day it was done: employed with the
+  placement's employer, employed elsewhere (over the day done, or the pay period a pay stub
+  covers), or not working; some could not be reached after three attempts.  So retention, 15D
+  and WIOA figures come out as the spells made them.
 - Referrals (the hired one and others declined or withdrawn), incentives and retention bonuses,
   retention issues with interventions, service referrals, coaching, the employer pulse and its
   answers, employer feedback and appreciation events follow the same spells.
@@ -52,7 +59,7 @@ from employment_partners.employment_partners.doctype.incentive_allocation import
 from employment_partners.metrics import engagement
 from employment_partners.metrics import placements as placement_metrics
 from employment_partners.metrics import pulse as pulse_metrics
-from employment_partners.participants import suitability
+from employment_partners.participants import enrolments, suitability
 from employment_partners.permissions import BSR, CASE_MANAGER, EMPLOYER
 from employment_partners.pipeline import fit, organisations, stages
 from employment_partners.placements import placements as placement_rules
@@ -132,10 +139,16 @@ RETENTION_CURVE = ((18, 3, 30), (12, 31, 90), (10, 91, 180), (8, 181, 365), (52,
 TROUBLED_SHARE = 0.12
 TROUBLED_CURVE = ((38, 3, 30), (24, 31, 90), (14, 91, 180), (8, 181, 365), (16, None, None))
 NOT_WORKING = {follow_ups.UNEMPLOYED: 80, follow_ups.IN_TRAINING: 12, follow_ups.UNABLE_TO_WORK: 8}
-# the agency reports to several funders, so its follow-up schedule holds the rows of the three
-# shipped ones: job retention (SETA 02-09), the 15D outcomes and the WIOA quarters
-FUNDER_SCHEDULES = (schedule.JOB_RETENTION_SETA_NAME, schedule.OUTCOMES_15D_NAME, schedule.WIOA_NAME)
-ALL_FUNDERS = "All Funders (SETA, 15D and WIOA)"
+# the agency reports to several funders: everyone is in its job retention program (SETA 02-09),
+# and some are co-enrolled in a program that owes Ontario 15D outcomes, WIOA quarters, or both
+# (shares of the participants; the shipped programs, participants/enrolments.py)
+CO_ENROLMENT = {enrolments.ONTARIO_PROGRAM: 0.45, enrolments.WIOA_PROGRAM: 0.4}
+# why someone left a program without a job (Program Enrolment's exit reasons; "Health or Medical"
+# is one of WIOA's exclusions, PIRL 923)
+EXIT_REASONS = {
+	"Completed Services": 40, "Lost Contact": 22, "Withdrew": 14, "Moved Away": 8,
+	"Entered Education or Training": 10, "Health or Medical": 6,
+}  # fmt: skip
 
 
 @dataclass
@@ -249,11 +262,13 @@ class Agency:
 		self.categories = {
 			r.name: r.sensitive for r in frappe.get_all("Service Category", ["name", "sensitive"])
 		}
-		self.schedule = self.make_schedule()
-		self.schedule_rows = {
-			anchor: follow_ups.schedule_rows(self.schedule, anchor)
-			for anchor in (schedule.PLACEMENT_START, schedule.PROGRAM_EXIT)
-		}
+		# a placement's follow-ups come from its schedule, the Settings default when none is named
+		# (Placement.set_follow_up_schedule); those after exit from each enrolment's program
+		self.placement_schedule = follow_ups.default_schedule()
+		self.start_rows = follow_ups.schedule_rows(self.placement_schedule, schedule.PLACEMENT_START)
+		self.load_programs()
+		# a placement names the program that funds it, where the site's placements have the field
+		self.placement_programs = frappe.get_meta("Placement").has_field("program")
 		self.bonus_days = [
 			int(d) for d in (self.settings.retention_bonus_days or "").replace(" ", "").split(",") if d
 		]
@@ -262,40 +277,35 @@ class Agency:
 		self.scheduler_ran = self.today - timedelta(days=self.config.scheduler_lag_days)
 		self.supervisor = DIRECTOR
 
-	def make_schedule(self) -> str | None:
-		"""One schedule with every row of the shipped ones (made once, by the desk's own insert),
-		or the default schedule when they are gone."""
-		if frappe.db.exists("Follow-up Schedule", ALL_FUNDERS):
-			return ALL_FUNDERS
-		rows = []
-		for name in FUNDER_SCHEDULES:
-			if frappe.db.exists("Follow-up Schedule", name):
-				for row in frappe.get_doc("Follow-up Schedule", name).rows:
-					rows.append(
-						{
-							field: row.get(field)
-							for field in (
-								"label",
-								"anchor",
-								"offset_value",
-								"offset_unit",
-								"window_days",
-								"outcome_milestone",
-							)
-						}
-					)
-		if not rows:
-			return follow_ups.default_schedule()
-		frappe.get_doc(
-			{
-				"doctype": "Follow-up Schedule",
-				"schedule_name": ALL_FUNDERS,
-				"description": "Every contact the agency's funders ask for: the rows of the shipped SETA 02-09, "
-				"15D outcomes and WIOA schedules",
-				"rows": rows,
-			}
-		).insert(ignore_permissions=True)
-		return ALL_FUNDERS
+	def load_programs(self):
+		"""The programs people are enrolled in: the job retention program (SETA 02-09; else the
+		first Settings names) for everyone, the shipped 15D and WIOA ones for some; each with its
+		schedule's rows after exit.  Disabled programs are left out; with no program at all, nobody
+		exits (the app records an exit only on an enrolment)."""
+		enabled = {
+			row.name: row.follow_up_schedule
+			for row in frappe.get_all(
+				"Program", filters={"disabled": 0}, fields=["name", "follow_up_schedule"]
+			)
+		}
+		base = (
+			enrolments.SETA_PROGRAM
+			if enrolments.SETA_PROGRAM in enabled
+			else next(iter(enrolments.default_programs()), None)
+		)
+		self.base_program = base
+		self.co_programs = {
+			program: share
+			for program, share in CO_ENROLMENT.items()
+			if program in enabled and program != base
+		}
+		self.program_schedules = {
+			program: enabled[program] for program in (base, *self.co_programs) if program
+		}
+		self.exit_rows = {
+			program: follow_ups.schedule_rows(name, schedule.PROGRAM_EXIT)
+			for program, name in self.program_schedules.items()
+		}
 
 	def make_skills(self):
 		have = set(frappe.get_all("Job Skill", pluck="name"))
@@ -500,20 +510,77 @@ class Agency:
 			following = starts[j + 1] if j + 1 < len(starts) else None
 			self.make_placement(p, start, following)
 
-		exit_date = self.exit_date(p)
-		p["exit"] = exit_date
-		p["schedule"] = self.schedule
+		p["enrolments"] = self.enrol(p, self.exit_date(p) if self.base_program else None)
+		# their exit: the latest, once every enrolment has exited (as the app works it out)
+		p["exit"] = enrolments.exit_of(p["enrolments"])
 		self.all_follow_ups: list[dict] = []
 		for placement in p["placements"]:
 			self.placement_follow_ups(p, placement)
-		if exit_date:
-			for due in schedule.generate(self.schedule_rows[schedule.PROGRAM_EXIT], None, exit_date):
-				self.follow_up(p, None, self.schedule, due)
+		# each exited enrolment's follow-ups after exit, from its program's schedule
+		for enrolment in p["enrolments"]:
+			if enrolment.exit_date:
+				program = enrolment.program
+				for due in schedule.generate(self.exit_rows[program], None, enrolment.exit_date):
+					self.follow_up(p, None, self.program_schedules[program], due, enrolment)
 		self.write_participant(p, born, barriers)
 		for placement in p["placements"]:
 			self.write_placement(p, placement)
 		for follow_up in self.all_follow_ups:
 			self.write_follow_up(follow_up)
+
+	def enrol(self, p: dict, exit_date: date | None) -> list:
+		"""Their program enrolments: the job retention program from the day they came until
+		`exit_date`; a co-enrolment from then or a few weeks later, most leaving with it (a common
+		exit), some earlier (that program's services ended while job retention goes on)."""
+		if not self.base_program:
+			return []
+		rng, enrolled = self.rng, p["enrolled"]
+		rows = [self.enrolment(p, self.base_program, enrolled, exit_date)]
+		for program, share in self.co_programs.items():
+			if rng.random() >= share:
+				continue
+			start = min(enrolled + timedelta(days=rng.choice((0, 0, 0, 7, 14, 21))), exit_date or self.today)
+			leaves = exit_date
+			if rng.random() < (0.25 if exit_date else 0.15):
+				first, last = start + timedelta(days=90), (exit_date or self.today) - timedelta(days=1)
+				if first <= last:
+					leaves = first + timedelta(days=rng.randint(0, (last - first).days))
+			rows.append(self.enrolment(p, program, start, leaves))
+		return rows
+
+	def enrolment(self, p: dict, program: str, start: date, leaves: date | None) -> frappe._dict:
+		"""One Program Enrolment row (named now: its follow-ups after exit name it)."""
+		return frappe._dict(
+			name=self.out.namer.child(),
+			program=program,
+			enrolled_on=start,
+			exit_date=leaves,
+			exit_reason=self.exit_reason(p, leaves) if leaves else None,
+		)
+
+	def funding_program(self, p: dict, start: date) -> str | None:
+		"""The program funding a placement that starts on `start`, as the app defaults it: their
+		enrolment open that day, the first in their list when several are (placements/programs.py)."""
+		for row in p["enrolments"]:
+			if row.enrolled_on <= start and (row.exit_date is None or start <= row.exit_date):
+				return row.program
+		return None
+
+	def exit_reason(self, p: dict, day: date) -> str:
+		"""Why they left on `day`, as their spells say: employed if working that day; otherwise a
+		reason, the same for every program they left that day (a health reason only for someone
+		who does not work again)."""
+		reasons = p.setdefault("exit_reasons", {})
+		if day not in reasons:
+			if self.working_on(p, day):
+				reasons[day] = "Employed"
+			else:
+				works_again = any(spell.end is None or spell.end > day for spell in p["spells"])
+				choices = {
+					r: w for r, w in EXIT_REASONS.items() if not (works_again and r == "Health or Medical")
+				}
+				reasons[day] = pick(self.rng, choices)
+		return reasons[day]
 
 	def make_placement(self, p: dict, start: date, following: date | None):
 		rng = self.rng
@@ -597,18 +664,28 @@ class Agency:
 		return None
 
 	def placement_follow_ups(self, p: dict, placement: dict):
-		for due in schedule.generate(self.schedule_rows[schedule.PLACEMENT_START], placement["start"], None):
-			# an ended placement's open follow-ups went with it; the ones before its end stay
-			if placement["end"] and due.due_date > placement["end"]:
-				continue
-			self.follow_up(p, placement, self.schedule, due)
+		"""Every row on the start, as the app made them when the placement began; one that ended
+		or completed before a follow-up fell due keeps it (follow_ups.sync_placement removes only
+		rows no longer on the schedule), and it records what they were doing then."""
+		for due in schedule.generate(self.start_rows, placement["start"], None):
+			self.follow_up(p, placement, self.placement_schedule, due)
 
-	def follow_up(self, p: dict, placement: dict | None, schedule_name: str, due: schedule.Due):
+	def follow_up(
+		self,
+		p: dict,
+		placement: dict | None,
+		schedule_name: str,
+		due: schedule.Due,
+		enrolment: frappe._dict | None = None,
+	):
+		"""A follow-up of the placement (rows on its start) or of the enrolment (rows after its
+		exit).  Done only inside its window, never before the due date: a milestone's outcome
+		cannot be recorded before its window opens (follow_ups.milestone_problem)."""
 		rng, today = self.rng, self.today
 		f = {
 			"p": p, "placement": placement, "schedule": schedule_name, "due": due, "status": follow_ups.OPEN,
 			"outcome": None, "completed_on": None, "spell": None, "attempts": [], "notes": None,
-			"method": None, "reminded": None, "escalated": None,
+			"method": None, "reminded": None, "escalated": None, "enrolment": enrolment,
 		}  # fmt: skip
 		missed_cutoff = today - timedelta(days=self.missed_after)
 		last_day = min(due.window_end, today - timedelta(days=1))
@@ -732,10 +809,13 @@ class Agency:
 			**{k: int(v) if k != "source_of_income" else v for k, v in record.items()},
 			"suitability_count": suitability.indicator_count(record),
 			"connected_to_staff": rng.randint(1, 4), "fear_of_not_succeeding": rng.randint(0, 4),
-			"follow_up_schedule": p["schedule"],
 			**employment,
 		}  # fmt: skip
 		self.out.add("Participant", row, at=at_hour(rng, enrolled), by=p["cm"])
+		self.out.children(
+			"Program Enrolment", "Participant", p["participant"], "enrolments",
+			[dict(row) for row in p["enrolments"]], at=enrolled,
+		)  # fmt: skip
 		self.out.children(
 			"Participant Skill", "Participant", p["participant"], "skills",
 			[{"skill": s} for s in rng.sample(self.skills, 3)], at=enrolled,
@@ -824,10 +904,12 @@ class Agency:
 			"training_plan": "Structured on-the-job training with a named supervisor" if incentive else None,
 			"incentive_duration_weeks": (pl["weeks"] or 12) if incentive else 0,
 			"skill_complexity": rng.choice(("Low", "Medium", "High")) if incentive else None,
-			"follow_up_schedule": self.schedule, "employer_review": 0, "employer_reported_end_date": None,
+			"follow_up_schedule": self.placement_schedule, "employer_review": 0, "employer_reported_end_date": None,
 			"last_employer_confirmation": None,
 			**self.employment_fields(latest),
 		}  # fmt: skip
+		if self.placement_programs:
+			row["program"] = self.funding_program(p, start)
 		made = at_hour(rng, start - timedelta(days=rng.randint(0, 5)))
 		self.out.add("Placement", row, at=made, by=p["cm"])
 		self.out.children(
@@ -1155,25 +1237,34 @@ class Agency:
 		)  # fmt: skip
 
 	def write_follow_up(self, f: dict):
-		rng, p, pl, due = self.rng, f["p"], f["placement"], f["due"]
+		rng, p, pl, due, enrolment = self.rng, f["p"], f["placement"], f["due"], f["enrolment"]
 		employed = f["outcome"] in follow_ups.EMPLOYED
 		spell = f["spell"]
 		name = self.out.namer.next("RFU-.YYYY.-", due.due_date)
-		made_on = pl["start"] if pl else p["exit"]
+		made_on = pl["start"] if pl else enrolment.exit_date
 		open_ = f["status"] == follow_ups.OPEN
+		source = rng.choice(("Pay Stub", "Self-Report", "Employer Verification")) if employed else None
+		employed_from = employed_to = f["completed_on"] if employed else None
+		if source == "Pay Stub" and rng.random() < 0.7:
+			# the pay period the stub covers: the two weeks to a pay day in the week before it was
+			# gathered, inside the job (never after the day done: follow_ups.evidence_problem)
+			employed_to = max(spell.start, f["completed_on"] - timedelta(days=rng.randint(0, 6)))
+			employed_from = max(spell.start, employed_to - timedelta(days=13))
 		row = {
 			"name": name, "naming_series": "RFU-.YYYY.-", "placement": pl["name"] if pl else None,
 			"participant": p["participant"], "participant_name": p["full"], "case_manager": p["cm"],
 			"hiring_partnership": pl["partnership"].name if pl else None,
 			"employer_name": pl["partnership"].lead["org"] if pl else None,
 			"job_title": pl["order"]["title"] if pl else None, "label": due.label,
+			"program": enrolment.program if enrolment else None,
+			"program_enrolment": enrolment.name if enrolment else None,
 			"follow_up_schedule": f["schedule"], "anchor": due.anchor, "status": f["status"],
 			"due_date": due.due_date, "window_end": due.window_end, "reminder_sent_on": f["reminded"],
 			"escalated_on": f["escalated"], "escalated_to": self.supervisor if f["escalated"] else None,
 			"contact_method": f["method"], "outcome": f["outcome"],
 			"current_employer": spell.employer if employed else None, "completed_on": f["completed_on"],
 			"hourly_wage": spell.wage if employed else 0, "hours_per_week": spell.hours if employed else 0,
-			"verification_source": rng.choice(("Pay Stub", "Self-Report", "Employer Verification")) if employed else None,
+			"verification_source": source, "employed_from": employed_from, "employed_to": employed_to,
 			"notes": f["notes"], "schedule_row_id": due.row_id,
 			"employer_placement": spell.placement["name"] if employed and spell.placement else None,
 			"employer_partnership": spell.placement["partnership"].name if employed and spell.placement else None,

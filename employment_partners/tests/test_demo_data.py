@@ -11,6 +11,7 @@ from frappe.utils import add_days, getdate
 
 from employment_partners.commands import commands
 from employment_partners.demo_data import agency
+from employment_partners.participants import enrolments
 from employment_partners.pipeline import automation, stages
 from employment_partners.retention import follow_ups, reminders, schedule
 from employment_partners.tests import EPTestCase
@@ -71,7 +72,7 @@ class TestGeneratedAgency(EPTestCase):
 		# nothing is missing: the daily job finds no placement or exited participant without them
 		self.assertEqual(reminders.generate_missing(), [])
 		# and each placement's follow-ups are its schedule's rows, on the schedule's dates
-		rows = follow_ups.schedule_rows(made.schedule, schedule.PLACEMENT_START)
+		rows = follow_ups.schedule_rows(made.placement_schedule, schedule.PLACEMENT_START)
 		placements = frappe.get_all(
 			"Placement",
 			filters={"participant": ("in", made_participants()), "status": "Active"},
@@ -102,6 +103,213 @@ class TestGeneratedAgency(EPTestCase):
 			{"p": made_participants()},
 		)[0][0]
 		self.assertEqual(unassigned, 0)
+
+	def test_enrolments_are_the_apps(self):
+		"""Everyone is in the job retention program, some also in the 15D and WIOA ones; every
+		participant's enrolments pass the app's rule and their exit is the app's (the latest, once
+		all have exited); the daily job's repair finds nothing to realign."""
+		generate()
+		people = frappe.get_all(
+			"Participant",
+			filters={"name": ("in", made_participants())},
+			fields=["name", "enrolment_date", "exit_date", "status"],
+		)
+		rows = {}
+		for row in frappe.get_all(
+			"Program Enrolment",
+			filters={"parenttype": "Participant", "parent": ("in", [p.name for p in people])},
+			fields=[
+				"name",
+				"parent",
+				"parentfield",
+				"idx",
+				"program",
+				"enrolled_on",
+				"exit_date",
+				"exit_reason",
+			],
+			order_by="parent, idx",
+		):
+			rows.setdefault(row.parent, []).append(row)
+		in_program = {
+			program: 0
+			for program in (enrolments.SETA_PROGRAM, enrolments.ONTARIO_PROGRAM, enrolments.WIOA_PROGRAM)
+		}
+		for person in people:
+			mine = rows.get(person.name, [])
+			self.assertEqual(mine[0].program if mine else None, enrolments.SETA_PROGRAM, person.name)
+			self.assertEqual([r.idx for r in mine], list(range(1, len(mine) + 1)), person.name)
+			self.assertEqual({r.parentfield for r in mine}, {"enrolments"}, person.name)
+			self.assertIsNone(enrolments.enrolment_problem(mine, person.enrolment_date), person.name)
+			self.assertEqual(person.exit_date, enrolments.exit_of(mine), person.name)
+			self.assertEqual(person.status, "Exited" if person.exit_date else "Active", person.name)
+			for row in mine:
+				in_program[row.program] += 1
+				# an exit has its reason, from the options the form offers
+				self.assertEqual(bool(row.exit_reason), bool(row.exit_date), row.name)
+		# a believable multi-funder agency: co-enrolments are a share, not everyone
+		self.assertEqual(in_program[enrolments.SETA_PROGRAM], 120)
+		for program in (enrolments.ONTARIO_PROGRAM, enrolments.WIOA_PROGRAM):
+			self.assertGreater(in_program[program], 120 * 0.2, program)
+			self.assertLess(in_program[program], 120 * 0.7, program)
+		self.assertTrue(any(p.exit_date for p in people) and any(not p.exit_date for p in people))
+		if frappe.get_meta("Placement").has_field("program"):
+			# a placement is funded by the enrolment open on its start (the first, when several are)
+			for placement in frappe.get_all(
+				"Placement",
+				filters={"participant": ("in", [p.name for p in people])},
+				fields=["name", "participant", "start_date", "program"],
+			):
+				open_then = [
+					r.program
+					for r in rows[placement.participant]
+					if r.enrolled_on <= placement.start_date
+					and (r.exit_date is None or placement.start_date <= r.exit_date)
+				]
+				self.assertEqual(placement.program, open_then[0] if open_then else None, placement.name)
+		# the daily repair (reminders.realign_exit_follow_ups) agrees with every follow-up after exit
+		self.assertEqual(reminders.realign_exit_follow_ups(), [])
+
+	def test_exit_follow_ups_belong_to_their_enrolment(self):
+		"""Every follow-up after exit names an enrolment of its participant and that enrolment's
+		program; each exited enrolment has exactly its program's schedule rows after exit, on the
+		dates the schedule gives from that enrolment's exit; an open enrolment has none."""
+		generate()
+		schedules = dict(frappe.get_all("Program", fields=["name", "follow_up_schedule"], as_list=True))
+		enrolled = {
+			row.name: row
+			for row in frappe.get_all(
+				"Program Enrolment",
+				filters={"parenttype": "Participant", "parent": ("in", made_participants())},
+				fields=["name", "parent", "program", "exit_date"],
+			)
+		}
+		stored = {}
+		for f in frappe.get_all(
+			"Retention Follow-up",
+			filters={"participant": ("in", made_participants()), "placement": ("is", "not set")},
+			fields=[
+				"name", "participant", "program", "program_enrolment", "follow_up_schedule",
+				"schedule_row_id", "due_date", "window_end", "outcome_milestone", "anchor",
+			],
+		):  # fmt: skip
+			enrolment = enrolled.get(f.program_enrolment)
+			self.assertTrue(enrolment and enrolment.parent == f.participant, f.name)
+			self.assertEqual(
+				(f.program, f.follow_up_schedule, f.anchor),
+				(enrolment.program, schedules[enrolment.program], schedule.PROGRAM_EXIT),
+				f.name,
+			)
+			stored.setdefault(f.program_enrolment, set()).add(
+				(f.schedule_row_id, f.due_date, f.window_end, f.outcome_milestone or "")
+			)
+		rows = {
+			name: follow_ups.schedule_rows(name, schedule.PROGRAM_EXIT) for name in set(schedules.values())
+		}
+		programs = set()
+		for enrolment in enrolled.values():
+			expected = {
+				(d.row_id, d.due_date, d.window_end, d.outcome_milestone)
+				for d in schedule.generate(rows[schedules[enrolment.program]], None, enrolment.exit_date)
+			}
+			self.assertEqual(stored.get(enrolment.name, set()), expected, enrolment.name)
+			if enrolment.exit_date:
+				programs.add(enrolment.program)
+		# the 15D milestones and the WIOA quarters are there, each from its own program
+		self.assertEqual(
+			programs, {enrolments.SETA_PROGRAM, enrolments.ONTARIO_PROGRAM, enrolments.WIOA_PROGRAM}
+		)
+
+	def test_outcomes_as_the_app_records_them(self):
+		"""An employment outcome covers a period that ends on or before the day it was done (the
+		day itself by default, a pay stub's pay period inside the job); other outcomes cover none;
+		a milestone's outcome is never recorded before its window opens."""
+		generate()
+		done = frappe.get_all(
+			"Retention Follow-up",
+			filters={"participant": ("in", made_participants()), "status": "Done"},
+			fields=[
+				"name", "label", "outcome", "completed_on", "due_date", "window_end", "outcome_milestone",
+				"employed_from", "employed_to", "employer_placement",
+			],
+		)  # fmt: skip
+		spans = 0
+		for f in done:
+			problem = follow_ups.milestone_problem(
+				f.outcome_milestone, f.label, f.completed_on, f.due_date, f.window_end
+			)
+			self.assertIsNone(problem, f.name)
+			if f.outcome in follow_ups.EMPLOYED:
+				self.assertTrue(f.employed_from and f.employed_to, f.name)
+				self.assertIsNone(
+					follow_ups.evidence_problem(f.employed_from, f.employed_to, f.completed_on), f.name
+				)
+				spans += f.employed_from < f.employed_to
+				if f.employer_placement:  # the period is inside the job they were in
+					start = frappe.db.get_value("Placement", f.employer_placement, "start_date")
+					self.assertGreaterEqual(f.employed_from, start, f.name)
+			else:
+				self.assertEqual((f.employed_from, f.employed_to), (None, None), f.name)
+		self.assertGreater(spans, 0)
+		self.assertTrue(any(f.outcome_milestone for f in done))
+
+	def test_a_generated_participant_saved_through_the_app_changes_nothing(self):
+		"""Saving a generated participant (and each follow-up) through its controller keeps every
+		value, and reconciling their follow-ups as the app's job does creates, moves and removes
+		none: the generator made what the app makes."""
+		generate()
+		fields = [
+			"name", "participant", "placement", "program", "program_enrolment", "follow_up_schedule",
+			"schedule_row_id", "due_date", "window_end", "status", "outcome", "completed_on",
+			"employed_from", "employed_to", "employer_placement", "current_employer",
+		]  # fmt: skip
+
+		def follow_ups_of(names):
+			return frappe.get_all(
+				"Retention Follow-up", filters={"participant": ("in", names)}, fields=fields, order_by="name"
+			)
+
+		people = frappe.get_all(
+			"Participant",
+			filters={"name": ("in", made_participants())},
+			fields=["name", "exit_date", "status"],
+			order_by="name",
+		)
+		# those who exited first (their follow-ups after exit), then others: 40 in all
+		people.sort(key=lambda p: (not p.exit_date, p.name))
+		sample = [p.name for p in people[:40]]
+		before = follow_ups_of(sample)
+		for name in sample:
+			doc = frappe.get_doc("Participant", name)
+			enrolled = [
+				(r.name, r.program, r.enrolled_on, r.exit_date, r.exit_reason) for r in doc.enrolments
+			]
+			kept = (doc.exit_date, doc.status)
+			doc.flags.ignore_permissions = True
+			doc.save()
+			self.assertEqual(
+				[(r.name, r.program, r.enrolled_on, r.exit_date, r.exit_reason) for r in doc.enrolments],
+				enrolled,
+				name,
+			)
+			self.assertEqual((doc.exit_date, doc.status), kept, name)
+			# what the follow-up job does after a save (follow_ups.sync_participant_job), run now
+			self.assertEqual(
+				follow_ups.sync_participant(name), {"created": 0, "moved": 0, "removed": 0}, name
+			)
+			for placement in frappe.get_all("Placement", filters={"participant": name}, pluck="name"):
+				self.assertEqual(
+					follow_ups.sync_placement(frappe.get_doc("Placement", placement)),
+					{"created": 0, "moved": 0, "removed": 0},
+					placement,
+				)
+		self.assertTrue(any(f.program_enrolment for f in before))
+		for f in before:  # each follow-up through its controller: the outcome's period is kept
+			if f.status == "Done":
+				doc = frappe.get_doc("Retention Follow-up", f.name)
+				doc.flags.ignore_permissions = True
+				doc.save()
+		self.assertEqual(follow_ups_of(sample), before)
 
 	def test_spells_hold_together(self):
 		generate()
@@ -169,6 +377,14 @@ class TestGeneratedAgency(EPTestCase):
 					filters={"name": ("in", made_participants())},
 					fields=["name", "full_name", "enrolment_date", "exit_date", "suitability_count"],
 					order_by="name",
+				),
+				frappe.db.sql(
+					"""select e.parent, e.idx, e.program, e.enrolled_on, e.exit_date, e.exit_reason,
+						(select count(*) from `tabRetention Follow-up` f where f.program_enrolment = e.name) as follow_ups
+					from `tabProgram Enrolment` e where e.parenttype = 'Participant' and e.parent in %(p)s
+					order by e.parent, e.idx""",
+					{"p": made_participants()},
+					as_dict=True,
 				),
 				frappe.db.sql(
 					"""select pl.name, pl.start_date, pl.end_date, pl.status, pl.employer_name,
