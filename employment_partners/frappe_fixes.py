@@ -22,6 +22,7 @@ import re
 import frappe
 import frappe.auth
 import frappe.permissions
+from frappe.utils import typing_validations
 from frappe.model.db_query import DatabaseQuery
 
 _CHILD_COLUMN = re.compile(r"`tab([^`]+)`\s*\.")
@@ -114,6 +115,35 @@ def _login_attempt_tracker(key: str, raise_locked_exception: bool = True):
 		)
 
 
+# A whitelisted method called with a value of the wrong type (Frappe checks the type hints) is
+# refused with FrappeTypeError raised bare: its text reaches the caller only as a traceback, so a
+# production site (tracebacks hidden, install.hide_tracebacks_in_production) answers 417 with no
+# message at all.  Here the refusal is a translated message, as frappe.throw gives every other.
+_TYPE_WORDS = {
+	bool: "true or false",
+	int: "a whole number",
+	float: "a number",
+	str: "text",
+	dict: "an object",
+	list: "a list",
+}
+
+
+def _raise_type_error(arg_name: str, arg_type: type, arg_value: object, current_exception=None):
+	from frappe.utils.typing_validations import qualified_name
+
+	wanted = _TYPE_WORDS.get(arg_type)
+	frappe.throw(
+		frappe._("{0} must be {1}, not {2}").format(
+			arg_name,
+			frappe._(wanted) if wanted else qualified_name(arg_type),
+			frappe._("empty") if arg_value is None else qualified_name(arg_value),
+		),
+		frappe.FrappeTypeError,
+		title=frappe._("Invalid value"),
+	)
+
+
 # (name, what it fixes, upstream, Frappe versions it applies to (major, minor from/to), test)
 WORKAROUNDS = (
 	(
@@ -151,6 +181,15 @@ WORKAROUNDS = (
 		((15, 0), (15, 999)),
 		"tests/test_query_guard.py::test_failed_sign_ins_lock_the_account_not_the_office",
 		(frappe.auth, "get_login_attempt_tracker", _login_attempt_tracker),
+	),
+	(
+		"a wrong-typed argument is refused without a message",
+		"frappe.utils.typing_validations.raise_type_error raises FrappeTypeError bare: with tracebacks hidden"
+		" (a production site) the caller gets 417 and no text; here it is a translated message",
+		"none found upstream for v15 (searched frappe/frappe issues)",
+		((15, 0), (15, 999)),
+		"tests/test_fuzz.py",
+		(typing_validations, "raise_type_error", _raise_type_error),
 	),
 )
 
