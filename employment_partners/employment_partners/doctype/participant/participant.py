@@ -26,6 +26,9 @@ class Participant(Document):
 		from employment_partners.employment_partners.doctype.participant_skill.participant_skill import (
 			ParticipantSkill,
 		)
+		from employment_partners.employment_partners.doctype.program_enrolment.program_enrolment import (
+			ProgramEnrolment,
+		)
 
 		address_line: DF.Data | None
 		age_indicator: DF.Check
@@ -50,10 +53,10 @@ class Participant(Document):
 		employment_status: DF.Data | None
 		employment_status_date: DF.Date | None
 		enrolment_date: DF.Date
+		enrolments: DF.Table[ProgramEnrolment]
 		exit_date: DF.Date | None
 		fear_of_not_succeeding: DF.Int
 		first_name: DF.Data
-		follow_up_schedule: DF.Link | None
 		foreign_credentials: DF.Check
 		full_name: DF.Data | None
 		grade_12_or_less: DF.Check
