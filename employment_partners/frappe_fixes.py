@@ -22,8 +22,8 @@ import re
 import frappe
 import frappe.auth
 import frappe.permissions
-from frappe.utils import typing_validations
 from frappe.model.db_query import DatabaseQuery
+from frappe.utils import typing_validations
 
 _CHILD_COLUMN = re.compile(r"`tab([^`]+)`\s*\.")
 
