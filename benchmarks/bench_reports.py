@@ -804,20 +804,35 @@ class ParticipantOutcomes(Bench):
 
 
 class WIOAPerformance(Bench):
-	"""The measures: exiters, employment in the 2nd and 4th quarters after exit, retention with the
-	same employer, median earnings, repeat business, penetration.  Raw: one query for the exiters'
-	quarters (aggregated here) and one for the employers served.  Loop: the exiters and their
-	follow-ups done, and the job orders, referrals and placements of the period and 3 years before."""
+	"""The measures: exiters and excluded exits, employment in the 2nd and 4th quarters after exit
+	and the exits still open for each, median earnings, retention with the same employer, repeat
+	business, penetration.  Raw: one query for each WIOA exit's quarters (employment and earnings
+	worked out day by day, aggregated here) and one for the employers served.  Loop: the exiters
+	(their enrolments are a child table) and their follow-ups done, and the job orders, referrals,
+	placements and employer events of the period and the three years before."""
 
 	report = "WIOA Employer Services Performance"
 	ROWS = (
 		("exiters", None, None),
+		("excluded", None, None),
 		("q2_rate", "q2_employed", "q2_counted"),
-		("q4_rate", "q4_employed", "q4_counted"),
-		("retention_rate", "retained", "retention_counted"),
+		("q2_open", None, None),
 		("median_earnings", "earners", None),
-		("repeat_rate", "repeat", "served"),
+		("q4_rate", "q4_employed", "q4_counted"),
+		("q4_open", None, None),
+		("retention_rate", "retained", "retention_counted"),
+		("repeat_rate", "repeat", "served_before"),
 		("penetration", "served", "establishments"),
+	)
+	# WIOA's excluded exit reasons (PIRL 923) and employer services, as the Program Enrolment and
+	# Employer Interaction / Event options spell them
+	EXCLUDED = (
+		"Institutionalized",
+		"Health or Medical",
+		"Deceased",
+		"Reserve or National Guard Called to Active Duty",
+		"Foster Care (Youth)",
+		"Ineligible or Fraud",
 	)
 
 	def filters(self):
