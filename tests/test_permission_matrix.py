@@ -238,6 +238,7 @@ class World:
 				"members": [{"participant": p, "payout_order": i} for i, p in enumerate(self.circle, 1)],
 			},
 			"Placement Type": lambda: {"placement_type_name": tag},
+			"Program": lambda: {"program_name": tag, "follow_up_schedule": "Job Retention (SETA 02-09)"},
 			"Separation Reason": lambda: {"reason_name": tag, "category": "Quit"},
 			"Service Category": lambda: {"category_name": tag},
 			"Service Partner": lambda: {"partner_name": tag, "categories": [{"category": "Housing"}]},

@@ -159,7 +159,10 @@ def sync_participant(participant, create_not_before=None) -> dict:
 	longer exists, or no longer has an exit, go (remove_follow_up keeps what was recorded)."""
 	if isinstance(participant, str):
 		participant = frappe.get_doc("Participant", participant)
-	existing = _existing({"participant": participant.name, "placement": ("is", "not set")})
+	# made from a schedule: one a case manager added by hand (no schedule row) is theirs, not ours
+	existing = _existing(
+		{"participant": participant.name, "placement": ("is", "not set"), "schedule_row_id": ("is", "set")}
+	)
 	by_enrolment: dict[str, list] = {}
 	for follow_up in existing:
 		by_enrolment.setdefault(follow_up.program_enrolment or "", []).append(follow_up)

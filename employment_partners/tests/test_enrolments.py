@@ -92,6 +92,29 @@ class TestEnrolments(EPTestCase):
 		self.assertEqual((person.exit_date, person.status), (None, "Active"))
 		self.assertEqual({r[0] for r in exit_follow_ups(person.name)}, {ONTARIO})
 
+	def test_a_follow_up_a_case_manager_added_by_hand_is_never_reconciled_away(self):
+		person = make_participant(enrolment_date="2026-01-05", programs=[SETA])
+		by_hand = frappe.get_doc(
+			{
+				"doctype": "Retention Follow-up",
+				"participant": person.name,
+				"label": "Check in after the move",
+				"due_date": "2026-06-01",
+				"window_end": "2026-06-07",
+				"status": "Open",
+			}
+		).insert()
+		saved(person, exit_date="2026-05-15")  # 14 SETA contacts made beside it
+		saved(person, exit_date=None)  # and removed again: the one made by hand stays
+		self.assertEqual(
+			frappe.get_all(
+				"Retention Follow-up",
+				filters={"participant": person.name},
+				fields=["name", "status"],
+			),
+			[{"name": by_hand.name, "status": "Open"}],
+		)
+
 	def test_a_second_exit_gets_its_own_follow_ups_and_keeps_the_first(self):
 		person = make_participant(enrolment_date="2025-01-06", programs=[ONTARIO])
 		saved(person, exit_date="2025-03-14")
