@@ -103,6 +103,66 @@ def values_of(filters: dict) -> dict:
 	return {"start": start, "as_of": as_of, "next_day": as_of + timedelta(days=1)}
 
 
+def cohort_values(filters: dict) -> dict:
+	"""The period as the reports now read it (metrics/period.py): %(start)s .. %(end)s the cohort (To,
+	or the as-of day when that is earlier), %(as_of)s the evidence date (the filters' As of, default
+	today); and for datetimes the day after each (`< end_next` is `date(x) <= end`)."""
+	as_of = getdate(filters.get("as_of") or today())
+	end = min(getdate(filters["to_date"]), as_of)
+	return {
+		"start": getdate(filters["from_date"]),
+		"end": end,
+		"as_of": as_of,
+		"end_next": end + timedelta(days=1),
+		"as_of_next": as_of + timedelta(days=1),
+		"employed": EMPLOYED,
+	}
+
+
+def retained_sql(p: str, days: int) -> str:
+	"""A placement `p` retained at N days, as the reports define it (metrics/retention_days): NULL
+	while its window is open (day N + 14 after the as-of day; day N = start + N days); 1 still in it
+	on day N (no last day worked, or one on or after day N, or made permanent); else 2 when employed
+	on day N otherwise: another placement of the participant running that day, or a follow-up done
+	with an employed outcome within 14 days of day N (by day N + 14, so by the as-of day); else 0.
+	One index read each (Placement participant, start_date; Follow-up participant, status,
+	completed_on), and only for the placements that ended before day N."""
+	permanent = "'Transitioned to Permanent'"
+	day = f"{p}.start_date + interval {days} day"
+	return f"""case when {p}.start_date > %(as_of)s - interval {days + 14} day then null
+		when {p}.end_date is null or {p}.end_date >= {day} or {p}.status = {permanent} then 1
+		when exists (select 1 from `tabPlacement` o where o.participant = {p}.participant and o.start_date <= {day}
+				and o.name != {p}.name and (o.end_date is null or o.end_date >= {day} or o.status = {permanent}))
+			or exists (select 1 from `tabRetention Follow-up` f where f.participant = {p}.participant
+				and f.status = 'Done' and f.outcome in %(employed)s
+				and f.completed_on between {p}.start_date + interval {days - 14} day and {day} + interval 14 day)
+		then 2 else 0 end"""
+
+
+def tally(rows: list, marks: tuple[int, ...]) -> dict:
+	"""The retention counts at each N (counted: window closed, open, retained, completed then
+	employed / not employed) of rows grouped by standing: `completed` (the placement is Completed),
+	`s<N>` (retained_sql) and `n` placements."""
+	out = {
+		f"{k}_{d}": 0
+		for d in marks
+		for k in ("counted", "open", "retained", "completed_employed", "completed_not_employed")
+	}
+	for r in rows:
+		for d in marks:
+			s, n = r[f"s{d}"], int(r.n)
+			if s is None:
+				out[f"open_{d}"] += n
+				continue
+			out[f"counted_{d}"] += n
+			out[f"retained_{d}"] += n if s else 0
+			if r.completed and s == 2:
+				out[f"completed_employed_{d}"] += n
+			elif r.completed and s == 0:
+				out[f"completed_not_employed_{d}"] += n
+	return out
+
+
 # ------------------------------------------------------------------ the reports
 class Bench:
 	"""One report: its default filters, its figures read off the report's result, the same figures
@@ -191,12 +251,21 @@ class EmployerPipeline(Bench):
 
 
 class PartnershipHealth(Bench):
-	"""Per active partnership: every figure, the 0-100 score and the band.  Raw: one grouped query
-	per source; the score worked out here from the definition.  Loop: the partnerships, their
-	placements (all started by the as-of day: active placements), the period's referrals, all
-	their issues and interactions (open issues, last contact), the period's feedback and pulses."""
+	"""Per active partnership: every figure, the 0-100 score and the band (or Not enough data); the
+	summary's bands and 90-day retention.  An activity report: activity in the period (start..end),
+	a state as of its last day (active placements, open issues, last contact), later evidence (a
+	reply, an acknowledgement, an answer) when recorded by the as-of day.  Raw: one grouped query
+	per source, retention at 90 / 180 days of the period's hires (retained_sql); the score worked
+	out here from the definition.  Loop: the partnerships, their placements (all started by the
+	period's end: active placements), the period's referrals, all their issues and interactions
+	(open issues, last contact), the period's feedback and pulses."""
 
 	report = "Partnership Health"
+	MARKS = (90, 180)
+	# a score needs this many referrals sent in the period, or a hire (the report's "Not enough data")
+	MIN_REFERRALS = 3
+	# of the retention counts, those the report shows beside the rates
+	SHOWN = ("open", "completed_employed", "completed_not_employed")
 	KEYS = (
 		"referrals",
 		"accepted_rate",
@@ -204,6 +273,12 @@ class PartnershipHealth(Bench):
 		"active_placements",
 		"retention_90",
 		"retention_180",
+		"open_90",
+		"open_180",
+		"completed_employed_90",
+		"completed_not_employed_90",
+		"completed_employed_180",
+		"completed_not_employed_180",
 		"open_issues",
 		"median_reporting_lag_days",
 		"median_acknowledge_hours",
@@ -216,12 +291,19 @@ class PartnershipHealth(Bench):
 		"health_score",
 		"band",
 	)
+	BANDS = ("Healthy", "Watch", "At risk", "Not enough data")
 
 	def filters(self):
 		return {**period(365), "status": "Active"}
 
+	@functools.cached_property
+	def v(self) -> dict:
+		return cohort_values(self.filters())
+
 	def figures(self, result):
-		return {row["name"]: {k: row[k] for k in self.KEYS} for row in result["result"]}
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		rows = {row["name"]: {k: row[k] for k in self.KEYS} for row in result["result"]}
+		return {"summary": summary, "rows": rows}
 
 	def raw(self):
 		rows = {r.name: r for r in sql("select name from `tabHiring Partnership` where status = 'Active'")}
@@ -232,79 +314,98 @@ class PartnershipHealth(Bench):
 				rows[row.pop("hp")].update(row)
 
 		add(
-			f"""select p.hiring_partnership as hp, sum(p.start_date >= %(start)s) as hires,
-				sum(p.end_date is null or p.end_date > %(as_of)s or p.status = 'Transitioned to Permanent') as active,
-				{self._kept(90)}, {self._kept(180)}
+			"""select p.hiring_partnership as hp, sum(p.start_date >= %(start)s) as hires,
+				sum(p.end_date is null or p.end_date >= %(end)s or p.status = 'Transitioned to Permanent') as active
 			from `tabPlacement` p
-			where p.hiring_partnership in %(names)s and p.start_date <= %(as_of)s group by p.hiring_partnership"""
+			where p.hiring_partnership in %(names)s and p.start_date <= %(end)s group by p.hiring_partnership"""
 		)
+		# the hires' standings at 90 and 180 days, each worked out once (grouped by it), added up here
+		hires = {}
+		for row in sql(
+			f"""select p.hiring_partnership as hp, p.status = 'Completed' as completed,
+				{", ".join(f"{retained_sql('p', d)} as s{d}" for d in self.MARKS)}, count(*) as n
+			from `tabPlacement` p
+			where p.hiring_partnership in %(names)s and p.start_date between %(start)s and %(end)s
+			group by 1, 2, 3, 4""",
+			v,
+		):
+			hires.setdefault(row.hp, []).append(row)
+		for hp, standings in hires.items():
+			rows[hp].update(tally(standings, self.MARKS))
 		add(
-			"""select r.hiring_partnership as hp, sum(r.referred_on between %(start)s and %(as_of)s) as referrals,
-				sum(r.decided_on between %(start)s and %(as_of)s and r.status in ('Offered', 'Hired', 'Declined by Employer')) as decided,
-				sum(r.decided_on between %(start)s and %(as_of)s and r.status in ('Offered', 'Hired')) as accepted
+			"""select r.hiring_partnership as hp, sum(r.referred_on between %(start)s and %(end)s) as referrals,
+				sum(r.decided_on between %(start)s and %(end)s and r.decision in ('Accepted', 'Declined')) as decided,
+				sum(r.decided_on between %(start)s and %(end)s and r.decision = 'Accepted') as accepted
 			from `tabReferral` r
 			where r.hiring_partnership in %(names)s
-				and (r.referred_on between %(start)s and %(as_of)s or r.decided_on between %(start)s and %(as_of)s)
+				and (r.referred_on between %(start)s and %(end)s or r.decided_on between %(start)s and %(end)s)
 			group by r.hiring_partnership"""
 		)
+		# closed by the period's end: its Closed On, or (a row closed without one) its last change
 		add(
-			"""select i.hiring_partnership as hp, sum(i.status not in ('Resolved', 'Closed - Separated')) as open_issues
+			"""select i.hiring_partnership as hp, sum(i.status not in ('Resolved', 'Closed - Separated')
+					or ifnull(i.closed_on, i.modified) >= %(end_next)s) as open_issues
 			from `tabRetention Issue Report` i
-			where i.hiring_partnership in %(names)s and i.reported_on < %(next_day)s group by i.hiring_partnership"""
+			where i.hiring_partnership in %(names)s and i.reported_on < %(end_next)s group by i.hiring_partnership"""
 		)
 		add(
 			"""select distinct i.hiring_partnership as hp,
 				median(if(i.reported_by_type = 'Employer Contact' and i.incident_start is not null,
 					datediff(i.reported_on, i.incident_start), null)) over (partition by i.hiring_partnership) as lag,
-				median(if(i.acknowledged_on < %(next_day)s, i.acknowledge_hours, null))
+				median(if(i.acknowledged_on < %(as_of_next)s, i.acknowledge_hours, null))
 					over (partition by i.hiring_partnership) as ack
 			from `tabRetention Issue Report` i
-			where i.hiring_partnership in %(names)s and i.reported_on >= %(start)s and i.reported_on < %(next_day)s"""
+			where i.hiring_partnership in %(names)s and i.reported_on >= %(start)s and i.reported_on < %(end_next)s"""
 		)
 		add(
 			"""select distinct e.hiring_partnership as hp,
 				median(e.response_hours) over (partition by e.hiring_partnership) as response
 			from `tabEmployer Interaction` e
-			where e.hiring_partnership in %(names)s and e.direction = 'Outbound' and e.needs_reply = 1 and e.replied_on < %(next_day)s
-				and e.interaction_date >= %(start)s and e.interaction_date < %(next_day)s"""
+			where e.hiring_partnership in %(names)s and e.direction = 'Outbound' and e.needs_reply = 1
+				and e.replied_on < %(as_of_next)s and e.interaction_date >= %(start)s and e.interaction_date < %(end_next)s"""
 		)
 		add(
 			"""select e.hiring_partnership as hp, date(max(e.interaction_date)) as last_contact
 			from `tabEmployer Interaction` e
-			where e.hiring_partnership in %(names)s and e.interaction_date < %(next_day)s group by e.hiring_partnership"""
+			where e.hiring_partnership in %(names)s and e.interaction_date < %(end_next)s group by e.hiring_partnership"""
 		)
 		add(
 			"""select i.hiring_partnership as hp, count(distinct ev.name) as events
 			from `tabEmployer Appreciation Invitee` i
 			join `tabEmployer Appreciation Event` ev on ev.name = i.parent
 			where i.hiring_partnership in %(names)s and i.parenttype = 'Employer Appreciation Event' and i.attended = 1
-				and ev.event_date between %(start)s and %(as_of)s group by i.hiring_partnership"""
+				and ev.event_date between %(start)s and %(end)s group by i.hiring_partnership"""
 		)
 		add(
 			"""select f.hiring_partnership as hp, count(*) as feedback, sum(f.satisfaction) as satisfaction
 			from `tabEmployer Feedback` f
-			where f.hiring_partnership in %(names)s and f.received_on between %(start)s and %(as_of)s group by f.hiring_partnership"""
+			where f.hiring_partnership in %(names)s and f.received_on between %(start)s and %(end)s group by f.hiring_partnership"""
 		)
+		# pulses sent in the period, answered (answered_on) or expired (expires_on) by the as-of day
+		answered = "u.status = 'Answered' and (u.answered_on is null or u.answered_on < %(as_of_next)s)"
 		add(
-			"""select u.hiring_partnership as hp, sum(u.status = 'Answered') as answered,
-				sum(u.status = 'Expired') as expired
+			f"""select u.hiring_partnership as hp, sum({answered}) as answered,
+				sum(u.status = 'Expired' and u.expires_on < %(as_of_next)s) as expired
 			from `tabEmployer Pulse` u
-			where u.hiring_partnership in %(names)s and u.sent_on >= %(start)s and u.sent_on < %(next_day)s group by u.hiring_partnership"""
+			where u.hiring_partnership in %(names)s and u.sent_on >= %(start)s and u.sent_on < %(end_next)s group by u.hiring_partnership"""
 		)
 		add(
-			"""select distinct u.hiring_partnership as hp,
+			f"""select distinct u.hiring_partnership as hp,
 				median(u.response_hours) over (partition by u.hiring_partnership) as pulse_hours
 			from `tabEmployer Pulse` u
-			where u.hiring_partnership in %(names)s and u.status = 'Answered' and u.sent_on >= %(start)s and u.sent_on < %(next_day)s"""
+			where u.hiring_partnership in %(names)s and {answered} and u.sent_on >= %(start)s and u.sent_on < %(end_next)s"""
 		)
 		settings = self.settings()
-		return {name: self._finish(row, settings) for name, row in rows.items()}
-
-	@staticmethod
-	def _kept(days: int) -> str:
-		eligible = f"p.start_date >= %(start)s and p.start_date <= %(as_of)s - interval {days} day"
-		ended = f"p.status = 'Ended' and p.end_date < p.start_date + interval {days} day"
-		return f"sum({eligible}) as e{days}, sum({eligible} and not ({ended})) as r{days}"
+		out = {name: self._finish(row, settings) for name, row in rows.items()}
+		counted = sum(int(r.get("counted_90") or 0) for r in rows.values())
+		retained = sum(int(r.get("retained_90") or 0) for r in rows.values())
+		summary = {
+			"Partnerships": len(out),
+			**{band: sum(1 for f in out.values() if f["band"] == band) for band in self.BANDS},
+			"90-Day Retention, all partnerships": percent(retained, counted) if counted else "–",
+			"Still Open (90 d), all partnerships": sum(f["open_90"] for f in out.values()),
+		}
+		return {"summary": summary, "rows": out}
 
 	@staticmethod
 	def settings() -> dict:
@@ -323,18 +424,21 @@ class PartnershipHealth(Bench):
 			"accepted_rate": percent(g("accepted"), g("decided")),
 			"hires": int(g("hires") or 0),
 			"active_placements": int(g("active") or 0),
-			"retention_90": percent(g("r90"), g("e90")),
-			"retention_180": percent(g("r180"), g("e180")),
+			**{f"retention_{d}": percent(g(f"retained_{d}"), g(f"counted_{d}")) for d in self.MARKS},
+			**{f"{k}_{d}": int(g(f"{k}_{d}") or 0) for d in self.MARKS for k in self.SHOWN},
 			"open_issues": int(g("open_issues") or 0),
 			"median_reporting_lag_days": half_up(g("lag"), 1),
 			"median_acknowledge_hours": half_up(g("ack"), 1),
 			"median_response_hours": half_up(g("response"), 1),
 			"pulse_answered_rate": percent(g("answered"), (g("answered") or 0) + (g("expired") or 0)),
 			"pulse_median_hours": half_up(g("pulse_hours"), 1),
-			"days_since_contact": (self.v["as_of"] - g("last_contact")).days if g("last_contact") else None,
+			"days_since_contact": (self.v["end"] - g("last_contact")).days if g("last_contact") else None,
 			"events_attended": int(g("events") or 0),
 			"satisfaction": ratio(g("satisfaction"), g("feedback")),
 		}
+		if f["referrals"] < self.MIN_REFERRALS and not f["hires"]:
+			f["health_score"], f["band"] = None, "Not enough data"
+			return f
 		f["health_score"] = self.score(r, f, settings)
 		healthy, watch = settings["health_healthy_from"], settings["health_watch_from"]
 		score = f["health_score"]
@@ -363,7 +467,7 @@ class PartnershipHealth(Bench):
 			return Fraction(int(part or 0), int(whole)) if whole else None
 
 		parts = {
-			"retention": share(r.get("r90"), r.get("e90")),
+			"retention": share(r.get("retained_90"), r.get("counted_90")),
 			"acceptance": share(r.get("accepted"), r.get("decided")),
 			"satisfaction": (Fraction(str(r["satisfaction"])) / r["feedback"] - 1) / 4
 			if r.get("feedback")
@@ -382,19 +486,19 @@ class PartnershipHealth(Bench):
 
 	def documents(self):
 		active = "t.hiring_partnership in (select name from `tabHiring Partnership` where status = 'Active')"
-		v = {k: frappe.db.escape(str(x)) for k, x in self.v.items()}
+		v = {k: frappe.db.escape(str(x)) for k, x in self.v.items() if k != "employed"}
 		return [
 			("Hiring Partnership", "t.status = 'Active'"),
-			("Placement", f"{active} and t.start_date <= {v['as_of']}"),
+			("Placement", f"{active} and t.start_date <= {v['end']}"),
 			(
 				"Referral",
-				f"{active} and (t.referred_on between {v['start']} and {v['as_of']}"
-				f" or t.decided_on between {v['start']} and {v['as_of']})",
+				f"{active} and (t.referred_on between {v['start']} and {v['end']}"
+				f" or t.decided_on between {v['start']} and {v['end']})",
 			),
-			("Retention Issue Report", f"{active} and t.reported_on < {v['next_day']}"),
-			("Employer Interaction", f"{active} and t.interaction_date < {v['next_day']}"),
-			("Employer Feedback", f"{active} and t.received_on between {v['start']} and {v['as_of']}"),
-			("Employer Pulse", f"{active} and t.sent_on >= {v['start']} and t.sent_on < {v['next_day']}"),
+			("Retention Issue Report", f"{active} and t.reported_on < {v['end_next']}"),
+			("Employer Interaction", f"{active} and t.interaction_date < {v['end_next']}"),
+			("Employer Feedback", f"{active} and t.received_on between {v['start']} and {v['end']}"),
+			("Employer Pulse", f"{active} and t.sent_on >= {v['start']} and t.sent_on < {v['end_next']}"),
 		]
 
 
@@ -727,13 +831,17 @@ class OutcomesFollowUp(Bench):
 
 
 class ParticipantOutcomes(Bench):
-	"""Per participant placed in the period: first placement, placements, retained at 30/90/180 days,
-	latest follow-up done (of two done the same day and saved at the same moment, the one made
-	first, as the report) and wage gain; the summary's rates.  Raw: one query, the latest
-	follow-up by a correlated lookup.  Loop: the period's placements, their participants and those
-	participants' follow-ups done."""
+	"""Per participant placed in the period: first placement, placements, its standing at 30/90/180
+	days (the report's words: still in it, completed or ended and then employed or not, empty while
+	the window is open), latest follow-up done by the as-of day (of two done the same day and saved
+	at the same moment, the one named first, as the report), the latest wage at the first placement's
+	employer (a follow-up Employed - Same Employer naming that placement) and the wage gain; the
+	summary's rates and counts.  Raw: one query, the standings by retained_sql, the two follow-ups by
+	correlated lookups.  Loop: the period's placements, their participants and those participants'
+	follow-ups done."""
 
 	report = "Participant Outcomes"
+	MARKS = (30, 90, 180)
 	KEYS = (
 		"placement",
 		"placements",
@@ -742,59 +850,76 @@ class ParticipantOutcomes(Bench):
 		"retained_180",
 		"latest_outcome",
 		"latest_on",
+		"latest_wage",
+		"latest_wage_on",
 		"wage_gain",
 	)
+	# the report's words for each standing (retained_sql: 0, 1, 2) of any other placement and of a
+	# Completed one
+	WORDS = (
+		("No", "No: completed, then not employed"),
+		("Yes", "Yes"),
+		("Yes: employed after it ended", "Yes: completed, then employed"),
+	)
+
+	@functools.cached_property
+	def v(self) -> dict:
+		return cohort_values(self.filters())
 
 	def figures(self, result):
 		summary = {item["label"]: item["value"] for item in result["report_summary"]}
 		rows = {r["participant"]: {k: r[k] for k in self.KEYS} for r in result["result"]}
-		for row in rows.values():
-			for days in (30, 90, 180):
-				value = row[f"retained_{days}"]
-				row[f"retained_{days}"] = None if value is None else value == "Yes"
 		return {"summary": summary, "rows": rows}
 
 	def raw(self):
-		retained = ", ".join(
-			f"""if(fp.start_date <= %(as_of)s - interval {d} day,
-				not (fp.status = 'Ended' and fp.end_date < fp.start_date + interval {d} day), null) as retained_{d}"""
-			for d in (30, 90, 180)
-		)
+		latest = """select f.name from `tabRetention Follow-up` f
+			where f.participant = fp.participant and f.status = 'Done' and f.completed_on <= %(as_of)s {0}
+			order by f.completed_on desc, f.modified desc, f.name limit 1"""
 		rows = sql(
 			f"""with placed as (
 				select participant, name, start_date, hourly_wage, status, end_date,
 					row_number() over (partition by participant order by start_date, creation) as rn,
 					count(*) over (partition by participant) as placements
-				from `tabPlacement` where start_date between %(start)s and %(as_of)s
+				from `tabPlacement` where start_date between %(start)s and %(end)s
 			)
-			select fp.participant, fp.name as placement, fp.placements, {retained},
+			select fp.participant, fp.name as placement, fp.placements, fp.status = 'Completed' as completed,
+				{", ".join(f"{retained_sql('fp', d)} as s{d}" for d in self.MARKS)},
 				lf.outcome as latest_outcome, lf.completed_on as latest_on,
-				if(lf.outcome in %(employed)s, lf.hourly_wage - fp.hourly_wage, null) as wage_gain
+				wf.hourly_wage as latest_wage, wf.completed_on as latest_wage_on,
+				wf.hourly_wage - fp.hourly_wage as wage_gain
 			from placed fp
-			left join `tabRetention Follow-up` lf on lf.name = (
-				select f.name from `tabRetention Follow-up` f
-				where f.participant = fp.participant and f.status = 'Done' and f.completed_on <= %(as_of)s
-				order by f.completed_on desc, f.modified desc, f.name limit 1)
+			left join `tabRetention Follow-up` lf on lf.name = ({latest.format("")})
+			left join `tabRetention Follow-up` wf on wf.name = ({
+				latest.format("and f.outcome = 'Employed - Same Employer' and f.employer_placement = fp.name")
+			})
 			where fp.rn = 1""",
-			{**self.v, "employed": EMPLOYED},
+			self.v,
 		)
 		summary = {"Participants": len(rows)}
-		for d in (30, 90, 180):
-			known = [r[f"retained_{d}"] for r in rows if r[f"retained_{d}"] is not None]
-			summary[f"Retained {d} Days"] = percent(sum(known), len(known)) if known else "–"
-		gains = [r.wage_gain for r in rows if r.wage_gain is not None]
-		summary["Average Wage Gain"] = ratio(sum(gains), len(gains)) if gains else "–"
+		for d in self.MARKS:
+			known = [r[f"s{d}"] for r in rows if r[f"s{d}"] is not None]
+			summary[f"Retained {d} Days"] = percent(sum(s > 0 for s in known), len(known)) if known else "–"
+		for label, test in (
+			("Still Open", lambda r, d: r[f"s{d}"] is None),
+			("Completed, Then Employed", lambda r, d: r.completed and r[f"s{d}"] == 2),
+			("Completed, Then Not Employed", lambda r, d: r.completed and r[f"s{d}"] == 0),
+		):
+			counts = (str(sum(1 for r in rows if test(r, d))) for d in self.MARKS)
+			summary[f"{label} (30 / 90 / 180 Days)"] = " / ".join(counts)
+		gains = [half_up(r.wage_gain, 2) for r in rows if r.wage_gain is not None]
+		summary["Average Wage Gain"] = ratio(sum(map(Decimal, map(str, gains))), len(gains)) if gains else "–"
 		out = {}
 		for r in rows:
 			r.wage_gain = half_up(r.wage_gain, 2)
-			for d in (30, 90, 180):
-				r[f"retained_{d}"] = None if r[f"retained_{d}"] is None else bool(r[f"retained_{d}"])
+			for d in self.MARKS:
+				s = r[f"s{d}"]
+				r[f"retained_{d}"] = None if s is None else self.WORDS[int(s)][bool(r.completed)]
 			out[r.participant] = {k: r[k] for k in self.KEYS}
 		return {"summary": summary, "rows": out}
 
 	def documents(self):
 		v = self.v
-		placed = f"t.start_date between '{v['start']}' and '{v['as_of']}'"
+		placed = f"t.start_date between '{v['start']}' and '{v['end']}'"
 		people = f"select participant from `tabPlacement` t where {placed}"
 		return [
 			("Placement", placed),
@@ -984,27 +1109,37 @@ class WIOAPerformance(Bench):
 
 
 class RetentionByService(Bench):
-	"""Per service: placements, retained and rate at 90 and 180 days with and without it, small
-	groups suppressed.  Raw: the period's totals and, per service, the placements that received it
-	(without = all - with).  Loop: the period's placements (bonuses are a child table), their
-	participants' coaching sessions and service referrals."""
+	"""Per service (the All view): the period's placements counted (window closed), retained and rate
+	at 90 and 180 days with and without it, small groups suppressed with their complement; the
+	summary's whole cohort (counted, retained %, still open, completed then employed / not).  Raw:
+	each placement's standing (retained_sql) once, the totals and, per service, the placements that
+	received it (without = all - with).  Loop: the period's placements (bonuses are a child table),
+	their participants' coaching sessions and service referrals."""
 
 	report = "Retention by Service"
+	MARKS = (90, 180)
 
 	def filters(self):
 		return {**period(365), "view": "All"}
+
+	@functools.cached_property
+	def v(self) -> dict:
+		return cohort_values(self.filters())
 
 	def figures(self, result):
 		keys = [
 			f"{side}_{k}{d}"
 			for side in ("with", "without")
 			for k in ("", "retained_", "rate_")
-			for d in (90, 180)
+			for d in self.MARKS
 		]
-		return {row["service"]: {k: row[k] for k in keys} for row in result["result"]}
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		return {
+			"summary": summary,
+			"rows": {row["service"]: {k: row[k] for k in keys} for row in result["result"]},
+		}
 
 	def raw(self):
-		v = self.v
 		categories = [r.name for r in sql("select name from `tabService Category` order by name")]
 		window = "s.{date} >= p.start_date and s.{date} < p.start_date + interval 90 day"
 		listed = ", ".join(frappe.db.escape(c) for c in categories) or "''"
@@ -1032,45 +1167,60 @@ class RetentionByService(Bench):
 			"Retention bonus paid",
 			"Lending circle member",
 		]
-		kept = ", ".join(
-			f"""start_date <= %(as_of)s - interval {d} day as e{d},
-			start_date <= %(as_of)s - interval {d} day and not (status = 'Ended' and end_date < start_date + interval {d} day) as r{d}"""
-			for d in (90, 180)
-		)
-		rows = sql(
-			f"""with p as (select name, participant, start_date, {kept}
-				from `tabPlacement` where start_date between %(start)s and %(as_of)s)
-			select '' as service, sum(e90) as e90, sum(r90) as r90, sum(e180) as e180, sum(r180) as r180 from p
-			union all
-			select f.service, sum(p.e90), sum(p.r90), sum(p.e180), sum(p.r180)
-			from ({received}) f join p on p.name = f.name group by f.service""",
-			v,
-		)
-		total = next(r for r in rows if r.service == "")
-		with_ = {r.service: r for r in rows if r.service != ""}
-		min_group = int(
-			frappe.db.get_single_value("Employment Partners Settings", "retention_min_group") or 5
-		)
+		# each placement ('' : all of them) and each (service, placement) it received, grouped by the
+		# placement's standing at 90 and 180 days (worked out once per row); added up here
+		grouped = {}
+		for row in sql(
+			f"""with p as (select name, participant, start_date from `tabPlacement`
+				where start_date between %(start)s and %(end)s)
+			select f.service, q.status = 'Completed' as completed,
+				{", ".join(f"{retained_sql('q', d)} as s{d}" for d in self.MARKS)}, count(*) as n
+			from (select '' as service, name from p union all {received}) f
+			join `tabPlacement` q on q.name = f.name
+			group by 1, 2, 3, 4""",
+			self.v,
+		):
+			grouped.setdefault(row.service, []).append(row)
+		tallied = {service: tally(standings, self.MARKS) for service, standings in grouped.items()}
+		empty = tally([], self.MARKS)
+		total = tallied.get("", empty)
+		value = frappe.db.get_single_value("Employment Partners Settings", "retention_min_group")
+		min_group = 5 if value in (None, "") else max(int(value), 1)
 		out = {}
 		for label in labels:
-			w = with_.get(label, {})
+			w = tallied.get(label, empty)
 			row = {}
-			for d in (90, 180):
-				n, kept_ = int(w.get(f"e{d}") or 0), int(w.get(f"r{d}") or 0)
-				for side, (count, retained) in (
-					("with", (n, kept_)),
-					("without", (int(total[f"e{d}"] or 0) - n, int(total[f"r{d}"] or 0) - kept_)),
-				):
-					hidden = 0 < count < min_group
+			for d in self.MARKS:
+				n, kept_ = w[f"counted_{d}"], w[f"retained_{d}"]
+				sides = {
+					"with": (n, kept_),
+					"without": (total[f"counted_{d}"] - n, total[f"retained_{d}"] - kept_),
+				}
+				# a side of 1 to min_group - 1 hides itself and (complementary) the other side; the All
+				# view has one group, so there is no second group to hide beside it
+				hidden = any(0 < count < min_group for count, _retained in sides.values())
+				for side, (count, retained) in sides.items():
 					row[f"{side}_{d}"] = None if hidden else count
 					row[f"{side}_retained_{d}"] = None if hidden else retained
 					row[f"{side}_rate_{d}"] = None if hidden else percent(retained, count)
 			out[label] = row
-		return out
+		summary = {}
+		for d in self.MARKS:
+			counted = total[f"counted_{d}"]
+			summary.update(
+				{
+					f"Placements Counted ({d} d)": counted,
+					f"Retained ({d} d)": percent(total[f"retained_{d}"], counted) if counted else "–",
+					f"Still Open ({d} d)": total[f"open_{d}"],
+					f"Completed, Then Employed ({d} d)": total[f"completed_employed_{d}"],
+					f"Completed, Then Not Employed ({d} d)": total[f"completed_not_employed_{d}"],
+				}
+			)
+		return {"summary": summary, "rows": out}
 
 	def documents(self):
 		v = self.v
-		placed = f"t.start_date between '{v['start']}' and '{v['as_of']}'"
+		placed = f"t.start_date between '{v['start']}' and '{v['end']}'"
 		people = f"t.participant in (select participant from `tabPlacement` t where {placed})"
 		return [
 			("Placement", placed),  # with its retention bonuses (a child table)
