@@ -253,9 +253,11 @@ def _placements(values) -> dict:
 		f"""
 		select x.hiring_partnership, sum(x.hire) as hires, sum(x.active) as active_placements, {sums}
 		from (
+			-- row_number() keeps MariaDB from merging this table into the sums, which would work
+			-- each standing out again for every sum that reads it (measured: 3x slower)
 			select p.hiring_partnership, p.status, p.start_date >= %(start)s as hire,
 				{retention_days.running_on_sql("p", "%(end)s")} as active,
-				{standings}
+				{standings}, row_number() over () as _materialized
 			from `tabPlacement` p
 			where p.hiring_partnership in %(names)s and p.start_date <= %(end)s
 		) x

@@ -59,13 +59,13 @@ def labels(categories: list[str]) -> list[str]:
 	return [COACHING, *(f"Connected referral: {c}" for c in categories), BONUS, CIRCLE]
 
 
-def received_sql(categories: list[str]) -> str:
-	"""(service, name) of each placement of `pf` (the period's) that received a service; `service`
-	is its index in labels().  One join per kind of service, each read once, not a subquery per
-	placement and service."""
+def received_sql(categories: list[str], placements: str = "pf") -> str:
+	"""(service, name) of each placement of the table `placements` (the period's, with name,
+	participant and start_date) that received a service; `service` is its index in labels().  One
+	join per kind of service, each read once, not a subquery per placement and service."""
 	window = f"date_add(pf.start_date, interval {WINDOW_DAYS} day)"
 	parts = [
-		f"""select 0 as service, pf.name from pf
+		f"""select 0 as service, pf.name from {placements} pf
 		join `tabCoaching Session` c on c.participant = pf.participant and c.kind = 'Job Coaching'
 			and c.session_date >= pf.start_date and c.session_date < {window}
 		group by pf.name having count(*) >= 2"""
@@ -73,15 +73,15 @@ def received_sql(categories: list[str]) -> str:
 	if categories:
 		listed = ", ".join(frappe.db.escape(c) for c in categories)
 		parts.append(
-			f"""select distinct field(r.category, {listed}) as service, pf.name from pf
+			f"""select distinct field(r.category, {listed}) as service, pf.name from {placements} pf
 			join `tabService Referral` r on r.participant = pf.participant and r.category in ({listed})
 				and r.connected_on >= pf.start_date and r.connected_on < {window}"""
 		)
 	parts += [
-		f"""select distinct {len(categories) + 1} as service, pf.name from pf
+		f"""select distinct {len(categories) + 1} as service, pf.name from {placements} pf
 		join `tabPlacement Retention Bonus` b on b.parent = pf.name and b.parenttype = 'Placement'
 			and b.paid_on >= pf.start_date and b.paid_on < {window}""",
-		f"""select distinct {len(categories) + 2} as service, pf.name from pf
+		f"""select distinct {len(categories) + 2} as service, pf.name from {placements} pf
 		join `tabLending Circle Member` m on m.participant = pf.participant and m.parenttype = 'Lending Circle'
 		join `tabLending Circle` lc on lc.name = m.parent
 		where lc.start_month < {window}
@@ -115,24 +115,59 @@ def retention_by_service(period, view: str = "All", min_group: int = DEFAULT_MIN
 	without = all - with."""
 	categories = frappe.get_all("Service Category", order_by="name", pluck="name")
 	group, join = _grouping(view)
-	sums = ", ".join(retention_days.sums_sql(f"pf.s{d}", "pf.status", d) for d in MARKS)
 	standings = ", ".join(f"{retention_days.standing_sql('p', d)} as s{d}" for d in MARKS)
+	# each placement's standings are worked out once (`pf`, read once; row_number() keeps MariaDB
+	# from merging it into the sums), and each placement is tagged with its group's total and each
+	# service it received; the services are found from `base`, which carries no standings
+	tags = " union all ".join(
+		f"select {index} as service" for index in [GROUP_TOTAL, *range(len(labels(categories)))]
+	)
+	sums = ", ".join(retention_days.sums_sql(f"x.s{d}", "x.status", d) for d in MARKS)
 	sql = f"""
-		with pf as (
-			select p.name, p.participant, p.start_date, p.placement_type, p.status, {standings}
+		with base as (
+			select p.name, p.participant, p.start_date
 			from `tabPlacement` p
 			where p.start_date between %(start)s and %(end)s
 		),
-		received as ({received_sql(categories)})
-		select {COHORT} as service, 'All' as grp, {sums} from pf
-		union all
-		select {GROUP_TOTAL} as service, {group} as grp, {sums} from pf {join} group by grp
-		union all
-		select r.service, {group} as grp, {sums}
-		from received r join pf on pf.name = r.name {join}
-		group by r.service, grp
+		received as ({received_sql(categories, "base")}),
+		pf as (
+			select p.name, p.participant, p.start_date, p.placement_type, p.status, {standings},
+				row_number() over () as _materialized
+			from `tabPlacement` p
+			where p.start_date between %(start)s and %(end)s
+		),
+		tagged as (
+			select pf.status, {", ".join(f"pf.s{d}" for d in MARKS)}, {group} as grp, t.service
+			from pf {join}
+			join ({tags}) t
+			left join received r on r.name = pf.name and r.service = t.service
+			where t.service = {GROUP_TOTAL} or r.name is not null
+		)
+		select x.service, x.grp, {sums} from tagged x group by x.service, x.grp
 	"""
-	found = frappe.db.sql(sql, {**period.values(), **retention_days.values()}, as_dict=True)
+	values = {**period.values(), **retention_days.values()}
+	found = frappe.db.sql(sql, values, as_dict=True)
+	if view in PARTITIONS:  # the groups split the cohort: its figures are their totals' sums
+		keys = [
+			f"{figure}_{d}"
+			for d in MARKS
+			for figure in ("counted", "open", "retained", "completed_employed", "completed_not_employed")
+		]
+		cohort = frappe._dict({key: 0 for key in keys}, service=COHORT)
+		for row in found:
+			if row.service == GROUP_TOTAL:
+				for key in keys:
+					cohort[key] += int(row[key] or 0)
+		found.append(cohort)
+	else:  # overlapping groups (barriers): the cohort counted apart
+		cohort_sums = ", ".join(retention_days.sums_sql(f"p.s{d}", "p.status", d) for d in MARKS)
+		found += frappe.db.sql(
+			f"""select {COHORT} as service, 'All' as grp, {cohort_sums} from (
+				select p.status, {standings} from `tabPlacement` p
+				where p.start_date between %(start)s and %(end)s) p""",
+			values,
+			as_dict=True,
+		)
 	cohort = next(row for row in found if row.service == COHORT)
 	totals = {row.grp: row for row in found if row.service == GROUP_TOTAL}
 	received = {(int(row.service), row.grp): row for row in found if row.service >= 0}
