@@ -995,6 +995,16 @@ class Agency:
 			p, pl, at_hour(rng, reported_day), portal=partnership.portal_user and rng.random() < 0.4
 		)
 
+	def closed_on(self, status: str, acknowledged, end, reported):
+		"""When a closed issue was closed, as the app stamps it (Retention Issue Report.closed_on):
+		a resolved one two weeks after it was acknowledged (never after today), a separation on the
+		day the job ended (never before it was reported)."""
+		if status == "Resolved" and acknowledged:
+			return min(acknowledged + timedelta(days=14), datetime.combine(self.today, datetime.min.time()))
+		if status == "Closed - Separated":
+			return max(datetime.combine(end, datetime.min.time()), reported) if end else reported
+		return None
+
 	def record_issue(self, p: dict, pl: dict, reported: datetime, portal: bool) -> str:
 		"""A retention issue about the placement, reported at `reported` (through the portal when
 		`portal`: the employer's contact filed it), acknowledged and worked as the SLA says."""
@@ -1041,6 +1051,7 @@ class Agency:
 				"separation_reason": pl["reason"] if status == "Closed - Separated" else None,
 				"separation_date": end if status == "Closed - Separated" else None,
 				"acknowledge_hours": issues.acknowledge_hours(reported, acknowledged) if acknowledged else None,
+				"closed_on": self.closed_on(status, acknowledged, end, reported),
 			},
 			at=reported,
 			by=partnership.portal_user if portal else p["cm"],
