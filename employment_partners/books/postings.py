@@ -539,7 +539,7 @@ def _journal(company, posting_date, remark, placement, debit: dict, credit: dict
 	return frappe.get_doc(
 		{
 			"doctype": "Journal Entry",
-			"voucher_type": "Journal Entry",
+			"voucher_type": _entry_type(credit["account"]),
 			"company": company,
 			"posting_date": posting_date,
 			"user_remark": remark,
@@ -549,6 +549,17 @@ def _journal(company, posting_date, remark, placement, debit: dict, credit: dict
 				{**credit, "credit_in_account_currency": amount},
 			],
 		}
+	)
+
+
+def _entry_type(paid_from: str) -> str:
+	"""A payment out of a cash account is a Cash Entry, as an accountant files it (ERPNext's cash
+	book lists Cash Entries); any other is a Journal Entry.  (A Bank Entry would need the cheque's
+	reference number and date, which the app does not hold.)"""
+	return (
+		"Cash Entry"
+		if frappe.db.get_value("Account", paid_from, "account_type") == "Cash"
+		else "Journal Entry"
 	)
 
 

@@ -291,6 +291,73 @@ class TestBooks(BooksCase):
 				["Cash - REA", 0.0, 100.0, "Main - REA", None, None, 0],
 			],
 		)
+		# paid out of the cash account: filed in the cash book as a Cash Entry
+		self.assertEqual(frappe.db.get_value("Account", "Cash - REA", "account_type"), "Cash")
+		self.assertEqual(frappe.db.get_value("Journal Entry", row.voucher_no, "voucher_type"), "Cash Entry")
+
+	def test_a_bonus_paid_from_an_account_that_is_not_cash_is_a_journal_entry(self):
+		settings = frappe.get_doc(SETTINGS)
+		settings.ep_bonus_paid_from_account = self.non_cash_asset_account()
+		settings.save()
+		placement = self.placement(
+			retention_bonuses=[
+				{"milestone_days": 30, "amount": 100, "paid_on": "2026-10-05", "paid_how": "Cash"}
+			]
+		)
+		voucher = placement.retention_bonuses[0].voucher_no
+		self.assertEqual(frappe.db.get_value("Journal Entry", voucher, "voucher_type"), "Journal Entry")
+
+	def test_the_patch_moves_the_incentive_item_out_of_consumable(self):
+		from employment_partners.books import postings
+		from employment_partners.patches.v1_4 import incentive_item_group
+
+		item = postings._incentive_item()
+		if not frappe.db.exists("Item Group", "Consumable"):
+			frappe.get_doc(
+				{
+					"doctype": "Item Group",
+					"item_group_name": "Consumable",
+					"parent_item_group": "All Item Groups",
+				}
+			).insert(ignore_permissions=True)
+		frappe.db.set_value("Item", item, "item_group", "Consumable")  # as it was first made
+		incentive_item_group.execute()
+		self.assertEqual(frappe.db.get_value("Item", item, "item_group"), postings._service_item_group())
+		self.assertNotEqual(postings._service_item_group(), "Consumable")
+		# a group the agency chose is left alone
+		frappe.db.set_value("Item", item, "item_group", "All Item Groups")
+		incentive_item_group.execute()
+		self.assertEqual(frappe.db.get_value("Item", item, "item_group"), "All Item Groups")
+
+	def non_cash_asset_account(self) -> str:
+		"""A current-asset ledger of the test company that is not a cash account (a prepaid card float)."""
+		name = frappe.db.get_value("Account", {"account_name": "Prepaid Card Float", "company": COMPANY})
+		if name:
+			return name
+		parent = frappe.db.get_value(
+			"Account",
+			{
+				"company": COMPANY,
+				"account_type": "",
+				"is_group": 1,
+				"root_type": "Asset",
+				"account_name": "Current Assets",
+			},
+		)
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Account",
+					"account_name": "Prepaid Card Float",
+					"parent_account": parent,
+					"company": COMPANY,
+					"account_type": "",
+					"is_group": 0,
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
 
 	def test_posting_settings_are_checked(self):
 		settings = frappe.get_doc(SETTINGS)
