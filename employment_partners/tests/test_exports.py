@@ -46,6 +46,14 @@ def agency(name):
 	frappe.db.set_single_value(SETTINGS, "agency_name", name)
 
 
+def without_erpnext_company():
+	"""Settings' Agency Name speaks for the agency: with ERPNext, its default company would come
+	first (test_an_erpnext_company_names_the_agency), so it is taken away for the test (undone
+	with the rollback)."""
+	if "erpnext" in frappe.get_installed_apps():
+		frappe.db.set_single_value("Global Defaults", "default_company", None)
+
+
 def page_texts(content: bytes) -> list[str]:
 	"""Each page's text, its whitespace made single spaces."""
 	return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
@@ -54,6 +62,7 @@ def page_texts(content: bytes) -> list[str]:
 class TestLetterHead(EPTestCase):
 	def setUp(self):
 		super().setUp()
+		without_erpnext_company()
 		clear_letter_heads()
 		frappe.db.set_single_value("System Settings", "app_name", "Frappe")
 
@@ -104,6 +113,7 @@ class TestLetterHead(EPTestCase):
 class ExportCase(EPTestCase):
 	def setUp(self):
 		super().setUp()
+		without_erpnext_company()
 		ana, ben = (make_participant(first_name=n, enrolment_date="2010-01-04") for n in ("Ana", "Ben"))
 		place(ana, "2011-02-07", 18, 40, 1000, "Work Experience", status="Completed", end_date="2011-05-09")
 		place(ana, "2011-06-06", 19.5, 35)
@@ -319,6 +329,16 @@ class TestPdfExport(ExportCase):
 		frappe.set_user(make_user("Case Manager"))
 		with self.assertRaises(frappe.PermissionError):
 			self.pdf("Incentive Spend", {})
+
+
+class TestCompanyName(EPTestCase):
+	def test_an_erpnext_company_names_the_agency(self):
+		if "erpnext" not in frappe.get_installed_apps():
+			self.skipTest("ERPNext is not installed here: Settings' Agency Name speaks for the agency")
+		company = frappe.get_all("Company", pluck="name", limit=1)[0]
+		frappe.db.set_single_value("Global Defaults", "default_company", company)
+		agency("Not This Name")
+		self.assertEqual(letter_head.agency_name(), company)
 
 
 class TestRowKinds(EPTestCase):
