@@ -81,20 +81,25 @@ def answer_pulse(
 	end_date: str | None = None,
 	reason: str | None = None,
 ) -> dict:
-	"""Answer an employer pulse question with the token from its email (no login needed)."""
-	doc = pulse.answer(
-		token,
-		answer,
-		{
-			"issue_type": issue_type,
-			"severity": severity,
-			"incident_start": incident_start,
-			"incident_end": incident_end,
-			"description": description,
-			"end_date": end_date,
-			"reason": reason,
-		},
-	)
+	"""Answer an employer pulse question with the token from its email (no login needed).  A
+	refusal is answered with its message (frappe.throw): raised bare, its text would reach the
+	employer only as a traceback, which a production site never shows."""
+	try:
+		doc = pulse.answer(
+			token,
+			answer,
+			{
+				"issue_type": issue_type,
+				"severity": severity,
+				"incident_start": incident_start,
+				"incident_end": incident_end,
+				"description": description,
+				"end_date": end_date,
+				"reason": reason,
+			},
+		)
+	except pulse.PulseRefused as refused:
+		frappe.throw(str(refused), pulse.PulseRefused, title=_("Answer not recorded"))
 	return {
 		"answer": doc.answer,
 		"participant": doc.participant_label,
