@@ -148,11 +148,7 @@ def retention_by_service(period, view: str = "All", min_group: int = DEFAULT_MIN
 	values = {**period.values(), **retention_days.values()}
 	found = frappe.db.sql(sql, values, as_dict=True)
 	if view in PARTITIONS:  # the groups split the cohort: its figures are their totals' sums
-		keys = [
-			f"{figure}_{d}"
-			for d in MARKS
-			for figure in ("counted", "open", "retained", "completed_employed", "completed_not_employed")
-		]
+		keys = [f"{figure}_{d}" for d in MARKS for figure in retention_days.FIGURES]
 		cohort = frappe._dict({key: 0 for key in keys}, service=COHORT)
 		for row in found:
 			if row.service == GROUP_TOTAL:
