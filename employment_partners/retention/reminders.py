@@ -90,8 +90,8 @@ def mark_missed(on) -> list[str]:
 
 def generate_missing() -> list[str]:
 	"""Records that should have follow-ups and have none (made by data import, say): placements
-	whose schedule has rows anchored on the start, and exited participants whose schedule has
-	rows anchored on the exit.  Returns the names of those given follow-ups."""
+	whose schedule has rows anchored on the start, and exited program enrolments whose program's
+	schedule has rows anchored on the exit.  Returns the names of those given follow-ups."""
 	default = follow_ups.default_schedule() or ""
 	row = frappe.qb.DocType("Follow-up Schedule Row")
 	follow_up = frappe.qb.DocType("Retention Follow-up")
