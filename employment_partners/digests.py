@@ -5,8 +5,9 @@ section their roles give them):
 - BSR: their leads whose next follow-up is due or past; employers' messages on their leads and
   partnerships still waiting for the agency's reply past the reply SLA; retention issues
   reported on their partnerships since yesterday's digest;
-- Case Manager: their open follow-ups overdue or due within the week; the retention issues of
-  their participants still waiting to be acknowledged.
+- Case Manager: their open follow-ups overdue or due within the week; their participants at
+  High risk of separating within 30 days (the early warning, with its reasons); the retention
+  issues of their participants still waiting to be acknowledged.
 Weekly, to each Partnership Manager: partnerships that fell into At risk this week (health over
 the last 365 days, today against a week ago), and the week's placements and separations.
 
@@ -21,6 +22,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, add_to_date, get_url_to_form, getdate, now_datetime, today
 
+from employment_partners.metrics import early_warning
 from employment_partners.metrics import partnerships as partnership_metrics
 from employment_partners.metrics import period as periods
 from employment_partners.metrics import retention as retention_metrics
@@ -33,6 +35,7 @@ BSR, CASE_MANAGER, MANAGER = "Business Services Rep", "Case Manager", "Partnersh
 DAILY_FIELD, WEEKLY_FIELD = "ep_daily_digest", "ep_weekly_digest"
 DAILY_SENT, WEEKLY_SENT = "ep_daily_digest_sent", "ep_weekly_digest_sent"
 TEMPLATE = "ep_digest"
+AT_RISK_IN_DIGEST = 10
 
 
 def recipients(role: str, optin_field: str) -> list[str]:
@@ -133,6 +136,7 @@ def case_manager_sections(user: str, now=None) -> list[dict]:
 	now = now or now_datetime()
 	on = getdate(now)
 	due = retention_metrics.follow_ups_due(on, 7, user)
+	at_risk = early_warning.at_risk(on, ("High",), case_manager=user, reader=user)[:AT_RISK_IN_DIGEST]
 	waiting = frappe.get_all(
 		"Retention Issue Report",
 		filters={"case_manager": user, "status": issues.NEW},
@@ -153,6 +157,21 @@ def case_manager_sections(user: str, now=None) -> list[dict]:
 					overdue=row.standing == retention_metrics.OVERDUE,
 				)
 				for row in due
+			],
+		),
+		_section(
+			_("At risk this week"),
+			[
+				_item(
+					"Placement",
+					row.placement,
+					row.participant_name,
+					_("{0} risk ({1}%) of leaving {2} within 30 days: {3}").format(
+						_(row.band), round(row.risk), row.employer_name, row.reason_text
+					),
+					overdue=row.band == "High",
+				)
+				for row in at_risk
 			],
 		),
 		_section(

@@ -27,6 +27,7 @@ add_to_apps_screen = [
 # "Restore shipped default" button on shipped records
 app_include_js = [
 	"/assets/employment_partners/js/employers.js",
+	"/assets/employment_partners/js/early_warning.js",
 	"/assets/employment_partners/js/matching.js",
 	"/assets/employment_partners/js/reports.js",
 	"/assets/employment_partners/js/shipped_defaults.js",
@@ -62,6 +63,7 @@ has_permission = {
 		"Retention Plan",
 		"Coaching Session",
 		"Service Referral",
+		"Separation Risk",
 	)
 }
 permission_query_conditions = {
@@ -179,12 +181,15 @@ scheduler_events = {
 		"employment_partners.retention.issues.flag_sla_breaches",
 	],
 	"daily": [
+		# scored before the digests that list who is at risk
+		"employment_partners.early_warning.scoring.run_daily",
 		"employment_partners.pipeline.automation.advance_matured_placements",
 		"employment_partners.retention.reminders.run_daily",
 		"employment_partners.digests.send_daily",
 		"employment_partners.portal.pulse.run_daily",
 	],
 	"weekly": [
+		"employment_partners.early_warning.scoring.run_weekly",
 		"employment_partners.digests.send_weekly",
 	],
 }

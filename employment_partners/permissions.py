@@ -12,7 +12,7 @@ The rules (`RULES` says which doctypes each applies to):
 - **Caseload rule** (Case Managers without a manager role): a case manager works on the
   participants in their caseload: their own, their team's (the supervisor table in Settings), and
   those no one has been assigned yet; and on those participants' placements, referrals, follow-ups,
-  retention issues, plans, coaching sessions and service referrals.  Settings can let them read
+  retention issues, plans, coaching sessions, service referrals and risks of separation.  Settings can let them read
   every participant's record (agency-wide read, off by default); they still change only their
   caseload's.  Someone who is also a Business Services Rep reads placements and referrals as a rep.
 - **Sensitive services rule**: health, mental-health and legal referrals (a Service Category marked
@@ -118,6 +118,7 @@ RULES: dict[str, tuple] = {
 	"Retention Plan": (caseload_rule,),
 	"Coaching Session": (caseload_rule,),
 	"Service Referral": (caseload_rule, sensitive_services_rule),
+	"Separation Risk": (caseload_rule,),
 }
 
 

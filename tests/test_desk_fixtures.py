@@ -16,6 +16,7 @@ CARDS = (
 	"Active Placements",
 	"Overdue Follow-ups",
 	"Open Retention Issues",
+	"At Risk This Week",
 	"90-Day Retention",
 	"Partnerships at Risk",
 )
@@ -83,7 +84,8 @@ def test_each_role_sees_the_cards_for_what_it_reads():
 
 	everything = set(CARDS)
 	expected = {
-		"Business Services Rep": everything,
+		# reps see no risk of separation (the early warning is the case managers' and managers')
+		"Business Services Rep": everything - {"At Risk This Week"},
 		"Partnership Manager": everything,
 		"Case Manager": everything - {"Open Employer Leads"},
 		"Employer Partner": set(),

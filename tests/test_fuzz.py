@@ -111,6 +111,9 @@ METHODS = {
 	"employment_partners.api.books.linkable_customers": Method(STAFF, ("txt", "start", "page_len"), 40),
 	"employment_partners.api.books.placement_vouchers": Method(STAFF, ("placement",), 40),
 	"employment_partners.api.defaults.restore_shipped_default": Method(STAFF, ("doctype", "name")),
+	"employment_partners.api.early_warning.risk_history": Method(STAFF, ("placement", "participant"), 60),
+	"employment_partners.api.early_warning.plan_check_in": Method(STAFF, ("placement",), 60),
+	"employment_partners.api.early_warning.at_risk_card": Method(STAFF, ("filters",), 60),
 	"employment_partners.api.hiring.find_participants": Method(STAFF, ("job_order", "limit")),
 	"employment_partners.api.hiring.find_job_orders": Method(STAFF, ("participant", "limit")),
 	"employment_partners.api.hiring.propose_referral": Method(STAFF, ("job_order", "participant")),
@@ -636,6 +639,12 @@ class World:
 			"follow_up_events": {"start": RECENT | DATES, "end": RECENT | DATES, "filters": filters},
 			"overdue_follow_ups_card": {"filters": filters},
 			"services_timeline": {"participant": self.names("participants")},
+			"risk_history": {
+				"placement": self.names("placement", "ended"),
+				"participant": self.names("participants"),
+			},
+			"plan_check_in": {"placement": self.names("placement", "ended")},
+			"at_risk_card": {"filters": filters},
 			"propose_invitees": {"limit": limit},
 		}[method]
 
@@ -1057,6 +1066,8 @@ def test_a_method_called_without_its_arguments_says_what_is_missing(world):
 		"books.back_post": "Placement is required|ERPNext is not installed",
 		"books.placement_vouchers": "Placement is required|ERPNext is not installed",
 		"defaults.restore_shipped_default": "Document Type is required",
+		"early_warning.risk_history": "Placement is required",
+		"early_warning.plan_check_in": "Placement is required",
 		"hiring.find_participants": "Job Order is required",
 		"hiring.find_job_orders": "Participant is required",
 		"hiring.propose_referral": "Job Order is required",

@@ -93,6 +93,8 @@ CHANGES = {
 # methods of the app's controllers a client may call on a record
 DOC_METHODS = {"Placement": "add_default_bonuses", "Employer Appreciation Event": "propose_invitees"}
 REPORTS = (
+	"At Risk This Week",
+	"Early Warning Track Record",
 	"Employer Pipeline",
 	"Employer Placement Summary",
 	"Follow-up Due",
@@ -1055,6 +1057,26 @@ def app_method_attempts(victim: Side, tag: str) -> list[Attempt]:
 			_method(f"{api}.retention.services_timeline"),
 			params={"participant": participant},
 		),
+		Attempt(
+			"early_warning risk_history",
+			"GET",
+			_method(f"{api}.early_warning.risk_history"),
+			params={"placement": victim.placements[0]},
+		),
+		Attempt(
+			"early_warning risk_history by participant",
+			"GET",
+			_method(f"{api}.early_warning.risk_history"),
+			params={"participant": participant},
+		),
+		Attempt(
+			"early_warning plan_check_in",
+			"POST",
+			_method(f"{api}.early_warning.plan_check_in"),
+			data={"placement": victim.placements[0]},
+			write=True,
+		),
+		Attempt("early_warning at_risk_card", "GET", _method(f"{api}.early_warning.at_risk_card")),
 		Attempt(
 			"retention follow_up_events",
 			"GET",

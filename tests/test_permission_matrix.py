@@ -240,6 +240,21 @@ class World:
 			"Placement Type": lambda: {"placement_type_name": tag},
 			"Program": lambda: {"program_name": tag, "follow_up_schedule": "Job Retention (SETA 02-09)"},
 			"Separation Reason": lambda: {"reason_name": tag, "category": "Quit"},
+			# made by the scheduler (early_warning/scoring.py): a row of the same shape
+			"Separation Risk": lambda: {
+				"placement": self.placement,
+				"participant": self.participant,
+				"case_manager": self.cm,
+				"week_start": f"{2100 + n}-01-04",
+				"risk": 12.5,
+				"band": "Medium",
+			},
+			"Early Warning Model": lambda: {
+				"method": "Points Rule",
+				"status": "Not Used",
+				"trained_on": "2026-12-01",
+				"note": tag,
+			},
 			"Service Category": lambda: {"category_name": tag},
 			"Service Partner": lambda: {"partner_name": tag, "categories": [{"category": "Housing"}]},
 		}[doctype]()

@@ -313,6 +313,34 @@ def create_follow_up(owner: dict, schedule_name: str, due: schedule.Due):
 	return follow_up
 
 
+def plan_check_in(placement: str, participant: str, label: str, due_date, window_end):
+	"""A follow-up planned by hand (no schedule row: never reconciled away), with the caller's
+	permissions, assigned to the participant's case manager like a scheduled one."""
+	follow_up = frappe.get_doc(
+		{
+			"doctype": "Retention Follow-up",
+			"participant": participant,
+			"placement": placement,
+			"label": label,
+			"due_date": due_date,
+			"window_end": window_end,
+			"status": OPEN,
+		}
+	).insert()
+	if follow_up.case_manager:
+		add_assignment(
+			{
+				"assign_to": [follow_up.case_manager],
+				"doctype": follow_up.doctype,
+				"name": follow_up.name,
+				"date": due_date,
+				"description": _("{0}: {1}").format(follow_up.participant_name, label),
+			},
+			ignore_permissions=True,
+		)
+	return follow_up
+
+
 def move_follow_up(name: str, due: schedule.Due):
 	follow_up = frappe.get_doc("Retention Follow-up", name)
 	follow_up.due_date, follow_up.window_end = due.due_date, due.window_end

@@ -4,6 +4,7 @@
 frappe.ui.form.on("Participant", {
 	refresh(frm) {
 		show_services_timeline(frm);
+		if (!frm.is_new()) employment_partners.early_warning.show(frm, { participant: frm.doc.name });
 		if (frm.is_new() || frm.doc.status !== "Active") return;
 		frm.add_custom_button(__("Find Jobs"), () => employment_partners.matching.find(frm));
 		if (frm.doc.suitability_count) {

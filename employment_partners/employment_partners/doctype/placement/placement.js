@@ -18,6 +18,7 @@ frappe.ui.form.on("Placement", {
 			frm.call("add_default_bonuses").then(() => frm.dirty())
 		);
 		if (frm.is_new()) return;
+		employment_partners.early_warning.show(frm, { placement: frm.doc.name });
 		if (frm.doc.employer_review && frm.doc.status === "Active") {
 			frm.dashboard.set_headline_alert(
 				__("The employer says {0} no longer works there (last day {1}). Check, then end the placement or clear the flag.", [
