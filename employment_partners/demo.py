@@ -1167,3 +1167,27 @@ def age_pipeline():
 			{"stage_changed_on": dates[-1], "creation": dates[0]},
 			update_modified=False,
 		)
+
+
+EARLY_WARNING_WEEKS = 26
+
+
+def ensure_early_warning():
+	"""The retention early warning as the scheduler would have left it: each Monday of the last
+	26 weeks scored with the model a weekly training would have had then, a model trained today
+	and today's scores; once (a run that stopped is finished by the next, which finds no score
+	for this week)."""
+	from employment_partners.early_warning import scoring
+
+	if frappe.db.exists(scoring.RISK, {"week_start": scoring.week_start(nowdate())}):
+		print("early warning already scored")
+		return
+	scoring.backfill(EARLY_WARNING_WEEKS)
+	scoring.train()
+	scoring.refresh()
+	frappe.db.commit()
+	model = frappe.get_all(
+		scoring.MODEL, filters={"status": scoring.ACTIVE}, fields=["name", "method"], limit=1
+	)[0]
+	high = frappe.db.count(scoring.RISK, {"week_start": scoring.week_start(nowdate()), "band": "High"})
+	print(f"early warning: {high} placements at High risk this week, scored by {model.method} ({model.name})")

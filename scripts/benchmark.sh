@@ -4,7 +4,7 @@
 # matching, each against its lower bound.  Prints one table and writes the numbers as JSON.
 #
 #   bash scripts/benchmark.sh            everything (about 15 minutes here; the site is made once)
-#   bash scripts/benchmark.sh reports    one part: reports, scheduler, portal or matching
+#   bash scripts/benchmark.sh reports    one part: reports, scheduler, portal, matching or early_warning
 #
 # Not part of the test suite.  Idempotent: the bench and the site are made when missing, the
 # agency is generated once per site; every benchmark leaves the site's data as it found it.
@@ -18,7 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EP_BENCH_SITE="${EP_BENCH_SITE:-ep-scale.localhost}"
 EP_BENCH_SIZES="${EP_BENCH_SIZES:---employers 1000 --participants 20000 --placements 100000 --years 5}"
 EP_BENCH_OUT="${EP_BENCH_OUT:-$EP_REPO_DIR/benchmarks/results}"
-parts=("${@:-reports scheduler portal matching}")
+parts=("${@:-reports scheduler portal matching early_warning}")
 read -r -a parts <<<"${parts[*]}"
 
 setup_bench
@@ -51,7 +51,8 @@ run_part() {
 	matching) # on the test site, as the README's matching table: 20,000 participants of its own
 		ensure_site "${EP_TEST_SITE:-ep-test.localhost}"
 		run_py "'$EP_REPO_DIR/benchmarks/bench_matching.py' '${EP_TEST_SITE:-ep-test.localhost}' 20000" | tee "$EP_BENCH_OUT/matching.txt" ;;
-	*) echo "unknown part $1: reports, scheduler, portal or matching" >&2 && return 2 ;;
+	early_warning) run_py "'$EP_REPO_DIR/benchmarks/bench_early_warning.py' '$EP_BENCH_SITE' --json '$EP_BENCH_OUT/early_warning.json'" ;;
+	*) echo "unknown part $1: reports, scheduler, portal, matching or early_warning" >&2 && return 2 ;;
 	esac
 }
 

@@ -49,7 +49,8 @@ as_bench bash -c "cd '$EP_BENCH_DIR' && bench use '$EP_DEMO_SITE' >/dev/null \
 	&& bench --site '$EP_DEMO_SITE' set-config -p mute_emails 1 >/dev/null \
 	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_demo_data \
 	&& bench --site '$EP_DEMO_SITE' employment-partners make-demo --employers ${EP_DEMO_EMPLOYERS:-60} \
-		--participants ${EP_DEMO_PARTICIPANTS:-600}"
+		--participants ${EP_DEMO_PARTICIPANTS:-600} \
+	&& bench --site '$EP_DEMO_SITE' execute employment_partners.demo.ensure_early_warning"
 # with ERPNext, the books last: fiscal years, every partnership a customer and a supplier, every paid
 # incentive and bonus posted once (employment_partners.demo.ensure_books; a restart posts nothing new)
 if [[ "$EP_WITH_ERPNEXT" == 1 ]]; then

@@ -5,7 +5,8 @@ the two employers) and one generated login per staff role (a rep, a case manager
 sign in, land on their page and open their role's main pages:
 
 - a rep: the workspace, the pipeline kanban, one of their leads, Find Matches on an open job order;
-- a case manager: the workspace, Follow-up Due, one of their participants, one of their follow-ups;
+- a case manager: the workspace, Follow-up Due, At Risk This Week, one of their participants, one
+  of their follow-ups;
 - a manager (and Administrator): the workspace and each report of the app;
 - an employer: /partner and each portal form.
 
@@ -113,6 +114,7 @@ def case_manager_stops(user: str) -> list[Stop]:
 	return [
 		WORKSPACE,
 		Stop("Follow-up Due", desk(f"query-report/{quote('Follow-up Due')}"), ".report-wrapper"),
+		Stop("At Risk This Week", desk(f"query-report/{quote('At Risk This Week')}"), ".report-wrapper"),
 		Stop(
 			f"participant {participant}", desk(f"participant/{participant}"), "[data-fieldname='first_name']"
 		),
