@@ -12,12 +12,15 @@ error here too.  Tests wait for their jobs the same way.
 import subprocess
 import sys
 import time
+from datetime import timedelta
 
 import frappe
 from frappe.utils.background_jobs import get_queue, get_queue_list, get_redis_conn
 from rq import Worker
 from rq.job import Job
 from rq.registry import FailedJobRegistry, StartedJobRegistry
+from rq.utils import utcnow
+from rq.worker import WorkerStatus
 
 WORKER = ("-m", "frappe.utils.bench_helper", "frappe", "worker", "--burst", "--quiet", "--queue")
 QUEUES = "short,default,long"
@@ -67,6 +70,29 @@ def start_worker() -> subprocess.Popen:
 	)
 
 
+# a busy worker's heartbeat is renewed every 30 s or so (RQ's job monitoring interval)
+ALIVE_SECONDS = 120
+
+
+def busy() -> bool:
+	"""Some of the site's jobs wait or run, or a worker on the bench's queues is busy.  A worker
+	listening on several queues takes a job off its queue (BLPOP), marks itself busy, then forks
+	the work horse, which registers the job as started: until then the job is in no queue or
+	registry, and only the worker's state tells that it is being worked (another site's job keeps
+	a worker busy too: this then waits for it)."""
+	if queued() or running():
+		return True
+	names = {get_queue(name).name for name in get_queue_list()}
+	alive_since = utcnow() - timedelta(seconds=ALIVE_SECONDS)
+	return any(
+		names & set(worker.queue_names())
+		and worker.get_state() == WorkerStatus.BUSY
+		and worker.last_heartbeat  # a worker killed while busy leaves its key behind a while
+		and worker.last_heartbeat > alive_since
+		for worker in Worker.all(connection=get_redis_conn())
+	)
+
+
 def run_queued(timeout: float = 600):
 	"""Commit, then run workers in burst mode until none of the site's jobs waits or runs (a job
 	another worker took is waited for).  Raises JobFailed, with its traceback, when one of the
@@ -75,7 +101,7 @@ def run_queued(timeout: float = 600):
 	failed_before = failed()
 	deadline = time.monotonic() + timeout
 	waiting_since = None  # since when the site's jobs wait while a worker listens
-	while queued() or running():
+	while busy():
 		if time.monotonic() > deadline:
 			raise TimeoutError(f"the site's background jobs still wait or run: {queued() + running()}")
 		if not queued():
