@@ -81,7 +81,8 @@ def main():
 			f" read {raw_seconds:.2f} s; ratio {score_seconds / raw_seconds:.2f}x"
 		)
 		print(
-			f"training on {trained.training_rows:,} placement-weeks ({trained.patterns:,} patterns, 52 weeks):"
+			f"training on {trained.training_rows:,} placement snapshots ({len(days)} days over 52 weeks,"
+			f" {trained.patterns:,} patterns):"
 			f" {train_seconds:.2f} s (target {TRAIN_SECONDS:.0f} s); raw pattern read {raw_train_seconds:.2f} s;"
 			f" ratio {train_seconds / raw_train_seconds:.2f}x"
 		)

@@ -87,14 +87,11 @@ FEATURES: tuple[Feature, ...] = (
 	),
 	Feature(
 		"unable_to_contact",
-		"(exists (select 1 from `tabFollow-up Attempt` a join `tabRetention Follow-up` f"
+		# contact attempts in the last 30 days, none of which reached the person (max of none: null)
+		"coalesce((select max(a.reached) from `tabFollow-up Attempt` a join `tabRetention Follow-up` f"
 		" on f.name = a.parent and a.parenttype = 'Retention Follow-up'"
-		" where f.participant = p.participant and a.reached = 0"
-		f" and {_on_or_before('a.attempted_on')} and a.attempted_on >= snap.d - interval 29 day)"
-		" and not exists (select 1 from `tabFollow-up Attempt` a join `tabRetention Follow-up` f"
-		" on f.name = a.parent and a.parenttype = 'Retention Follow-up'"
-		" where f.participant = p.participant and a.reached = 1"
-		f" and {_on_or_before('a.attempted_on')} and a.attempted_on >= snap.d - interval 29 day))"
+		" where f.participant = p.participant"
+		f" and {_on_or_before('a.attempted_on')} and a.attempted_on >= snap.d - interval 29 day), 1) = 0"
 		" or exists (select 1 from `tabRetention Follow-up` f where f.participant = p.participant"
 		" and f.outcome = 'Unable to Contact' and f.completed_on <= snap.d"
 		" and f.completed_on >= snap.d - interval 29 day)",

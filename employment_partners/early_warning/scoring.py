@@ -5,10 +5,10 @@
   first scoring is also kept as "at the week's start", which the track record judges; later days
   update the current risk.  The risk is computed in SQL from the model's coefficients, so 20,000
   placements are one statement, not a loop over documents.
-- `train(day)` (weekly): weekly snapshots of the 52 weeks whose 30 days ahead have ended by `day`
-  are grouped into patterns (features.py), the last 13 weeks are held out to measure the model
-  fitted on the weeks before them, then the model is fitted on all 52 and stored as a new
-  Early Warning Model, active from then on.  Too little history, or a failed fit, stores the
+- `train(day)` (weekly): snapshots every other week over the 52 weeks whose 30 days ahead have
+  ended by `day` are grouped into patterns in one SQL pass (features.py); those of the last 13
+  weeks are held out to measure the model fitted on the ones before them, then the model is
+  fitted on all of them and stored as a new Early Warning Model, active from then on.  Too little history, or a failed fit, stores the
   attempt with its reason and leaves the model in use as it was.
 - `backfill(weeks, day)`: what the scheduler would have scored each Monday of the past weeks,
   with the model that would have been trained then (for a new site, and the demo).
@@ -25,6 +25,7 @@ RISK = "Separation Risk"
 MODEL = "Early Warning Model"
 ACTIVE, SUPERSEDED, NOT_USED = "Active", "Superseded", "Not Used"
 TRAINING_WEEKS = 52
+SNAPSHOT_DAYS = 14  # a snapshot every other week
 HOLDOUT_WEEKS = 13
 
 
@@ -132,34 +133,58 @@ def refresh(day=None) -> dict:
 	return {"day": day, "week_start": week_start(day), "model": model_name, "unscored": unscored()}
 
 
-def unscored() -> list[str]:
-	"""Current placements the warning cannot score: no start date."""
+def unscored(reader: bool = False) -> list[str]:
+	"""Current placements the warning cannot score: no start date (of them, those the session
+	user may read, when `reader`)."""
 	from employment_partners.placements.placements import CURRENT
 
-	return frappe.get_all(
-		"Placement", filters={"status": ["in", CURRENT], "start_date": ["is", "not set"]}, pluck="name"
+	read = frappe.get_list if reader else frappe.get_all
+	return read(
+		"Placement",
+		filters={"status": ["in", CURRENT], "start_date": ["is", "not set"]},
+		pluck="name",
+		order_by="name",
 	)
 
 
 # ------------------------------------------------------------------ training
 def training_days(day, weeks: int = TRAINING_WEEKS) -> list:
-	"""The snapshot days a model trained on `day` learns from: weekly, the newest one whose 30
-	days ahead have all passed by `day` (so every outcome is known), going back `weeks` weeks."""
+	"""The snapshot days a model trained on `day` learns from: every other week (a placement's
+	facts change little in one), the newest one whose 30 days ahead have all passed by `day` (so
+	every outcome is known), going back `weeks` weeks."""
 	last = add_days(getdate(day), -features.HORIZON_DAYS)
-	return [add_days(last, -7 * k) for k in range(weeks)][::-1]
+	return [add_days(last, -SNAPSHOT_DAYS * k) for k in range(weeks * 7 // SNAPSHOT_DAYS)][::-1]
+
+
+def patterns_by_day(days) -> dict:
+	"""Placement-days of `days` grouped by day and facts: {day: [(facts, rows, rows that
+	separated)]}, read in one pass."""
+	codes = ", ".join(CODES)
+	rows = frappe.db.sql(
+		f"""select d, {codes}, count(*) as n, sum(separated) as y from (
+			select snap.d, ({features.SEPARATED}) as separated, {features.select_features()}
+			{features.from_current(days)}) snapshots
+		group by d, {codes}""",
+		as_dict=True,
+	)
+	found = {getdate(day): [] for day in days}
+	for r in rows:
+		found[getdate(r.d)].append((tuple(int(r[c] or 0) for c in CODES), int(r.n), int(r.y or 0)))
+	return found
 
 
 def patterns(days) -> list[model.Pattern]:
 	"""Placement-days of `days` grouped by their facts: (facts, rows, rows that separated)."""
-	codes = ", ".join(CODES)
-	rows = frappe.db.sql(
-		f"""select {codes}, count(*) as n, sum(separated) as y from (
-			select ({features.SEPARATED}) as separated, {features.select_features()}
-			{features.from_current(days)}) snapshots
-		group by {codes}""",
-		as_dict=True,
-	)
-	return [(tuple(int(r[c] or 0) for c in CODES), int(r.n), int(r.y or 0)) for r in rows]
+	return merged(patterns_by_day(days).values())
+
+
+def merged(groups) -> list[model.Pattern]:
+	total: dict = {}
+	for group in groups:
+		for facts, n, y in group:
+			rows, separated = total.get(facts, (0, 0))
+			total[facts] = (rows + n, separated + y)
+	return [(facts, n, y) for facts, (n, y) in total.items()]
 
 
 def separations_between(first, last) -> int:
@@ -191,9 +216,12 @@ def train(day=None) -> str:
 		).format(separated, model.MIN_SEPARATIONS, history_weeks, model.MIN_WEEKS)
 		return store(None, NOT_USED, note, separations=separated, **window)
 	try:
-		older, held_out = days[:-HOLDOUT_WEEKS], days[-HOLDOUT_WEEKS:]
-		measured = model.quality(model.fit(patterns(older)), patterns(held_out))
-		every = patterns(days)
+		by_day = patterns_by_day(days)
+		cut = add_days(days[-1], -7 * HOLDOUT_WEEKS)
+		older = merged(group for day, group in by_day.items() if day <= cut)
+		held_out = merged(group for day, group in by_day.items() if day > cut)
+		measured = model.quality(model.fit(older), held_out)
+		every = merged(by_day.values())
 		fitted = model.fit(every)
 	except Exception:
 		frappe.log_error(title=_("Early warning: training failed"))
@@ -207,9 +235,10 @@ def train(day=None) -> str:
 	return store(
 		fitted,
 		ACTIVE,
-		_("Fitted on the weeks from {0} to {1}; quality measured on the last {2} of them, held out.").format(
-			frappe.format(days[0], "Date"), frappe.format(days[-1], "Date"), HOLDOUT_WEEKS
-		),
+		_(
+			"Fitted on snapshots every other week from {0} to {1}; quality measured on those of the"
+			" last {2} weeks, held out from a fit on the ones before."
+		).format(frappe.format(days[0], "Date"), frappe.format(days[-1], "Date"), HOLDOUT_WEEKS),
 		separations=separated,
 		training_rows=sum(n for _x, n, _y in every),
 		patterns=len(every),

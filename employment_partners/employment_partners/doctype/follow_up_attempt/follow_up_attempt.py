@@ -1,7 +1,7 @@
 # Copyright (c) 2026, Employment Partners contributors and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
 from frappe.model.document import Document
 
 
@@ -24,3 +24,9 @@ class FollowupAttempt(Document):
 	# end: auto-generated types
 
 	pass
+
+
+def on_doctype_update():
+	# the early warning: a person's contact attempts in the 30 days before a day, and whether
+	# any reached them, from the index alone (early_warning/features.py)
+	frappe.db.add_index("Follow-up Attempt", ["parent", "attempted_on", "reached"])

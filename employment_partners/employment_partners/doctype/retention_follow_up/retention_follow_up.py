@@ -176,3 +176,7 @@ def on_doctype_update():
 	frappe.db.add_index("Retention Follow-up", ["participant", "status", "completed_on", "modified"])
 	# a participant's follow-up done for an outcome milestone (Outcomes Follow-up)
 	frappe.db.add_index("Retention Follow-up", ["participant", "outcome_milestone", "status", "completed_on"])
+	# the early warning, for each current placement on a day: a window of the person's closed
+	# without a contact, a follow-up done as "Unable to Contact" (early_warning/features.py)
+	frappe.db.add_index("Retention Follow-up", ["participant", "window_end", "completed_on"])
+	frappe.db.add_index("Retention Follow-up", ["participant", "completed_on", "outcome"])
