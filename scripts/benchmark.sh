@@ -3,7 +3,8 @@
 # 100,000 placements (five years), then the reports, the scheduler, the portal under load and
 # matching, each against its lower bound.  Prints one table and writes the numbers as JSON.
 #
-#   bash scripts/benchmark.sh            everything (about 15 minutes here; the site is made once)
+#   bash scripts/benchmark.sh            everything (24 minutes on a new machine, 12 of them making
+#                                        the agency; the site is made once)
 #   bash scripts/benchmark.sh reports    one part: reports, scheduler, portal, matching or early_warning
 #
 # Not part of the test suite.  Idempotent: the bench and the site are made when missing, the

@@ -109,6 +109,9 @@ def main():
 				f"?from_date={last_year}-01-01&to_date={last_year}-12-31",
 			),
 			("report-incentive-spend", "Incentive Spend", ""),
+			("report-at-risk", "At Risk This Week", ""),
+			("report-early-warning-track-record", "Early Warning Track Record", ""),
+			("report-early-warning-calibration", "Early Warning Track Record", "?view=Calibration"),
 		):
 			shot(name, f"/app/query-report/{report}{query}", ".dt-scrollable .dt-row")
 

@@ -127,6 +127,23 @@ def test_a_case_manager_sees_their_people_at_risk_with_reasons(live_site, risk_w
 	no_error_dialog(page)
 	_shot(page, "early-warning-at-risk")
 
+	# one click plans the check-in and opens it
+	page.locator(".ep-plan-check-in").first.click()
+	page.wait_for_url("**/app/retention-follow-up/**", timeout=60_000)
+	page.wait_for_selector("[data-fieldname='due_date']", timeout=60_000)
+	assert "Ada Riskwatch" in page.inner_text("body")
+	no_error_dialog(page)
+
+	# the placement's form shows its risk, reasons and history
+	ada = risk_week.people["ada"].name
+	page.goto(f"{live_site.browser_url}/app/placement/{ada}", wait_until="networkidle")
+	page.wait_for_selector(".ep-early-warning", timeout=60_000)
+	box = page.inner_text(".ep-early-warning")
+	assert "HIGH" in box.upper() and "The employer raised a concern in the last 30 days" in box
+	assert "points rule" in box
+	no_error_dialog(page)
+	_shot(page, "early-warning-placement")
+
 
 def test_a_manager_sees_counts_per_partnership(live_site, risk_week, browser):
 	import frappe

@@ -282,9 +282,50 @@ class TestScoringAndTrackRecord(EPTestCase):
 		self.assertEqual(after[p["C6"].name][2], "concern_recent,concern_severe")
 
 	def test_a_placement_with_no_start_is_named_not_scored(self):
-		self.assertEqual(scoring.refresh(SCORED)["unscored"], scoring.unscored())
+		"""A start date is required on the form; a placement loaded without one (an import) is
+		left out of the scores and named on the At Risk list, never a traceback."""
+		from frappe.desk.query_report import run
+
 		frappe.db.set_value("Placement", self.week.p["C6"].name, "start_date", None)
-		self.assertIn(self.week.p["C6"].name, scoring.unscored())
+		self.assertIn(self.week.p["C6"].name, scoring.refresh(SCORED)["unscored"])
+		frappe.db.delete(scoring.RISK, {"placement": self.week.p["C6"].name})
+		scoring.refresh(SCORED)
+		self.assertNotIn(self.week.p["C6"].name, self.week.rows())
+		message = run("At Risk This Week", {"as_of": SCORED})["message"]
+		self.assertIn("have no start date and cannot be scored until one is entered: ", message)
+		self.assertIn(self.week.p["C6"].name, message)
+
+
+class TestTheDigest(EPTestCase):
+	def test_a_case_manager_reads_their_people_at_high_risk_in_the_digest(self):
+		"""Scored today: Ada, in her second week, a High concern yesterday (points rule: 6 points,
+		66 %); Bo, another case manager's, the same; Cy, hers, a year in (3 %)."""
+		from employment_partners import digests
+
+		mine, theirs = make_user("Case Manager"), make_user("Case Manager")
+		order = make_job_order(openings=5).name
+		today = getdate()
+		people = {}
+		for key, case_manager, started in (
+			("Ada", mine, add_days(today, -10)),
+			("Bo", theirs, add_days(today, -10)),
+			("Cy", mine, add_days(today, -400)),
+		):
+			people[key] = place(order, key, str(started), case_manager=case_manager)
+		for key in ("Ada", "Bo"):
+			make_retention_issue(
+				people[key].name, severity="High", reported_on=f"{add_days(today, -1)} 09:00:00"
+			)
+		# no follow-ups: nothing but what the docstring names counts
+		frappe.db.delete("Retention Follow-up", {"placement": ("in", [p.name for p in people.values()])})
+		fresh_points_rule()
+		scoring.refresh(today)
+		section = next(s for s in digests.case_manager_sections(mine) if s["title"] == "At risk this week")
+		self.assertEqual([item["title"] for item in section["items"]], [people["Ada"].participant_name])
+		item = section["items"][0]
+		self.assertIn("66%", item["detail"])
+		self.assertIn(features.reason("concern_recent"), item["detail"])
+		self.assertTrue(item["overdue"])
 
 
 class TestTooLittleHistory(EPTestCase):

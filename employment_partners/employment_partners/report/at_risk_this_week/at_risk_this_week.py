@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from employment_partners import reporting
-from employment_partners.early_warning import model
+from employment_partners.early_warning import model, scoring
 from employment_partners.metrics import early_warning
 
 PEOPLE, PARTNERSHIPS = "People", "Partnerships"
@@ -36,6 +36,10 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	as_of = getdate(filters.as_of or today())
 	note = early_warning.method_note(early_warning.model_in_use())
+	if unscored := scoring.unscored(reader=True):
+		note += " " + _(
+			"{0} current placement(s) have no start date and cannot be scored until one is entered: {1}."
+		).format(len(unscored), ", ".join(unscored[:10]) + (" …" if len(unscored) > 10 else ""))
 	message = reporting.definitions(
 		DEFINITIONS,
 		values={"high": int(model.HIGH * 100), "medium": int(model.MEDIUM * 100)},
