@@ -1175,17 +1175,15 @@ EARLY_WARNING_WEEKS = 26
 def ensure_early_warning():
 	"""The retention early warning as the scheduler would have left it: each Monday of the last
 	26 weeks scored with the model a weekly training would have had then, a model trained today
-	and today's scores; once (a run that stopped is finished by the next, which finds no score
-	for this week)."""
+	and today's scores; once (the generated agency, `make-demo`, leaves them so too; a run that
+	stopped is finished by the next, which finds no score for this week)."""
 	from employment_partners.early_warning import scoring
 
-	if frappe.db.exists(scoring.RISK, {"week_start": scoring.week_start(nowdate())}):
-		print("early warning already scored")
-		return
-	scoring.backfill(EARLY_WARNING_WEEKS)
-	scoring.train()
-	scoring.refresh()
-	frappe.db.commit()
+	if not frappe.db.exists(scoring.RISK, {"week_start": scoring.week_start(nowdate())}):
+		scoring.backfill(EARLY_WARNING_WEEKS)
+		scoring.train()
+		scoring.refresh()
+		frappe.db.commit()
 	model = frappe.get_all(
 		scoring.MODEL, filters={"status": scoring.ACTIVE}, fields=["name", "method"], limit=1
 	)[0]

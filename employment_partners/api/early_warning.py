@@ -93,12 +93,12 @@ def plan_check_in(placement: str | None = None) -> dict:
 @frappe.whitelist()
 @frappe.read_only()  # from the replica when the site has one (read_from_replica)
 def at_risk_card(filters: str | list | None = None) -> dict:
-	"""Number card "At Risk This Week": this week's current placements at High risk that the
-	caller may read; links to the list."""
+	"""Number card "At Risk This Week": this week's current placements at High or Medium risk
+	that the caller may read (what the list shows first); links to the list."""
 	frappe.has_permission(RISK, "read", throw=True)
 	parse_filters(filters, RISK)  # refused when malformed; the card has none of its own
 	return {
-		"value": len(early_warning.at_risk(today(), ("High",))),
+		"value": early_warning.count_at_risk(today(), ("High", "Medium")),
 		"fieldtype": "Int",
 		"route": ["query-report", "At Risk This Week"],
 	}

@@ -250,13 +250,15 @@ def train(day=None) -> str:
 	)
 
 
-def backfill(weeks: int, day=None):
-	"""Score each Monday of the `weeks` weeks before `day` (today) as the scheduler would have, with
-	the model a weekly training would have had then (trained on that Monday's history)."""
+def backfill(weeks: int, day=None, retrain_every: int = 1):
+	"""Score each Monday of the `weeks` weeks before `day` (today) as the scheduler would have,
+	with the model a training would have had then (trained on that Monday's history, every
+	`retrain_every` weeks: the scheduler retrains weekly)."""
 	monday = week_start(day or today())
 	for k in range(weeks, 0, -1):
 		past = add_days(monday, -7 * k)
-		train(past)
+		if (weeks - k) % retrain_every == 0:
+			train(past)
 		refresh(past)
 
 

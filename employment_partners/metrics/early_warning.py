@@ -79,6 +79,25 @@ def at_risk(
 	return rows
 
 
+def count_at_risk(as_of, bands=("High", "Medium")) -> int:
+	"""How many of this week's current placements the reader may read are in `bands`."""
+	from frappe.query_builder.functions import Count
+
+	risk = frappe.qb.DocType(RISK)
+	placement = frappe.qb.DocType("Placement")
+	query = (
+		frappe.qb.from_(risk)
+		.join(placement)
+		.on(placement.name == risk.placement)
+		.select(Count("*"))
+		.where(risk.week_start == week_start(as_of))
+		.where(risk.band.isin(list(bands)))
+		.where(placement.start_date <= getdate(as_of))
+		.where(placement.end_date.isnull() | (placement.end_date >= getdate(as_of)))
+	)
+	return _readable(query).run()[0][0]
+
+
 def per_partnership(as_of) -> list[dict]:
 	"""This week's current placements per partnership, with how many are at High and Medium risk:
 	counts of the rows the reader may read, never who."""

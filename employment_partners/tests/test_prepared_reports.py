@@ -40,7 +40,7 @@ class TestPreparedReports(EPTestCase):
 				stored = json.loads(prepared.get_prepared_data())
 				self.assertEqual(stored["columns"], plain(direct["columns"]), report)
 				self.assertEqual(stored["result"], plain(direct["result"]), report)
-			self.assertEqual(len(made), 9)
+			self.assertEqual(len(made), 11)
 		finally:
 			for name in made:
 				for file in frappe.get_all("File", {"attached_to_name": name}, ["name", "file_url"]):

@@ -47,14 +47,55 @@ def execute(filters=None):
 	)
 	if filters.view == PARTNERSHIPS:
 		rows = early_warning.per_partnership(as_of)
-		return partnership_columns(), rows, message, None, partnership_summary(rows)
+		return partnership_columns(), rows, message, partnership_chart(rows), partnership_summary(rows)
 	rows = early_warning.at_risk(
 		as_of,
 		BANDS.get(filters.band or "High and Medium", BANDS["High and Medium"]),
 		filters.case_manager,
 		filters.hiring_partnership,
 	)
-	return people_columns(), rows, message, None, people_summary(rows)
+	return people_columns(), rows, message, people_chart(rows), people_summary(rows)
+
+
+def people_chart(rows):
+	"""How many of the people shown are at each band, by their case manager."""
+	if not rows:
+		return None
+	managers = sorted({r.case_manager or "" for r in rows})
+	names = {m: frappe.db.get_value("User", m, "full_name") or m for m in managers if m}
+	count = lambda m, band: sum(1 for r in rows if (r.case_manager or "") == m and r.band == band)  # noqa: E731
+	return {
+		"data": {
+			"labels": [names.get(m) or _("Unassigned") for m in managers],
+			"datasets": [
+				{"name": _("High"), "values": [count(m, "High") for m in managers]},
+				{"name": _("Medium"), "values": [count(m, "Medium") for m in managers]},
+				{"name": _("Low"), "values": [count(m, "Low") for m in managers]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#e24c4c", "#f8814f", "#5e64ff"],
+	}
+
+
+def partnership_chart(rows):
+	"""The ten partnerships with the most placements at High risk."""
+	top = [r for r in rows if r.high or r.medium][:10]
+	if not top:
+		return None
+	return {
+		"data": {
+			"labels": [r.employer_name or r.hiring_partnership for r in top],
+			"datasets": [
+				{"name": _("High"), "values": [r.high for r in top]},
+				{"name": _("Medium"), "values": [r.medium for r in top]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#e24c4c", "#f8814f"],
+	}
 
 
 def people_columns():
