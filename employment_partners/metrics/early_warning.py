@@ -10,6 +10,7 @@ Transitioned) on the day of that scoring or one of the 29 after it.  A week is j
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Count, Sum
 from frappe.utils import add_days, getdate
 from pypika.terms import PseudoColumn
 
@@ -32,18 +33,30 @@ def _readable(query, reader=None):
 	return query
 
 
-def at_risk(
-	as_of, bands=("High", "Medium"), case_manager=None, hiring_partnership=None, reader=None
-) -> list[dict]:
-	"""This week's risk of every current placement the reader (the session user) may read, in
-	`bands`, highest risk first, with the reasons the reader may see (reasons_for)."""
+def _this_week(as_of):
+	"""This week's risk rows (as of `as_of`) of the placements current that day, joined to their
+	placement: (the query, the risk table, the placement table)."""
 	risk = frappe.qb.DocType(RISK)
 	placement = frappe.qb.DocType("Placement")
 	query = (
 		frappe.qb.from_(risk)
 		.join(placement)
 		.on(placement.name == risk.placement)
-		.select(
+		.where(risk.week_start == week_start(as_of))
+		.where(placement.start_date <= getdate(as_of))
+		.where(placement.end_date.isnull() | (placement.end_date >= getdate(as_of)))
+	)
+	return query, risk, placement
+
+
+def at_risk(
+	as_of, bands=("High", "Medium"), case_manager=None, hiring_partnership=None, reader=None
+) -> list[dict]:
+	"""This week's risk of every current placement the reader (the session user) may read, in
+	`bands`, highest risk first, with the reasons the reader may see (reasons_for)."""
+	query, risk, placement = _this_week(as_of)
+	query = (
+		query.select(
 			risk.name,
 			risk.placement,
 			risk.participant,
@@ -59,9 +72,6 @@ def at_risk(
 			placement.start_date,
 			placement.job_title,
 		)
-		.where(risk.week_start == week_start(as_of))
-		.where(placement.start_date <= getdate(as_of))
-		.where(placement.end_date.isnull() | (placement.end_date >= getdate(as_of)))
 		.orderby(risk.risk, order=frappe.qb.desc)
 		.orderby(risk.placement)
 	)
@@ -81,45 +91,24 @@ def at_risk(
 
 def count_at_risk(as_of, bands=("High", "Medium")) -> int:
 	"""How many of this week's current placements the reader may read are in `bands`."""
-	from frappe.query_builder.functions import Count
-
-	risk = frappe.qb.DocType(RISK)
-	placement = frappe.qb.DocType("Placement")
-	query = (
-		frappe.qb.from_(risk)
-		.join(placement)
-		.on(placement.name == risk.placement)
-		.select(Count("*"))
-		.where(risk.week_start == week_start(as_of))
-		.where(risk.band.isin(list(bands)))
-		.where(placement.start_date <= getdate(as_of))
-		.where(placement.end_date.isnull() | (placement.end_date >= getdate(as_of)))
-	)
+	query, risk, _placement = _this_week(as_of)
+	query = query.select(Count("*")).where(risk.band.isin(list(bands)))
 	return _readable(query).run()[0][0]
 
 
 def per_partnership(as_of) -> list[dict]:
 	"""This week's current placements per partnership, with how many are at High and Medium risk:
 	counts of the rows the reader may read, never who."""
-	risk = frappe.qb.DocType(RISK)
-	placement = frappe.qb.DocType("Placement")
+	query, risk, _placement = _this_week(as_of)
 	count_band = lambda band: frappe.qb.terms.Case().when(risk.band == band, 1).else_(0)  # noqa: E731
-	from frappe.query_builder.functions import Count, Sum
-
 	query = (
-		frappe.qb.from_(risk)
-		.join(placement)
-		.on(placement.name == risk.placement)
-		.select(
+		query.select(
 			risk.hiring_partnership,
 			risk.employer_name,
 			Count("*").as_("scored"),
 			Sum(count_band("High")).as_("high"),
 			Sum(count_band("Medium")).as_("medium"),
 		)
-		.where(risk.week_start == week_start(as_of))
-		.where(placement.start_date <= getdate(as_of))
-		.where(placement.end_date.isnull() | (placement.end_date >= getdate(as_of)))
 		.groupby(risk.hiring_partnership, risk.employer_name)
 		.orderby(PseudoColumn("high"), order=frappe.qb.desc)
 		.orderby(PseudoColumn("medium"), order=frappe.qb.desc)
