@@ -100,7 +100,7 @@ def partnership_chart(rows):
 
 def people_columns():
 	return [
-		{"label": _("Risk"), "fieldname": "risk", "fieldtype": "Percent", "width": 80},
+		{"label": _("Risk"), "fieldname": "risk", "fieldtype": "Percent", "precision": 1, "width": 80},
 		{"label": _("Band"), "fieldname": "band", "fieldtype": "Data", "width": 90},
 		{
 			"label": _("Participant"),

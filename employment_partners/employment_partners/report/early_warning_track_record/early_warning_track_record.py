@@ -71,6 +71,7 @@ def week_columns():
 		"label": _(label),
 		"fieldname": fieldname,
 		"fieldtype": "Percent",
+		"precision": 1,
 		"width": width,
 	}
 	return [
@@ -95,9 +96,16 @@ def calibration_columns():
 			"label": _("Average Risk Predicted"),
 			"fieldname": "predicted",
 			"fieldtype": "Percent",
+			"precision": 1,
 			"width": 170,
 		},
-		{"label": _("Share That Separated"), "fieldname": "observed", "fieldtype": "Percent", "width": 170},
+		{
+			"label": _("Share That Separated"),
+			"fieldname": "observed",
+			"fieldtype": "Percent",
+			"precision": 1,
+			"width": 170,
+		},
 	]
 
 
