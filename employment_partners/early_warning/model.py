@@ -68,14 +68,16 @@ class Model:
 	def risk(self, facts: dict) -> float:
 		return sigmoid(self.log_odds(facts))
 
+	def raising(self) -> list[str]:
+		"""The facts whose coefficient raises the risk, the largest first (ties by feature order)."""
+		return sorted(
+			(code for code, c in self.coefficients.items() if c > 0),
+			key=lambda code: (-self.coefficients[code], CODES.index(code)),
+		)
+
 	def reasons(self, facts: dict) -> list[str]:
-		"""The facts present that raise the risk, the largest first (ties by feature order)."""
-		present = [
-			(-c, CODES.index(code), code)
-			for code, c in self.coefficients.items()
-			if facts.get(code) and c > 0
-		]
-		return [code for _c, _i, code in sorted(present)]
+		"""The facts present that raise the risk, the largest first."""
+		return [code for code in self.raising() if facts.get(code)]
 
 
 def band(risk: float) -> str:

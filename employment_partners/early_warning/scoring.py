@@ -96,10 +96,7 @@ def _score_sql(fitted: model.Model, row: str = "y") -> tuple[str, str]:
 	terms = [repr(float(fitted.intercept))] + [
 		f"{float(fitted.coefficients.get(code, 0.0))!r} * {row}.{code}" for code in CODES
 	]
-	order = sorted(
-		(c for c in CODES if fitted.coefficients.get(c, 0) > 0),
-		key=lambda c: (-fitted.coefficients[c], CODES.index(c)),
-	)
+	order = fitted.raising()  # the reasons, in the model's order
 	reasons = ", ".join(f"if({row}.{c}, '{c}', null)" for c in order)
 	return f"1 / (1 + exp(-({' + '.join(terms)})))", f"concat_ws(',', {reasons})" if order else "''"
 

@@ -264,7 +264,3 @@ def method_note(model_row: dict | None) -> str:
 	return _("Scored by model {0}, trained on {1} on the agency's own history.").format(
 		model_row.name, frappe.format(model_row.trained_on, "Date")
 	)
-
-
-def first_day_of(weeks_back: int, as_of) -> "date":  # noqa: F821
-	return add_days(week_start(as_of), -7 * weeks_back)
