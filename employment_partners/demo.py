@@ -350,7 +350,7 @@ def ensure_books():
 
 
 def make_books() -> Counter | None:
-	"""The demo's books as the README has them, each part made when missing (a second run makes
+	"""The demo's books as docs/erpnext.md has them, each part made when missing (a second run makes
 	nothing, a run that stopped is finished): Settings post to the company ERPNext's set-up made;
 	a Fiscal Year for every year a payment to post was made in (set-up makes only this year's);
 	every hiring partnership a Customer and a Supplier, its contacts and addresses linked

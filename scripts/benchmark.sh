@@ -49,7 +49,7 @@ run_part() {
 	reports) run_py "'$EP_REPO_DIR/benchmarks/bench_reports.py' '$EP_BENCH_SITE' --json '$EP_BENCH_OUT/reports.json'" ;;
 	scheduler) run_py "'$EP_REPO_DIR/benchmarks/bench_scheduler.py' '$EP_BENCH_SITE' --lag-days 1 --json '$EP_BENCH_OUT/scheduler.json'" ;;
 	portal) run_py "'$EP_REPO_DIR/benchmarks/bench_portal.py' '$EP_BENCH_SITE' --json '$EP_BENCH_OUT/portal.json'" ;;
-	matching) # on the test site, as the README's matching table: 20,000 participants of its own
+	matching) # on the test site, as docs/benchmarks.md's matching table: 20,000 participants of its own
 		ensure_site "${EP_TEST_SITE:-ep-test.localhost}"
 		run_py "'$EP_REPO_DIR/benchmarks/bench_matching.py' '${EP_TEST_SITE:-ep-test.localhost}' 20000" | tee "$EP_BENCH_OUT/matching.txt" ;;
 	early_warning) run_py "'$EP_REPO_DIR/benchmarks/bench_early_warning.py' '$EP_BENCH_SITE' --json '$EP_BENCH_OUT/early_warning.json'" ;;

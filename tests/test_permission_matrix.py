@@ -52,7 +52,7 @@ def test_the_matrix_declares_every_doctype_role_and_action():
 		for role, cell in cells.items():
 			assert set(cell["may"]) <= set(ACTIONS), (doctype, role)
 			assert cell.get("scope") in (None, *MATRIX["scopes"]), (doctype, role)
-	# what the README's security table is made from: no one but staff may do anything on the desk
+	# what docs/security.md's table is made from: no one but staff may do anything on the desk
 	assert all(not cells["Guest"]["may"] for cells in MATRIX["matrix"].values())
 
 
@@ -379,9 +379,9 @@ def test_each_cell_of_the_matrix_holds_over_rest(world, doctype):
 SHORT = {"read": "R", "list": "L", "create": "C", "write": "W", "delete": "D", "report": "Rp"}
 
 
-def readme_table() -> str:
-	"""The README's role x doctype table, rendered from the matrix (Guest, who may do nothing, is
-	said in words)."""
+def security_table() -> str:
+	"""The role x doctype table of docs/security.md, rendered from the matrix (Guest, who may do
+	nothing, is said in words)."""
 	roles = [role for role in ROLES if role != "Guest"]
 	lines = ["| doctype | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
 	for doctype in sorted(MATRIX["matrix"]):
@@ -394,9 +394,12 @@ def readme_table() -> str:
 	return "\n".join(lines)
 
 
-def test_the_readme_shows_the_declared_matrix():
-	readme = (Path(employment_partners.__file__).parent.parent / "README.md").read_text()
+def test_the_security_docs_show_the_declared_matrix():
+	"""docs/security.md shows, between its markers, the table rendered from permission_matrix.json."""
+	page = (Path(employment_partners.__file__).parent.parent / "docs" / "security.md").read_text()
 	start, end = "<!-- permission-matrix -->\n", "\n<!-- /permission-matrix -->"
-	assert start in readme and end in readme, "the README's security model has lost its table"
-	shown = readme[readme.index(start) + len(start) : readme.index(end)]
-	assert shown == readme_table(), "README table differs from permission_matrix.json:\n" + readme_table()
+	assert start in page and end in page, "docs/security.md has lost its permission table"
+	shown = page[page.index(start) + len(start) : page.index(end)]
+	assert shown == security_table(), (
+		"docs/security.md's table differs from permission_matrix.json:\n" + security_table()
+	)

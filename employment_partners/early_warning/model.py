@@ -13,8 +13,8 @@ A risk is the model's probability; its reasons are the facts present for that pl
 coefficient raises the risk, largest first, in words.
 
 Until the history holds enough separations to fit (MIN_SEPARATIONS), the points rule (POINTS)
-scores instead: the same formula with coefficients set by hand, documented in the README, and
-every screen that shows a risk says which one was used.
+scores instead: the same formula with coefficients set by hand, documented in
+docs/early-warning.md, and every screen that shows a risk says which one was used.
 """
 
 import math

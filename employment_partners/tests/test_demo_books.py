@@ -1,5 +1,5 @@
 """The ERPNext demo's books (`demo.make_books`, scripts/demo.sh's last step with EP_WITH_ERPNEXT=1),
-run on a small generated agency: what the README promises, and a second run that makes nothing.
+run on a small generated agency: what docs/erpnext.md promises, and a second run that makes nothing.
 
 The generated agency's payments go back two years; ERPNext's set-up made only this year's Fiscal
 Year (issue 26, item 4: the demo's restart failed on "Date ... is not in any active Fiscal Year",

@@ -3,7 +3,7 @@
 
 An agency with a large history ticks "Prepared Report" on a report (Report form, System Manager)
 and the desk then queues each run to a worker and shows its progress, instead of holding the web
-request (README, Scaling).
+request (docs/benchmarks.md, Scaling).
 
 The prepared report is made as the desk makes it and its job runs in a real worker
 (`jobs.run_queued`, which commits), so this test writes nothing of its own before it: it compares
