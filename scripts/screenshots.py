@@ -1,4 +1,5 @@
-"""Refresh the README screenshots from a running demo (bash scripts/demo.sh), in Debian's Chromium.
+"""Refresh the screenshots of the README and docs/ from a running demo (bash scripts/demo.sh), in
+Debian's Chromium.
 
 <bench>/env/bin/python scripts/screenshots.py [http://ep.localhost:8000] [docs]
 """
@@ -10,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # the same browser and flags as the tests
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # the same browser and flags as the tests
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://ep.localhost:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else REPO / "docs")

@@ -1,6 +1,7 @@
 """Fixtures for the cross-cutting suites: a live web server on loopback."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -53,6 +54,30 @@ def csrf_token_in(html: str) -> str | None:
 
 	found = re.search(r'frappe\.csrf_token\s*=\s*"([^"]+)"', html)
 	return found.group(1) if found else None
+
+
+# Debian's Chromium (scripts/test.sh installs it), never a browser download
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+	"""One headless Chromium per test module (the browser suites open their own pages in it)."""
+	from playwright.sync_api import sync_playwright
+
+	with sync_playwright() as p:
+		chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+		yield chromium
+		chromium.close()
 
 
 @pytest.fixture(scope="session")

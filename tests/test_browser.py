@@ -5,23 +5,11 @@ Set EP_SCREENSHOTS_DIR to keep the screenshots.
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPORTS, SAMPLE_PERIOD
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPORTS, SAMPLE_PERIOD
 
 
 @pytest.fixture(scope="module")

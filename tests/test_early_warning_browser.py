@@ -9,7 +9,7 @@ manager's, the same), Cy (the case manager's, a year in, nothing), scored by the
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _shot
+from tests.test_browser import _shot
 
 PASSWORD = "Early-warning-9!"
 DAY = "2008-03-03"
@@ -85,15 +85,6 @@ def risk_week():
 		frappe.delete_doc("User", user, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
-
-@pytest.fixture(scope="module")
-def browser():
-	from playwright.sync_api import sync_playwright
-
-	with sync_playwright() as p:
-		chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-		yield chromium
-		chromium.close()
 
 
 def signed_in(browser, site, email, lands="**/app**"):

@@ -1,7 +1,7 @@
 """The employer portal as an employer sees it, in headless Chromium (Debian's, driven by
 Playwright): sign in, file a concern, see the agency's acknowledgement, answer a pulse link; and a
 screenshot of each portal page at desktop and phone width (EP_SCREENSHOTS_DIR keeps them; the
-README's are in docs/)."""
+ones docs/portal.md shows are in docs/)."""
 
 import frappe
 import pytest
@@ -13,7 +13,7 @@ from employment_partners.tests.factories import (
 	make_user,
 	pulse_links_sent_to,
 )
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _shot
+from tests.test_browser import _shot
 from tests.test_portal import PASSWORD, _purge
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -68,15 +68,6 @@ def employer_with_a_pulse():
 	frappe.delete_doc("User", case_manager, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
-
-@pytest.fixture(scope="module")
-def browser():
-	from playwright.sync_api import sync_playwright
-
-	with sync_playwright() as p:
-		chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-		yield chromium
-		chromium.close()
 
 
 def _signed_in(browser, site, email, viewport):
