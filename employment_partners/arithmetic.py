@@ -25,6 +25,11 @@ def ratio(numerator, denominator, places: int = 2) -> float | None:
 	return _round(_decimal(numerator) / denominator, places)
 
 
+def hours(value) -> float | None:
+	"""A span in hours as the app stores it (response, acknowledgement): two decimals, half up."""
+	return rounded(value, 2)
+
+
 def percent(numerator, denominator, places: int = 1) -> float | None:
 	"""100 x numerator / denominator, rounded half up; None when the denominator is 0."""
 	return ratio(100 * _decimal(numerator), denominator, places)

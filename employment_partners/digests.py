@@ -26,7 +26,7 @@ from employment_partners.metrics import early_warning
 from employment_partners.metrics import partnerships as partnership_metrics
 from employment_partners.metrics import period as periods
 from employment_partners.metrics import retention as retention_metrics
-from employment_partners.pipeline import stages
+from employment_partners.pipeline import organisations, stages
 from employment_partners.placements import placements
 from employment_partners.retention import issues
 from employment_partners.utils import can_send_email
@@ -199,7 +199,9 @@ def manager_sections(on=None) -> list[dict]:
 	week_ago = add_days(on, -7)
 	now = {
 		r["name"]: r
-		for r in partnership_metrics.partnership_health(periods.from_filters({}, 365, on=on), status="Active")
+		for r in partnership_metrics.partnership_health(
+			periods.from_filters({}, 365, on=on), status=organisations.ACTIVE
+		)
 	}
 	before = {
 		r["name"]: r["band"]

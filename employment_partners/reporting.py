@@ -9,7 +9,7 @@ filters (public/js/reports.js), so a funder reading the PDF reads them too.
 import frappe
 from frappe import _
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 
 
 def definitions(

@@ -3,6 +3,8 @@
 import logging
 
 import frappe
+from frappe import _
+from frappe.utils import getdate, today
 
 SETTINGS = "Employment Partners Settings"
 
@@ -53,3 +55,10 @@ def quiet_css_parser():
 	keeps what stops it (CRITICAL).  A filter on its logger, set when the app loads, before any
 	email is rendered (importing cssutils resets the logger's level, not its filters)."""
 	logging.getLogger("CSSUTILS").addFilter(critical_only)
+
+
+def not_in_future_problem(value, label: str) -> str | None:
+	"""A date that must not be later than today (a thing done, not planned)."""
+	if value and getdate(value) > getdate(today()):
+		return _("{0} cannot be in the future ({1})").format(_(label), frappe.format(value, "Date"))
+	return None

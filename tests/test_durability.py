@@ -271,7 +271,7 @@ def test_a_backup_restores_every_record_of_the_app(db_admin, sample_records):
 
 		# the app runs on the restored site and reads the same figures
 		order = sample_records
-		method = "employment_partners.metrics.placements.filled_count"
+		method = "employment_partners.placements.placements.filled_count"
 		there = _site_cli("--site", restored, "execute", method, "--args", repr([order]))
 		assert there.stdout.strip().splitlines()[-1] == str(frappe.db.get_value("Job Order", order, "filled"))
 	finally:

@@ -7,6 +7,7 @@ from frappe.utils import cint
 
 from employment_partners import books
 from employment_partners.api import required
+from employment_partners.books import parties, postings
 
 
 def _needs_erpnext():
@@ -18,8 +19,6 @@ def _needs_erpnext():
 def create_customer(partnership: str | None = None) -> str:
 	"""Make the partnership's employer an ERPNext Customer (write permission on it required)."""
 	_needs_erpnext()
-	from employment_partners.books import parties
-
 	return parties.create_customer(required(partnership, _("Hiring Partnership")))
 
 
@@ -27,8 +26,6 @@ def create_customer(partnership: str | None = None) -> str:
 def link_customer(partnership: str | None = None, customer: str | None = None) -> str:
 	"""Link an existing ERPNext Customer to the partnership."""
 	_needs_erpnext()
-	from employment_partners.books import parties
-
 	return parties.link_customer(
 		required(partnership, _("Hiring Partnership")), required(customer, _("Customer"))
 	)
@@ -47,8 +44,6 @@ def linkable_customers(
 	holds, for whoever may change partnerships; no ERPNext role needed.  None without ERPNext."""
 	if not books.installed():
 		return []
-	from employment_partners.books import parties
-
 	return parties.linkable_customers(str(txt or ""), max(cint(start), 0), min(max(cint(page_len), 1), 100))
 
 
@@ -56,8 +51,6 @@ def linkable_customers(
 def create_supplier(partnership: str | None = None) -> str:
 	"""Make the partnership's employer an ERPNext Supplier, the payee of hiring incentives."""
 	_needs_erpnext()
-	from employment_partners.books import parties
-
 	return parties.create_supplier(required(partnership, _("Hiring Partnership")))
 
 
@@ -66,8 +59,6 @@ def back_post(placement: str | None = None, preview: bool = True) -> list[dict]:
 	"""The placement's paid rows without a voucher: listed (`preview`, the default), or posted.
 	Saving a placement posts only what changed in that save; history is posted only by this."""
 	_needs_erpnext()
-	from employment_partners.books import postings
-
 	return postings.back_post(required(placement, _("Placement")), preview=frappe.utils.sbool(preview))
 
 
@@ -76,6 +67,4 @@ def placement_vouchers(placement: str | None = None) -> list[dict]:
 	"""The vouchers a placement's payments were posted as, read-only, for staff who may read its
 	payments' vouchers (never an employer): ERPNext's own permissions are not needed to see them."""
 	_needs_erpnext()
-	from employment_partners.books import postings
-
 	return postings.placement_vouchers(required(placement, _("Placement")))

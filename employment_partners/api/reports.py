@@ -5,6 +5,7 @@ import frappe
 from employment_partners.metrics import partnerships as partnership_metrics
 from employment_partners.metrics import period as periods
 from employment_partners.metrics import retention_days
+from employment_partners.pipeline import organisations
 
 
 @frappe.whitelist()
@@ -33,7 +34,7 @@ def partnerships_at_risk_card(filters: str | None = None) -> dict:
 	is At risk (one with too little activity for a score, "Not enough data", is not)."""
 	frappe.has_permission("Hiring Partnership", "read", throw=True)
 	period = periods.from_filters({}, default_days=365)
-	rows = partnership_metrics.partnership_health(period, status="Active")
+	rows = partnership_metrics.partnership_health(period, status=organisations.ACTIVE)
 	return {
 		"value": sum(1 for row in rows if row["band"] == partnership_metrics.AT_RISK),
 		"fieldtype": "Int",

@@ -6,6 +6,7 @@ from frappe.utils import add_days, getdate
 
 from employment_partners.api import date_argument, parse_filters, required
 from employment_partners.metrics import retention as retention_metrics
+from employment_partners.retention import services
 
 
 @frappe.whitelist()
@@ -60,6 +61,5 @@ def services_timeline(participant: str | None = None) -> list[dict]:
 	"""A participant's retention services, newest first (the Services tab of the participant)."""
 	required(participant, _("Participant"))
 	frappe.has_permission("Participant", "read", participant, throw=True)
-	from employment_partners.retention import services
 
 	return services.timeline(participant)

@@ -53,7 +53,7 @@ from datetime import date, datetime, timedelta
 import frappe
 from frappe.utils import add_days, add_months, getdate, update_progress_bar
 
-from employment_partners import jobs
+from employment_partners import arithmetic, jobs
 from employment_partners.demo_data.writer import Writer
 from employment_partners.employment_partners.doctype.incentive_allocation import incentive_allocation
 from employment_partners.metrics import engagement
@@ -768,17 +768,9 @@ class Agency:
 			"has_disability": rng.random() < 0.15,
 			"indigenous": rng.random() < 0.05,
 		}
-		income = rng.choices(
-			(
-				"Employment",
-				"Social assistance",
-				"Disability support",
-				"Employment insurance",
-				"No income",
-				"Other",
-			),
-			(15, 35, 10, 12, 22, 6),
-		)[0]
+		# the Participant's own options, in their order: Employment, Social assistance, Disability
+		# support, Employment insurance, No income, Other
+		income = rng.choices(_options("Participant", "source_of_income"), (15, 35, 10, 12, 22, 6))[0]
 		record = {
 			"age_indicator": suitability.age_indicator(born, enrolled),
 			"poor_retention_history": suitability.poor_retention([l["end_date"] for l in losses]),
@@ -1213,7 +1205,7 @@ class Agency:
 						"recipient_email": partnership.portal_user, "contact": partnership.contacts[0][0],
 						"status": status, "sent_on": sent, "expires_on": expires, "reminded_on": None,
 						"bsr_notified_on": None, "answer": answer, "answered_on": answered,
-						"response_hours": round((answered - sent).total_seconds() / 3600, 2) if answered else None,
+						"response_hours": arithmetic.hours((answered - sent).total_seconds() / 3600) if answered else None,
 						"reported_end_date": ended, "end_reason": "Left the job" if ended else None,
 						"retention_issue": issue,
 						"token_hash": hashlib.sha256(f"{pl['name']}{day}".encode()).hexdigest(),
@@ -1479,7 +1471,7 @@ class Agency:
 					"interaction_date": when, "staff_member": lead["bsr"],
 					"summary": f"{kind}: {self.fake.sentence(nb_words=8)}", "needs_reply": int(needs_reply),
 					"replied_on": replied,
-					"response_hours": round((replied - when).total_seconds() / 3600, 2) if replied else None,
+					"response_hours": arithmetic.hours((replied - when).total_seconds() / 3600) if replied else None,
 					"reply_due_on": when + timedelta(hours=int(self.settings.reply_sla_hours or 24)) if needs_reply else None,
 				}
 			)  # fmt: skip
@@ -1729,6 +1721,11 @@ class Agency:
 
 
 EARLY_WARNING_WEEKS = 26
+
+
+def _options(doctype: str, fieldname: str) -> list[str]:
+	"""A Select field's options as the doctype declares them, without the empty one."""
+	return [o for o in (frappe.get_meta(doctype).get_options(fieldname) or "").split("\n") if o]
 
 
 def already_made() -> bool:

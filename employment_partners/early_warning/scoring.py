@@ -20,6 +20,7 @@ from frappe.utils import add_days, getdate, now_datetime, today
 
 from employment_partners.early_warning import features, model
 from employment_partners.early_warning.features import CODES
+from employment_partners.placements.placements import CURRENT, ENDED
 
 RISK = "Separation Risk"
 MODEL = "Early Warning Model"
@@ -133,8 +134,6 @@ def refresh(day=None) -> dict:
 def unscored(reader: bool = False) -> list[str]:
 	"""Current placements the warning cannot score: no start date (of them, those the session
 	user may read, when `reader`)."""
-	from employment_partners.placements.placements import CURRENT
-
 	read = frappe.get_list if reader else frappe.get_all
 	return read(
 		"Placement",
@@ -186,8 +185,6 @@ def merged(groups) -> list[model.Pattern]:
 
 def separations_between(first, last) -> int:
 	"""Placements that ended (separated) on a day from `first` to 29 days after `last`."""
-	from employment_partners.placements.placements import ENDED
-
 	return frappe.db.count(
 		"Placement",
 		{

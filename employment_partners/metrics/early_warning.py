@@ -14,7 +14,7 @@ from frappe.query_builder.functions import Count, Sum
 from frappe.utils import add_days, getdate
 from pypika.terms import PseudoColumn
 
-from employment_partners.early_warning import features, model
+from employment_partners.early_warning import features, model, scoring
 from employment_partners.early_warning.scoring import RISK, week_start
 from employment_partners.permissions import query_conditions
 from employment_partners.placements.placements import ENDED
@@ -246,7 +246,7 @@ def open_weeks(start, end, as_of) -> int:
 def model_in_use() -> dict | None:
 	row = frappe.get_all(
 		"Early Warning Model",
-		filters={"status": "Active"},
+		filters={"status": scoring.ACTIVE},
 		fields=["name", "method", "trained_on", "holdout_auc", "holdout_brier"],
 		order_by="creation desc",
 		limit=1,

@@ -25,7 +25,7 @@ before it are `%(start)s` - 3 years .. the day before `%(start)s`.
 
 import frappe
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 
 # Employer Interaction types that are a service to the employer, not a contact about one: an
 # Event is an information session, a job fair or a rapid response session the employer took part

@@ -39,7 +39,9 @@ per exit, each enrolment with its own milestones.
 
 import frappe
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
+from employment_partners.metrics import retention_days
+from employment_partners.participants import suitability
 from employment_partners.retention import follow_ups, schedule
 
 EMPLOYED, TRAINING, INDEPENDENT, VOLUNTEER, UNABLE_TO_WORK, UNEMPLOYED, UNKNOWN = (
@@ -266,8 +268,6 @@ def participant_outcomes(
 	retained (`retained_N`: None while its window is open) at 30, 90 and 180 days, the
 	latest follow-up's word, the latest wage recorded at the first placement's employer against the
 	wage they started at there, and their barriers.  One query."""
-	from employment_partners.metrics import retention_days
-	from employment_partners.participants import suitability
 
 	conditions, values = (
 		[],

@@ -35,10 +35,14 @@ from fractions import Fraction
 import frappe
 from frappe import _
 
-from employment_partners.metrics import arithmetic, retention_days
+from employment_partners import arithmetic
+from employment_partners.metrics import period as periods
 from employment_partners.metrics import pulse as pulse_metrics
+from employment_partners.metrics import retention_days
+from employment_partners.pipeline import organisations
 from employment_partners.placements import referrals
 from employment_partners.retention import issues
+from employment_partners.utils import get_settings
 
 HEALTHY, WATCH, AT_RISK, NOT_ENOUGH_DATA = "Healthy", "Watch", "At risk", "Not enough data"
 BANDS = (HEALTHY, WATCH, AT_RISK, NOT_ENOUGH_DATA)
@@ -136,7 +140,6 @@ def partnership_health(
 ) -> list[dict]:
 	"""One dict per partnership (of those named, with the status and BSR given) with every figure,
 	the parts, the score and the band; best first."""
-	from employment_partners.utils import get_settings
 
 	settings = get_settings()
 	weights = settings_weights(settings)
@@ -180,12 +183,11 @@ def order(row: dict) -> tuple:
 def rank_for_invitation(limit: int = 20, exclude: list[str] | None = None, on=None) -> list[dict]:
 	"""Active partnerships not flagged as problematic, healthiest first (over the last 365 days),
 	then by hires and name: the top partners an appreciation event invites."""
-	from employment_partners.metrics import period as periods
 
 	period = periods.from_filters({}, default_days=365, on=on)
 	rows = [
 		row
-		for row in partnership_health(period, status="Active")
+		for row in partnership_health(period, status=organisations.ACTIVE)
 		if not row["problematic_employer"] and row["name"] not in (exclude or [])
 	]
 	rows.sort(

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 import frappe
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 from employment_partners.pipeline import stages
 
 GROUP_FIELDS = {"BSR": "assigned_bsr", "Industry": "industry", "Lead Source": "lead_source"}

@@ -4,21 +4,8 @@ import frappe
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 
-from employment_partners.metrics import arithmetic
-from employment_partners.placements import placements, referrals
-
-
-def filled_count(job_order: str, exclude: str | None = None) -> int:
-	"""Placements on a job order that fill an opening: every one that has not Ended."""
-	placement = frappe.qb.DocType("Placement")
-	query = (
-		frappe.qb.from_(placement)
-		.select(Count("*"))
-		.where((placement.job_order == job_order) & (placement.status != placements.ENDED))
-	)
-	if exclude:
-		query = query.where(placement.name != exclude)
-	return int(query.run()[0][0] or 0)
+from employment_partners import arithmetic
+from employment_partners.placements import referrals
 
 
 def accepted_referral_rate(partnership: str) -> float | None:
@@ -40,11 +27,6 @@ def accepted_referral_rate(partnership: str) -> float | None:
 	return arithmetic.percent(row[0] or 0, row[1])
 
 
-def incentive_paid(payments) -> float:
-	"""Total of milestone payments that have a paid-on date."""
-	return sum(float(p.amount or 0) for p in payments if p.paid_on)
-
-
 # ------------------------------------------------------------------ retention at N days
 # The one definition of "retained at N days" (point in time on day N, completed-then-unemployed
 # not retained) and its SQL are in metrics/retention_days.py; every report uses it from there.
@@ -60,7 +42,7 @@ def placement_summary(period) -> dict:
 	incentive is more than 0.  Durations are measured as of %(as_of)s: the average covers the
 	placements that had ended by then, and `running` counts those still running, so a past
 	period re-run later has its late endings counted.  Two grouped queries; every average is
-	exact (see metrics.arithmetic).
+	exact (see arithmetic).
 
 	Returns {"groups": {TOTAL | WITH_INCENTIVE | WITHOUT_INCENTIVE: figures},
 	"types": [(placement type, {group: placements})]}."""

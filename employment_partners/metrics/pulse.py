@@ -15,7 +15,7 @@ on the partnership form (a Percent field cannot hold blank).
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 
 WINDOW_DAYS = 365
 

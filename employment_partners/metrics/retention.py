@@ -7,6 +7,7 @@ from frappe.utils import add_days, getdate
 from pypika.terms import PseudoColumn
 
 from employment_partners.permissions import query_conditions
+from employment_partners.retention import follow_ups
 
 OVERDUE = "Overdue"
 IN_WINDOW = "In Window"
@@ -14,11 +15,12 @@ UPCOMING = "Upcoming"
 
 
 def _standing(follow_up, as_of):
-	"""Overdue once the window has ended, In Window from the due date, Upcoming before it."""
+	"""Overdue once the window has ended, In Window from the due date, Upcoming before it (the rules:
+	retention.follow_ups.overdue and in_window)."""
 	return (
 		Case()
-		.when(follow_up.window_end < as_of, OVERDUE)
-		.when(follow_up.due_date <= as_of, IN_WINDOW)
+		.when(follow_ups.overdue(follow_up, as_of), OVERDUE)
+		.when(follow_ups.in_window(follow_up, as_of), IN_WINDOW)
 		.else_(UPCOMING)
 	)
 
@@ -30,7 +32,7 @@ def _open_due_by(as_of, within_days: int, case_manager: str | None):
 		frappe.qb.from_(follow_up)
 		.left_join(user)
 		.on(user.name == follow_up.case_manager)
-		.where(follow_up.status == "Open")
+		.where(follow_up.status == follow_ups.OPEN)
 		.where(follow_up.due_date <= add_days(as_of, within_days))
 	)
 	if case_manager:
@@ -100,7 +102,7 @@ def overdue_follow_up_count(as_of, case_manager: str | None = None, filters: lis
 	"""Open follow-ups whose window ended before `as_of`, among those the session user may read
 	(frappe.get_list applies role and record permissions) and that meet `filters`."""
 	conditions = [
-		["Retention Follow-up", "status", "=", "Open"],
+		["Retention Follow-up", "status", "=", follow_ups.OPEN],
 		["Retention Follow-up", "window_end", "<", getdate(as_of)],
 		*(filters or []),
 	]

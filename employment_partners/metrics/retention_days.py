@@ -34,7 +34,7 @@ IN_PLACEMENT (a), EMPLOYED_AFTER (b) or NOT_EMPLOYED; `sums_sql` adds those up f
 
 import frappe
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 from employment_partners.placements import placements
 from employment_partners.retention import follow_ups
 

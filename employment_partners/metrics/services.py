@@ -32,7 +32,8 @@ A suppressed cell shows neither its placements, its retained count nor its rate.
 
 import frappe
 
-from employment_partners.metrics import arithmetic, retention_days
+from employment_partners import arithmetic
+from employment_partners.metrics import retention_days
 
 DEFAULT_MIN_GROUP = 5
 WINDOW_DAYS = 90

@@ -58,7 +58,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 from employment_partners.metrics.period import Period
 from employment_partners.participants import enrolments
 from employment_partners.retention import follow_ups

@@ -1,7 +1,7 @@
 """Facts about a lead's records, and stage changes that follow from them.
 
 `lead_facts` feeds the stage gates; `advance_lead` is called when a fact happens: a new job
-order (Job Order.after_insert), the first referral (placements.referrals.on_referral_changed),
+order, the first referral or employer feedback (the saves lifecycle.py declares),
 and a placement past 30 days (the daily `advance_matured_placements`).
 """
 

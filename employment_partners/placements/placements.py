@@ -4,21 +4,14 @@ other records.
 Statuses: Active → Completed (a time-limited placement that ran its course), Ended (a
 separation: quit, dismissed, laid off, other) or Transitioned to Permanent.
 
-`on_placement_changed()` is the one place a placement's effects on other records happen, in
-this order, each only when what it depends on changed:
-
-1. its job orders recount their filled openings (and become Filled or reopen): once per change;
-2. the referral it came from becomes Hired;
-3. its follow-ups anchored on the placement start are made, moved or removed
-   (retention/follow_ups.py; those anchored on the program exit are the participant's).
-
-The lead's move to Feedback once a placement has lasted 30 days is the daily job in
-pipeline/automation.py; a retention issue closed as separated ends the placement through the
-placement's own save (retention/issues.py), so the same chain runs.
+A placement's effects on other records (its job orders' filled openings, the referral it came
+from, its follow-ups, the books) are declared together in employment_partners/lifecycle.py;
+this module holds the placement's own rules and the job-order recount they use.
 """
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Count
 from frappe.utils import getdate
 
 from employment_partners.placements import job_orders, referrals
@@ -83,33 +76,44 @@ def takes_an_opening(status: str, job_order: str, before) -> bool:
 	return not before or before.job_order != job_order or before.status == ENDED
 
 
-def on_placement_changed(doc, deleted: bool = False):
-	"""Everything a saved (or deleted) placement changes elsewhere; see the module's docstring."""
-	from employment_partners.retention import follow_ups
-
-	before = doc.get_doc_before_save()
-	changed = deleted or not before or any(doc.has_value_changed(f) for f in ("status", "job_order"))
-	if changed:
-		refresh_job_orders(doc, before, deleted)
-	if not deleted and doc.referral and (not before or before.referral != doc.referral):
-		referrals.mark_hired(doc.referral, doc.name)
-	if not deleted and (
-		not before or any(doc.has_value_changed(f) for f in ("status", "start_date", "follow_up_schedule"))
-	):
-		follow_ups.sync_placement(doc)
-
-
 def fills(placement, job_order: str) -> bool:
 	"""Whether this state of a placement (a document, or None) fills an opening of `job_order`."""
 	return bool(placement) and placement.job_order == job_order and placement.status != ENDED
 
 
+def filled_count(job_order: str, exclude: str | None = None) -> int:
+	"""Placements on a job order that fill an opening: every one that has not Ended."""
+	placement = frappe.qb.DocType("Placement")
+	query = (
+		frappe.qb.from_(placement)
+		.select(Count("*"))
+		.where((placement.job_order == job_order) & (placement.status != ENDED))
+	)
+	if exclude:
+		query = query.where(placement.name != exclude)
+	return int(query.run()[0][0] or 0)
+
+
+def opening_problem(doc) -> str | None:
+	"""Why this save of a placement cannot take an opening of its job order, or None.  A placement
+	that starts to fill an opening needs an open order with one left.  The order stays locked
+	until the save commits (concurrent hires on it take turns), and the count of the others is
+	kept on the document for this save's recount (refresh_job_orders), so it is counted once."""
+	doc.flags.filled_by_others = None
+	if not takes_an_opening(doc.status, doc.job_order, doc.get_doc_before_save()):
+		return None
+	order, doc.flags.filled_by_others = job_orders.locked_fill(
+		doc.job_order, lambda: filled_count(doc.job_order, exclude=doc.name)
+	)
+	return job_orders.placement_problem(
+		doc.job_order, order.status, doc.flags.filled_by_others, order.openings
+	)
+
+
 def refresh_job_orders(doc, before, deleted: bool = False):
 	"""Recount the filled openings of the placement's job order (and of the one it left): one
-	count each, with the order locked (job_orders.locked_fill).  The count made while validating
-	this save is reused, by this save only."""
-	from employment_partners.metrics import placements as placement_metrics
-
+	count each, with the order locked (job_orders.locked_fill).  The count opening_problem() made
+	while validating this save is reused, by this save only."""
 	# the validating save's count, taken once: a later delete of the same object recounts
 	by_others = doc.flags.pop("filled_by_others", None)
 	names = {doc.job_order} | ({before.job_order} if before and before.job_order else set())
@@ -120,7 +124,5 @@ def refresh_job_orders(doc, before, deleted: bool = False):
 			filled = by_others + (0 if doc.status == ENDED else 1)
 		else:
 			change = fills(None if deleted else doc, name) - fills(doc if deleted else before, name)
-			_order, filled = job_orders.locked_fill(
-				name, lambda: placement_metrics.filled_count(name), change
-			)
+			_order, filled = job_orders.locked_fill(name, lambda: filled_count(name), change)
 		job_orders.refresh_fill(name, filled)

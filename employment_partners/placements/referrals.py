@@ -1,4 +1,4 @@
-"""Referrals: statuses and rules, and what a referral's changes do elsewhere.
+"""Referrals: statuses and rules (what a referral's changes do elsewhere: lifecycle.py).
 
 Statuses: Proposed → Referred → Interviewing → Offered → Hired, or
 Declined by Employer (with a reason) or Withdrawn (with a reason).
@@ -10,6 +10,9 @@ from the referral is saved, so every hire has its placement record.
 
 import frappe
 from frappe import _
+
+from employment_partners import participants
+from employment_partners.placements import job_orders
 
 PROPOSED = "Proposed"
 REFERRED = "Referred"
@@ -82,9 +85,6 @@ def new_referral_problem(
 ) -> str | None:
 	"""Why a new referral is refused: the order must be open, the participant active, and not
 	already referred to this order (`duplicate` names an open referral of the same pair)."""
-	from employment_partners import participants
-	from employment_partners.placements import job_orders
-
 	if job_status != job_orders.OPEN:
 		return _("Job order {0} is {1}: referrals go to open orders only").format(job_order, job_status)
 	if participant_status != participants.ACTIVE:
@@ -105,26 +105,6 @@ def open_duplicate(participant: str, job_order: str, name: str | None) -> str | 
 			"name": ("!=", name or ""),
 		},
 	)
-
-
-def on_referral_changed(doc):
-	"""A referral's effects elsewhere: the first one moves its lead to Match (pipeline/automation),
-	and each decision refreshes the partnership's accepted-referral rate."""
-	from employment_partners.metrics import placements as placement_metrics
-	from employment_partners.pipeline import automation, stages
-
-	before = doc.get_doc_before_save()
-	if not before:
-		lead = frappe.db.get_value("Job Order", doc.job_order, "employer_lead")
-		automation.advance_lead(lead, stages.REFERRAL_CREATED, doc.name)
-	if doc.hiring_partnership and before and before.status != doc.status:
-		frappe.db.set_value(
-			"Hiring Partnership",
-			doc.hiring_partnership,
-			"accepted_referral_rate",
-			placement_metrics.accepted_referral_rate(doc.hiring_partnership) or 0,
-			update_modified=False,
-		)
 
 
 def mark_hired(referral: str, placement: str):

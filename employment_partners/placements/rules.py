@@ -7,6 +7,8 @@ controllers throw and the tests read each rule directly.
 from frappe import _
 from frappe.utils import flt, fmt_money
 
+from employment_partners import utils
+
 MIN_HOURS = 1
 MAX_HOURS = 80
 
@@ -74,13 +76,24 @@ def payments_problem(payments: list[tuple[str, float]], incentive) -> str | None
 	return None
 
 
-def bonus_problem(row: int, milestone_days, amount) -> str | None:
-	"""A participant retention bonus: paid after a positive number of days retained, and more than 0."""
-	if (milestone_days or 0) <= 0:
-		return _("Row {0}: days retained must be more than 0").format(row)
-	if flt(amount) <= 0:
-		return _("Row {0}: the bonus amount must be more than 0").format(row)
-	return None
+def bonus_problem(bonus) -> str | None:
+	"""A participant retention bonus (a Placement Retention Bonus row): paid after a positive
+	number of days retained, more than 0, and once marked paid, paid on a day (not in the
+	future) by a stated means."""
+	if (bonus.milestone_days or 0) <= 0:
+		return _("Row {0}: days retained must be more than 0").format(bonus.idx)
+	if flt(bonus.amount) <= 0:
+		return _("Row {0}: the bonus amount must be more than 0").format(bonus.idx)
+	if bonus.paid_on and not bonus.paid_how:
+		return _("Say how the {0}-day retention bonus was paid").format(bonus.milestone_days)
+	if bonus.paid_how and not bonus.paid_on:
+		return _("Give the day the {0}-day retention bonus was paid").format(bonus.milestone_days)
+	return utils.not_in_future_problem(bonus.paid_on, "Paid On")
+
+
+def incentive_paid(payments) -> float:
+	"""Total of milestone payments that have a paid-on date."""
+	return sum(float(p.amount or 0) for p in payments if p.paid_on)
 
 
 def bonus_days(text: str | None) -> list[int]:

@@ -5,9 +5,10 @@ import frappe
 from frappe.utils import today
 
 from employment_partners import permissions
+from employment_partners.placements import job_orders, placements
 from employment_partners.portal import paperwork
 
-OPEN_ORDER_STATUSES = ("Draft", "Open", "On Hold")
+OPEN_ORDER_STATUSES = (job_orders.DRAFT, job_orders.OPEN, job_orders.ON_HOLD)
 RECENT_CONCERNS = 20
 
 
@@ -51,7 +52,7 @@ def home(user: str | None = None) -> dict:
 		"placements": frappe.get_list(
 			"Placement",
 			fields=["name", "participant_label", "job_title", "start_date", "last_employer_confirmation"],
-			filters={"status": "Active"},
+			filters={"status": ("in", placements.CURRENT)},
 			order_by="start_date desc",
 		),
 		"job_orders": frappe.get_list(

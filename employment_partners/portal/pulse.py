@@ -1,6 +1,6 @@
 """The employer pulse: the agency asks, the employer answers with one click.
 
-For each active placement of a partnership that has the pulse on, the employer's people (the
+For each current placement (Active or Transitioned to Permanent) of a partnership that has the pulse on, the employer's people (the
 partnership's portal users, or else its primary contact) are asked "Is Maria S. still working with
 you?", weekly while the placement is in its first `pulse_weekly_until_days` days (default 30) and
 monthly after that until `pulse_monthly_until_days` (default 180); never while an earlier question
@@ -37,9 +37,12 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, cint, get_datetime, get_url, getdate, now_datetime, time_diff_in_hours
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 from employment_partners.metrics import pulse as pulse_metrics
+from employment_partners.pipeline import organisations
+from employment_partners.placements import placements
 from employment_partners.portal import submissions
+from employment_partners.retention import follow_ups, issues
 from employment_partners.utils import can_send_email, get_settings
 
 AWAITING, ANSWERED, EXPIRED = "Awaiting Answer", "Answered", "Expired"
@@ -102,7 +105,7 @@ def answer_url(token: str, answer: str) -> str:
 
 
 def due_placements(on: date) -> list[dict]:
-	"""Active placements whose question is due on `on`: one query, the schedule rule in Python."""
+	"""Current placements (placements.CURRENT) whose question is due on `on`: one query, the schedule rule in Python."""
 	rows = frappe.db.sql(
 		"""
 		select p.name, p.start_date, p.hiring_partnership, p.participant_label, p.job_title,
@@ -111,7 +114,7 @@ def due_placements(on: date) -> list[dict]:
 			(select max(date(s.sent_on)) from `tabEmployer Pulse` s where s.placement = p.name) as last_sent
 		from `tabPlacement` p
 		join `tabHiring Partnership` h on h.name = p.hiring_partnership
-		where p.status = 'Active' and h.pulse_enabled = 1 and h.status = 'Active'
+		where p.status in %(current)s and h.pulse_enabled = 1 and h.status = %(partnership_active)s
 			and p.start_date <= %(on)s and p.start_date >= %(earliest)s
 			and datediff(%(on)s, p.start_date) <= coalesce(nullif(h.pulse_monthly_until_days, 0), %(monthly)s)
 			and not exists (select 1 from `tabEmployer Pulse` w
@@ -123,6 +126,8 @@ def due_placements(on: date) -> list[dict]:
 			"weekly": WEEKLY_UNTIL_DAYS,
 			"monthly": MONTHLY_UNTIL_DAYS,
 			"awaiting": AWAITING,
+			"current": placements.CURRENT,
+			"partnership_active": organisations.ACTIVE,
 			# no partnership asks past its longest asking period: a range the start-date index reads
 			"earliest": add_days(on, -_longest_asking_days()),
 		},
@@ -363,79 +368,59 @@ def answer(token: str, answer_key: str, details: dict | None = None) -> "frappe.
 			"status": ANSWERED,
 			"answer": chosen,
 			"answered_on": now,
-			"response_hours": arithmetic.rounded(time_diff_in_hours(now, doc.sent_on), 1),
+			"response_hours": arithmetic.hours(time_diff_in_hours(now, doc.sent_on)),
 			"retention_issue": doc.retention_issue,
 			"reported_end_date": doc.reported_end_date,
 			"end_reason": doc.end_reason,
 		}
 	)
+	if chosen == ENDED:
+		# after the answer is stored: the case manager's notification quotes the employer's reason
+		issues.employer_reported_end(doc.placement, doc.reported_end_date, doc.end_reason)
 	pulse_metrics.store_response_figures(now.date(), [doc.hiring_partnership])
 	return doc
 
 
 def _all_good(doc, now):
 	frappe.db.set_value("Placement", doc.placement, "last_employer_confirmation", now.date())
-	follow_up = frappe.db.get_value(
-		"Retention Follow-up",
-		{
-			"placement": doc.placement,
-			"status": "Open",
-			"due_date": ("<=", now.date()),
-			"window_end": (">=", now.date()),
-		},
-		"name",
-		order_by="due_date asc",
+	follow_ups.record_attempt(
+		doc.placement,
+		now,
+		method="Employer Verification",
+		reached=True,
+		notes=_("Employer pulse: {0} confirmed still employed").format(doc.recipient_email),
 	)
-	if follow_up:
-		record = frappe.get_doc("Retention Follow-up", follow_up)
-		record.append(
-			"attempts",
-			{
-				"attempted_on": now,
-				"method": "Employer Verification",
-				"reached": 1,
-				"notes": _("Employer pulse: {0} confirmed still employed").format(doc.recipient_email)[:140],
-			},
-		)
-		record.save(ignore_permissions=True)
 
 
 def _concern(doc, details, now) -> str:
-	report = frappe.get_doc(
+	report = issues.new_report(
+		doc.placement,
 		{
-			"doctype": "Retention Issue Report",
-			"placement": doc.placement,
 			**submissions.portal_report(doc.contact, frappe.session.user, now, details.severity),
 			"issue_type": details.issue_type,
 			"incident_start": details.incident_start or None,
 			"incident_end": details.incident_end or None,
 			"description": details.description,
-		}
+		},
 	)
 	_require(report, ("issue_type", "description"))
 	problem = submissions.input_problem(report)
 	if problem:
 		raise PulseRefused(problem)
-	report.insert(ignore_permissions=True)
-	return report.name
+	return issues.file_report(report)
 
 
 def _ended(doc, details):
-	placement = frappe.db.get_value(
-		"Placement",
-		doc.placement,
-		["start_date", "case_manager", "participant_label", "job_title"],
-		as_dict=True,
-	)
+	start_date = frappe.db.get_value("Placement", doc.placement, "start_date")
 	if not details.end_date:
 		raise PulseRefused(_("Give the last day worked"))
 	end_date = submissions.as_date(details.end_date)
 	if not end_date:
 		raise PulseRefused(_("Give the last day worked as a date"))
-	if end_date > getdate() or end_date < getdate(placement.start_date):
+	if end_date > getdate() or end_date < getdate(start_date):
 		raise PulseRefused(
 			_("The last day worked must be between the start date {0} and today").format(
-				frappe.format(placement.start_date, "Date")
+				frappe.format(start_date, "Date")
 			)
 		)
 	reason = (details.reason or "").strip()
@@ -444,38 +429,6 @@ def _ended(doc, details):
 	if submissions.MARKUP.search(reason):
 		raise PulseRefused(_("The reason contains HTML; please write it as plain text"))
 	doc.reported_end_date, doc.end_reason = end_date, reason[:1000]
-	frappe.db.set_value(
-		"Placement", doc.placement, {"employer_review": 1, "employer_reported_end_date": end_date}
-	)
-	message = _("{0} says {1} ({2}) no longer works there; last day {3}. Reason: {4}").format(
-		doc.employer_name,
-		placement.participant_label,
-		placement.job_title,
-		frappe.format(end_date, "Date"),
-		reason,
-	)
-	if placement.case_manager:
-		frappe.get_doc(
-			{
-				"doctype": "ToDo",
-				"allocated_to": placement.case_manager,
-				"reference_type": "Placement",
-				"reference_name": doc.placement,
-				"priority": "High",
-				"date": getdate(),
-				"description": message,
-			}
-		).insert(ignore_permissions=True)
-		frappe.sendmail(
-			recipients=[placement.case_manager],
-			subject=_("Employer reports {0} no longer employed").format(placement.participant_label),
-			message=frappe.utils.escape_html(message)
-			+ "<br><br>"
-			+ _("Review the placement: {0}").format(get_url(f"/app/placement/{doc.placement}")),
-			reference_doctype="Placement",
-			reference_name=doc.placement,
-			now=False,
-		)
 
 
 def _require(doc, fieldnames):

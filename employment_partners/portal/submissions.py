@@ -15,6 +15,7 @@ from frappe import _
 from frappe.utils import now_datetime, today
 
 from employment_partners import permissions
+from employment_partners.placements import job_orders, placements
 from employment_partners.portal import users
 
 # "<b>", "</script>", "<!--", "<img": text that would be markup, not words
@@ -134,7 +135,7 @@ def check_issue_report(doc):
 	if problem:
 		_refuse(problem)
 	placement = _own_placement(doc.placement)
-	if placement.status != "Active":
+	if placement.status not in placements.CURRENT:
 		_refuse(_("Placement {0} has ended; call the agency about a past placement").format(doc.placement))
 	user = frappe.session.user
 	doc.update(
@@ -167,7 +168,7 @@ def check_job_order(doc):
 		doc.hiring_partnership = mine[0]
 	if doc.hiring_partnership not in mine:
 		_refuse(_("Choose one of your partnerships for this request"))
-	doc.status = "Draft"
+	doc.status = job_orders.DRAFT
 
 
 def check_feedback(doc):

@@ -355,6 +355,43 @@ def move_follow_up(name: str, due: schedule.Due):
 	)
 
 
+def overdue(follow_up, on):
+	"""The one "overdue" rule, as a condition on a Retention Follow-up table: its window ended
+	before `on` (window_end is the window's last day)."""
+	return follow_up.window_end < on
+
+
+def in_window(follow_up, on):
+	"""The one "in window" rule, as a condition on a Retention Follow-up table: due on or before
+	`on`, and its window not yet ended."""
+	return (follow_up.due_date <= on) & ~overdue(follow_up, on)
+
+
+def record_attempt(placement: str, when, method: str, reached: bool, notes: str) -> str | None:
+	"""A contact attempt on the placement's open follow-up that is in its window on `when`'s day
+	(the earliest due, if several): the name of the follow-up it went on, or None when none is."""
+	follow_up = frappe.qb.DocType("Retention Follow-up")
+	on = getdate(when)
+	name = (
+		frappe.qb.from_(follow_up)
+		.select(follow_up.name)
+		.where((follow_up.placement == placement) & (follow_up.status == OPEN))
+		.where(in_window(follow_up, on))
+		.orderby(follow_up.due_date)
+		.limit(1)
+		.run(pluck=True)
+	)
+	if not name:
+		return None
+	record = frappe.get_doc("Retention Follow-up", name[0])
+	record.append(
+		"attempts",
+		{"attempted_on": when, "method": method, "reached": int(reached), "notes": (notes or "")[:140]},
+	)
+	record.save(ignore_permissions=True)
+	return record.name
+
+
 def update_employment(follow_up):
 	"""A done follow-up is the latest word on employment, unless a later one exists: for the
 	participant, for its placement (start follow-ups), and for the placement whose employer they

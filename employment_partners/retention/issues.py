@@ -16,7 +16,7 @@ from frappe import _
 from frappe.query_builder import Order
 from frappe.utils import get_datetime, get_time, getdate, now_datetime
 
-from employment_partners.metrics import arithmetic
+from employment_partners import arithmetic
 from employment_partners.placements import placements
 from employment_partners.retention import sla
 from employment_partners.utils import get_settings
@@ -51,13 +51,9 @@ def acknowledge_due(reported_on) -> datetime:
 
 
 def acknowledge_hours(reported_on, acknowledged_on) -> float:
-	"""Business hours from the report to its acknowledgement, to two decimals (half up, like every
-	figure the reports read: metrics/arithmetic.py)."""
-	return arithmetic.rounded(
-		sla.business_hours_between(
-			get_datetime(reported_on), get_datetime(acknowledged_on), business_hours()
-		),
-		2,
+	"""Business hours from the report to its acknowledgement (stored as arithmetic.hours)."""
+	return arithmetic.hours(
+		sla.business_hours_between(get_datetime(reported_on), get_datetime(acknowledged_on), business_hours())
 	)
 
 
@@ -103,24 +99,71 @@ def send_reported(name: str):
 
 
 def flag_sla_breaches(now: datetime | None = None) -> list[str]:
-	"""Hourly: New reports past their acknowledgement deadline are flagged, once, and the
-	"Retention Issue SLA Breached" notification goes out."""
+	"""Hourly: New reports (unacknowledged) past their acknowledgement deadline are flagged, once,
+	and the "Retention Issue SLA Breached" notification goes out (the rule: sla.is_breached; New
+	reports not yet flagged are few, the deadline passes within days)."""
 	now = now or now_datetime()
 	report = frappe.qb.DocType("Retention Issue Report")
-	names = (
+	rows = (
 		frappe.qb.from_(report)
-		.select(report.name)
+		.select(report.name, report.acknowledge_due)
 		.where(report.status == NEW)
 		.where(report.sla_breached == 0)
-		.where(report.acknowledge_due < now)
 		.orderby(report.acknowledge_due, order=Order.asc)
-		.run(pluck=True)
+		.run()
 	)
+	names = [name for name, due in rows if sla.is_breached(get_datetime(due), None, now)]
 	for name in names:
 		doc = frappe.get_doc("Retention Issue Report", name)
 		doc.db_set({"sla_breached": 1, "breach_notified_on": now})
 		doc.run_method("on_sla_breach")
 	return names
+
+
+def new_report(placement: str, fields: dict):
+	"""An unsaved retention issue on `placement` (its controller fills the rest when it is filed)."""
+	return frappe.get_doc({"doctype": "Retention Issue Report", "placement": placement, **fields})
+
+
+def file_report(report) -> str:
+	"""File a report someone outside the desk made (the employer's pulse answer): the report's own
+	rules and workflow still apply; the caller has checked who may file it."""
+	report.insert(ignore_permissions=True)
+	return report.name
+
+
+EMPLOYER_REPORTED_END = "on_employer_reported_end"  # the "Placement Reported Ended" notifications
+
+
+def employer_reported_end(placement: str, end_date, reason: str):
+	"""The employer says the person no longer works there: the placement is flagged for review
+	(never ended automatically), its case manager gets a ToDo, and the "Placement Reported Ended"
+	notifications (editable, in defaults/notification.json) go out."""
+	frappe.db.set_value(
+		"Placement", placement, {"employer_review": 1, "employer_reported_end_date": end_date}
+	)
+	doc = frappe.get_doc("Placement", placement)
+	if doc.case_manager:
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": doc.case_manager,
+				"reference_type": "Placement",
+				"reference_name": placement,
+				"priority": "High",
+				"date": getdate(),
+				"description": _(
+					"{0} says {1} ({2}) no longer works there; last day {3}. Reason: {4}"
+				).format(
+					doc.employer_name,
+					doc.participant_label,
+					doc.job_title,
+					frappe.format(end_date, "Date"),
+					reason,
+				),
+			}
+		).insert(ignore_permissions=True)
+	doc.run_method(EMPLOYER_REPORTED_END)
 
 
 def separate_placement(doc):

@@ -45,7 +45,7 @@ def send_reminders(on) -> list[str]:
 	horizon = add_days(on, get_settings().reminder_days)
 	names = _open_follow_ups(
 		lambda f: f.due_date <= horizon,
-		lambda f: f.window_end >= on,
+		lambda f: ~follow_ups.overdue(f, on),
 		lambda f: f.reminder_sent_on.isnull(),
 	)
 	for name in names:
@@ -65,7 +65,7 @@ def supervisor_of(case_manager: str | None) -> str | None:
 def escalate_overdue(on) -> list[str]:
 	"""Open follow-ups whose window has ended go to the case manager's supervisor (Settings),
 	or to every Partnership Manager when none is set."""
-	names = _open_follow_ups(lambda f: f.window_end < on, lambda f: f.escalated_on.isnull())
+	names = _open_follow_ups(lambda f: follow_ups.overdue(f, on), lambda f: f.escalated_on.isnull())
 	for name in names:
 		doc = frappe.get_doc("Retention Follow-up", name)
 		doc.db_set({"escalated_on": now_datetime(), "escalated_to": supervisor_of(doc.case_manager)})
@@ -75,7 +75,7 @@ def escalate_overdue(on) -> list[str]:
 
 def mark_missed(on) -> list[str]:
 	cutoff = add_days(on, -get_settings().missed_after_days)
-	names = _open_follow_ups(lambda f: f.window_end < cutoff)
+	names = _open_follow_ups(lambda f: follow_ups.overdue(f, cutoff))
 	for name in names:
 		doc = frappe.get_doc("Retention Follow-up", name)
 		note = _("Marked missed: the window ended on {0} with no outcome recorded").format(

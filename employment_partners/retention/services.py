@@ -34,12 +34,6 @@ INTERVENTION_CATEGORIES = {
 MAX_SESSION_MINUTES = 8 * 60
 
 
-def not_in_future_problem(value, label: str) -> str | None:
-	if value and getdate(value) > getdate(today()):
-		return _("{0} cannot be in the future ({1})").format(_(label), frappe.format(value, "Date"))
-	return None
-
-
 def placement_problem(participant: str, placement: str | None) -> str | None:
 	if placement and frappe.db.get_value("Placement", placement, "participant") != participant:
 		return _("Placement {0} is not {1}'s").format(placement, participant)
@@ -68,19 +62,6 @@ def status_problem(from_status: str | None, to_status: str) -> str | None:
 		return None
 	if to_status not in MOVES.get(from_status, set()):
 		return _("A referral cannot go from {0} to {1}").format(_(from_status), _(to_status))
-	return None
-
-
-def bonus_problem(rows) -> str | None:
-	"""A participant retention bonus is paid on a day (not in the future) and by a stated means."""
-	for row in rows:
-		if row.paid_on and not row.paid_how:
-			return _("Say how the {0}-day retention bonus was paid").format(row.milestone_days)
-		if row.paid_how and not row.paid_on:
-			return _("Give the day the {0}-day retention bonus was paid").format(row.milestone_days)
-		problem = not_in_future_problem(row.paid_on, "Paid On")
-		if problem:
-			return problem
 	return None
 
 

@@ -84,15 +84,9 @@ def due_at(reported_at: datetime, sla_hours: float, bh: BusinessHours = OFFICE_H
 	return add_business_hours(reported_at, sla_hours, bh)
 
 
-def is_breached(
-	reported_at: datetime,
-	acknowledged_at: datetime | None,
-	now: datetime,
-	sla_hours: float,
-	bh: BusinessHours = OFFICE_HOURS,
-) -> bool:
-	"""Acknowledged after the deadline, or still unacknowledged with `now` past it."""
-	due = due_at(reported_at, sla_hours, bh)
+def is_breached(due: datetime, acknowledged_at: datetime | None, now: datetime) -> bool:
+	"""The one breach rule: acknowledged after the deadline `due` (due_at), or still
+	unacknowledged with `now` past it.  Acknowledging exactly at the deadline is on time."""
 	if acknowledged_at is not None:
 		return acknowledged_at > due
 	return now > due

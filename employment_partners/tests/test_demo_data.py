@@ -438,7 +438,8 @@ class TestGeneratedAgency(EPTestCase):
 		the partnerships' rates and medians, the leads' BSR and last contact, the job orders' fills,
 		the placements' paid incentives, the events' counts; a Concern answer has its retention
 		issue; and no incentive allocation overlaps another, the demo's own "FY" year included."""
-		from employment_partners.metrics import engagement, placements, pulse
+		from employment_partners.metrics import engagement, pulse
+		from employment_partners.placements import placements, rules
 
 		today = getdate()
 		demo_year = frappe.get_doc(
@@ -497,7 +498,7 @@ class TestGeneratedAgency(EPTestCase):
 			"Placement", filters={"participant": ("in", made_participants())}, pluck="name", limit=40
 		):
 			doc = frappe.get_doc("Placement", name)
-			self.assertEqual(doc.incentive_paid, placements.incentive_paid(doc.incentive_payments), name)
+			self.assertEqual(doc.incentive_paid, rules.incentive_paid(doc.incentive_payments), name)
 		for event in frappe.get_all(
 			"Employer Appreciation Event", fields=["name", "invited_count", "attended_count"]
 		):

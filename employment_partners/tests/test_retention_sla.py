@@ -151,33 +151,43 @@ class TestBreach(unittest.TestCase):
 
 	def test_acknowledged_in_time_is_not_breached(self):
 		later = datetime(2026, 12, 10, 12)
-		self.assertFalse(is_breached(self.REPORTED, datetime(2026, 11, 26, 9, 59), later, 24, OFFICE_HOURS))
+		self.assertFalse(
+			is_breached(due_at(self.REPORTED, 24, OFFICE_HOURS), datetime(2026, 11, 26, 9, 59), later)
+		)
 		# exactly at the deadline is still on time
-		self.assertFalse(is_breached(self.REPORTED, self.DUE, later, 24, OFFICE_HOURS))
+		self.assertFalse(is_breached(due_at(self.REPORTED, 24, OFFICE_HOURS), self.DUE, later))
 
 	def test_acknowledged_late_is_breached(self):
 		self.assertTrue(
 			is_breached(
-				self.REPORTED, datetime(2026, 11, 26, 10, 0, 1), datetime(2026, 11, 26, 11), 24, OFFICE_HOURS
+				due_at(self.REPORTED, 24, OFFICE_HOURS),
+				datetime(2026, 11, 26, 10, 0, 1),
+				datetime(2026, 11, 26, 11),
 			)
 		)
 		self.assertTrue(
-			is_breached(self.REPORTED, datetime(2026, 11, 27, 9), datetime(2026, 11, 27, 9), 24, OFFICE_HOURS)
+			is_breached(
+				due_at(self.REPORTED, 24, OFFICE_HOURS), datetime(2026, 11, 27, 9), datetime(2026, 11, 27, 9)
+			)
 		)
 
 	def test_unacknowledged_before_the_deadline_is_not_breached(self):
-		self.assertFalse(is_breached(self.REPORTED, None, datetime(2026, 11, 25, 16), 24, OFFICE_HOURS))
-		self.assertFalse(is_breached(self.REPORTED, None, self.DUE, 24, OFFICE_HOURS))
+		self.assertFalse(
+			is_breached(due_at(self.REPORTED, 24, OFFICE_HOURS), None, datetime(2026, 11, 25, 16))
+		)
+		self.assertFalse(is_breached(due_at(self.REPORTED, 24, OFFICE_HOURS), None, self.DUE))
 
 	def test_unacknowledged_past_the_deadline_is_breached(self):
-		self.assertTrue(is_breached(self.REPORTED, None, datetime(2026, 11, 26, 10, 0, 1), 24, OFFICE_HOURS))
+		self.assertTrue(
+			is_breached(due_at(self.REPORTED, 24, OFFICE_HOURS), None, datetime(2026, 11, 26, 10, 0, 1))
+		)
 
 	def test_holiday_moves_the_deadline(self):
 		bh = BusinessHours(holidays=frozenset({date(2026, 11, 25)}))
 		# due Fri 2026-11-27 10:00 instead of Thu
 		now = datetime(2026, 11, 26, 12)
-		self.assertTrue(is_breached(self.REPORTED, None, now, 24, OFFICE_HOURS))
-		self.assertFalse(is_breached(self.REPORTED, None, now, 24, bh))
+		self.assertTrue(is_breached(due_at(self.REPORTED, 24, OFFICE_HOURS), None, now))
+		self.assertFalse(is_breached(due_at(self.REPORTED, 24, bh), None, now))
 
 
 class TestBusinessHoursProblem(unittest.TestCase):

@@ -36,6 +36,17 @@ employment_partners.reports.period_filters = function (extra = [], days = null) 
 	];
 };
 
+// A report of one day (a roster, this week's risk): As of, today unless chosen
+employment_partners.reports.as_of_filter = function () {
+	return {
+		fieldname: "as_of",
+		label: __("As of"),
+		fieldtype: "Date",
+		default: frappe.datetime.get_today(),
+		reqd: 1,
+	};
+};
+
 // A row whose figures are all of one kind (a count, money, a rate) says so in `row_fieldtype`:
 // Int, Currency, Percent, Float (1 decimal) or Float2 (2 decimals); its numeric cells are shown
 // as that kind, and indented rows are indented.

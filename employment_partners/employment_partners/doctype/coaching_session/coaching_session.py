@@ -6,16 +6,44 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
+from employment_partners import utils
 from employment_partners.retention import services
 
 FINANCIAL_FIELDS = ("banked", "savings_goal", "savings_so_far", "credit_building")
 
 
 class CoachingSession(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		banked: DF.Literal["", "Banked", "Unbanked"]
+		coach: DF.Link | None
+		credit_building: DF.SmallText | None
+		kind: DF.Literal["Job Coaching", "Financial Coaching"]
+		minutes: DF.Int
+		mode: DF.Literal["In Person", "Phone", "Video"]
+		naming_series: DF.Literal["CS-.YYYY.-"]
+		next_session_date: DF.Date | None
+		next_steps: DF.SmallText | None
+		participant: DF.Link
+		participant_name: DF.Data | None
+		placement: DF.Link | None
+		savings_goal: DF.Currency
+		savings_so_far: DF.Currency
+		session_date: DF.Date
+		shares_financial_details: DF.Check
+		topics: DF.SmallText | None
+
+	# end: auto-generated types
 	def validate(self):
 		problems = [
 			services.placement_problem(self.participant, self.placement),
-			services.not_in_future_problem(self.session_date, "Date"),
+			utils.not_in_future_problem(self.session_date, "Date"),
 		]
 		if not 0 < cint(self.minutes) <= services.MAX_SESSION_MINUTES:
 			problems.append(

@@ -9,6 +9,28 @@ from employment_partners.portal import paperwork
 
 
 class EmployerConfirmation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		confirmed_by: DF.Link | None
+		confirmed_on: DF.Datetime | None
+		employer_name: DF.Data | None
+		hiring_partnership: DF.Link | None
+		job_title: DF.Data | None
+		kind: DF.Literal["Incentive Agreement", "Training Plan", "Attendance Confirmation"]
+		milestone: DF.Data | None
+		naming_series: DF.Literal["ECF-.YYYY.-"]
+		participant_label: DF.Data | None
+		placement: DF.Link
+		status: DF.Literal["Pending", "Confirmed"]
+		terms: DF.SmallText | None
+
+	# end: auto-generated types
 	def validate(self):
 		problem = paperwork.problem(self)
 		if problem:

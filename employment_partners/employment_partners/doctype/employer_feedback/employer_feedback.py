@@ -6,8 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint
 
-from employment_partners import permissions
-from employment_partners.pipeline import automation, stages
+from employment_partners import lifecycle, permissions
 from employment_partners.portal import submissions
 
 SATISFACTION_MIN, SATISFACTION_MAX = 1, 5
@@ -42,10 +41,9 @@ class EmployerFeedback(submissions.EmployerInput, Document):
 		self.validate_placement()
 		self.validate_once_per_milestone()
 
-	def after_insert(self):
-		"""Feedback from an employer moves its lead to Feedback (once it has a placement)."""
-		lead = automation.lead_of_partnership(self.hiring_partnership)
-		automation.advance_lead(lead, stages.EMPLOYER_FEEDBACK, self.name)
+	def on_update(self):
+		"""Feedback from an employer moves its lead to Feedback, once it has a placement (lifecycle)."""
+		lifecycle.after_save(self)
 
 	def validate_satisfaction(self):
 		if not SATISFACTION_MIN <= cint(self.satisfaction) <= SATISFACTION_MAX:

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_to_date, get_datetime, time_diff_in_hours
 
+from employment_partners import arithmetic
 from employment_partners.metrics import engagement
 from employment_partners.pipeline import cadence
 from employment_partners.utils import get_settings
@@ -85,7 +86,7 @@ class EmployerInteraction(Document):
 				),
 				title=_("Invalid reply"),
 			)
-		self.response_hours = round(time_diff_in_hours(self.replied_on, self.interaction_date), 2)
+		self.response_hours = arithmetic.hours(time_diff_in_hours(self.replied_on, self.interaction_date))
 
 	def set_reply_due(self):
 		if self.needs_reply and self.direction == "Inbound":

@@ -18,6 +18,9 @@ class EmploymentPartnersSettings(Document):
 		from employment_partners.employment_partners.doctype.case_manager_supervisor.case_manager_supervisor import (
 			CaseManagerSupervisor,
 		)
+		from employment_partners.employment_partners.doctype.employment_partners_default_program.employment_partners_default_program import (
+			EmploymentPartnersDefaultProgram,
+		)
 		from employment_partners.employment_partners.doctype.employment_partners_holiday.employment_partners_holiday import (
 			EmploymentPartnersHoliday,
 		)
@@ -124,7 +127,9 @@ class EmploymentPartnersSettings(Document):
 			"23:00",
 			"23:30",
 		]
+		case_managers_read_all: DF.Check
 		default_follow_up_schedule: DF.Link | None
+		default_programs: DF.TableMultiSelect[EmploymentPartnersDefaultProgram]
 		establishments_count: DF.Int
 		health_healthy_from: DF.Int
 		health_watch_from: DF.Int
@@ -141,10 +146,13 @@ class EmploymentPartnersSettings(Document):
 		match_results: DF.Int
 		missed_after_days: DF.Int
 		partnership_check_in_days: DF.Int
+		pulse_answer_days: DF.Int
+		pulse_link_days: DF.Int
 		reminder_days: DF.Int
 		reply_sla_hours: DF.Int
 		retention_bonus_amount: DF.Currency
 		retention_bonus_days: DF.Data | None
+		retention_min_group: DF.Int
 		stage_skip_policy: DF.Literal["Allow with written reason", "Never allow"]
 		supervisors: DF.Table[CaseManagerSupervisor]
 	# end: auto-generated types

@@ -21,6 +21,10 @@ class HiringPartnership(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from employment_partners.employment_partners.doctype.hiring_partnership_portal_user.hiring_partnership_portal_user import (
+			HiringPartnershipPortalUser,
+		)
+
 		accepted_referral_rate: DF.Percent
 		agreement_end: DF.Date | None
 		agreement_start: DF.Date | None
@@ -39,9 +43,15 @@ class HiringPartnership(Document):
 		not_a_duplicate: DF.Check
 		notes: DF.TextEditor | None
 		partner_name: DF.Data
+		portal_users: DF.Table[HiringPartnershipPortalUser]
 		primary_contact: DF.Link | None
 		problematic_employer: DF.Check
 		problematic_reason: DF.SmallText | None
+		pulse_enabled: DF.Check
+		pulse_median_hours: DF.Float
+		pulse_monthly_until_days: DF.Int
+		pulse_response_rate: DF.Percent
+		pulse_weekly_until_days: DF.Int
 		size_band: DF.Literal["", "1-9", "10-49", "50-249", "250-999", "1000+"]
 		status: DF.Literal["Active", "Paused", "Ended"]
 		tier: DF.Literal["Top Partner", "Standard", "Probation"]

@@ -6,10 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from employment_partners import permissions
-from employment_partners.metrics import placements as placement_metrics
-from employment_partners.pipeline import automation, stages
-from employment_partners.placements import job_orders, rules
+from employment_partners import lifecycle, permissions
+from employment_partners.placements import job_orders, placements, rules
 from employment_partners.portal import submissions
 
 
@@ -32,6 +30,7 @@ class JobOrder(submissions.EmployerInput, Document):
 		career_pathway: DF.SmallText | None
 		close_date: DF.Date | None
 		description: DF.TextEditor | None
+		desired_start_date: DF.Date | None
 		employer_lead: DF.Link | None
 		employer_name: DF.Data | None
 		employment_type: DF.Literal["Full-time", "Part-time"]
@@ -66,8 +65,8 @@ class JobOrder(submissions.EmployerInput, Document):
 		self.validate_openings()
 		self.validate_status()
 
-	def after_insert(self):
-		automation.advance_lead(self.employer_lead, stages.JOB_ORDER_CREATED, self.name)
+	def on_update(self):
+		lifecycle.after_save(self)
 
 	def validate_pay_and_hours(self):
 		problem = rules.pay_problem(self.hourly_wage, self.hours_per_week)
@@ -88,7 +87,7 @@ class JobOrder(submissions.EmployerInput, Document):
 		if self.flags.filled is not None:
 			self.filled = self.flags.filled
 		else:
-			self.filled = 0 if self.is_new() else placement_metrics.filled_count(self.name)
+			self.filled = 0 if self.is_new() else placements.filled_count(self.name)
 
 	def validate_openings(self):
 		problem = job_orders.openings_problem(self.openings or 0, self.filled)

@@ -10,6 +10,34 @@ from employment_partners.retention import lending_circles as circles
 
 
 class LendingCircle(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from employment_partners.employment_partners.doctype.lending_circle_contribution.lending_circle_contribution import (
+			LendingCircleContribution,
+		)
+		from employment_partners.employment_partners.doctype.lending_circle_member.lending_circle_member import (
+			LendingCircleMember,
+		)
+		from employment_partners.employment_partners.doctype.lending_circle_payout.lending_circle_payout import (
+			LendingCirclePayout,
+		)
+
+		circle_name: DF.Data
+		contributions: DF.Table[LendingCircleContribution]
+		members: DF.Table[LendingCircleMember]
+		monthly_contribution: DF.Currency
+		payouts: DF.Table[LendingCirclePayout]
+		pot: DF.Currency
+		start_month: DF.Date
+		status: DF.Literal["Active", "Completed"]
+
+	# end: auto-generated types
 	def validate(self):
 		self.start_month = get_first_day(getdate(self.start_month))
 		orders = [(m.participant, int(m.payout_order or 0)) for m in self.members]

@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, getdate
 
+from employment_partners import lifecycle
 from employment_partners.books import postings
-from employment_partners.metrics import placements as placement_metrics
 from employment_partners.placements import job_orders, placements, programs, rules
 from employment_partners.retention import follow_ups, issues, services
 from employment_partners.utils import get_settings
@@ -33,6 +33,8 @@ class Placement(Document):
 		current_employer: DF.Data | None
 		current_hourly_wage: DF.Currency
 		employer_name: DF.Data | None
+		employer_reported_end_date: DF.Date | None
+		employer_review: DF.Check
 		employment_history: DF.Literal["", "Had a prior job", "No prior job"]
 		employment_status: DF.Data | None
 		employment_status_date: DF.Date | None
@@ -47,8 +49,10 @@ class Placement(Document):
 		incentive_payments: DF.Table[PlacementIncentivePayment]
 		job_order: DF.Link
 		job_title: DF.Data | None
+		last_employer_confirmation: DF.Date | None
 		naming_series: DF.Literal["PL-.YYYY.-"]
 		participant: DF.Link
+		participant_label: DF.Data | None
 		participant_name: DF.Data | None
 		placement_type: DF.Link
 		prior_employer: DF.Data | None
@@ -67,7 +71,7 @@ class Placement(Document):
 
 	def validate(self):
 		self.set_participant_label()
-		if self.status != "Active":
+		if self.status != placements.ACTIVE:
 			self.employer_review = 0  # the employer's "no longer employed" has been dealt with
 		self.validate_pay_and_hours()
 		self.validate_dates()
@@ -77,25 +81,17 @@ class Placement(Document):
 		self.validate_status()
 		self.validate_incentive()
 		self.set_bonus_due_dates()
-		self.validate_bonuses_paid()
 		self.set_follow_up_schedule()
 		postings.validate_placement(self)
 
 	def on_update(self):
-		placements.on_placement_changed(self)
-		postings.sync_placement(self)  # ERPNext: paid incentives and bonuses in the books
+		lifecycle.after_save(self)
 
 	def on_trash(self):
-		follow_ups.delete_open_follow_ups(self.name)
-		postings.cancel_all(self)
+		lifecycle.before_delete(self)
 
 	def after_delete(self):
-		placements.on_placement_changed(self, deleted=True)
-
-	def validate_bonuses_paid(self):
-		problem = services.bonus_problem(self.retention_bonuses)
-		if problem:
-			frappe.throw(problem, title=_("Invalid retention bonus"))
+		lifecycle.after_delete(self)
 
 	def set_participant_label(self):
 		"""First name and last initial: all the employer portal shows of the participant."""
@@ -137,18 +133,7 @@ class Placement(Document):
 			frappe.throw(problem, title=_("Program not open to the participant"))
 
 	def validate_job_order(self):
-		"""A placement that starts to fill an opening needs an open order with one left; the count
-		of the others is kept for the job order's recount after this save (and only this one)."""
-		self.flags.filled_by_others = None
-		if not placements.takes_an_opening(self.status, self.job_order, self.get_doc_before_save()):
-			return
-		# the order stays locked until this save commits: concurrent hires on it take turns
-		order, self.flags.filled_by_others = job_orders.locked_fill(
-			self.job_order, lambda: placement_metrics.filled_count(self.job_order, exclude=self.name)
-		)
-		problem = job_orders.placement_problem(
-			self.job_order, order.status, self.flags.filled_by_others, order.openings
-		)
+		problem = placements.opening_problem(self)
 		if problem:
 			frappe.throw(problem, title=_("Placement refused"))
 
@@ -189,11 +174,11 @@ class Placement(Document):
 		)
 		if problem:
 			frappe.throw(problem, title=_("Invalid employer incentive"))
-		self.incentive_paid = placement_metrics.incentive_paid(self.incentive_payments)
+		self.incentive_paid = rules.incentive_paid(self.incentive_payments)
 
 	def set_bonus_due_dates(self):
 		for bonus in self.retention_bonuses:
-			problem = rules.bonus_problem(bonus.idx, bonus.milestone_days, bonus.amount)
+			problem = rules.bonus_problem(bonus)
 			if problem:
 				frappe.throw(problem, title=_("Invalid retention bonus"))
 			bonus.due_date = add_days(self.start_date, bonus.milestone_days)

@@ -3,7 +3,7 @@ from unittest.mock import patch
 import frappe
 from frappe.utils import getdate
 
-from employment_partners.metrics import placements as placement_metrics
+from employment_partners.placements import placements
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
 	make_job_order,
@@ -117,10 +117,10 @@ class TestPlacementRules(EPTestCase):
 
 
 class TestPlacementLifecycle(EPTestCase):
-	"""What a placement's change does elsewhere happens once, in placements.on_placement_changed."""
+	"""What a placement's change does elsewhere happens once, as lifecycle.EFFECTS declares it."""
 
 	def counting_fills(self):
-		return patch.object(placement_metrics, "filled_count", wraps=placement_metrics.filled_count)
+		return patch.object(placements, "filled_count", wraps=placements.filled_count)
 
 	def test_a_job_orders_openings_are_counted_once_per_change(self):
 		order = make_job_order(openings=2)

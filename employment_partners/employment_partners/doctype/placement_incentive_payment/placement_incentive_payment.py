@@ -21,5 +21,7 @@ class PlacementIncentivePayment(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		voucher_no: DF.DynamicLink | None
+		voucher_type: DF.Literal["", "Journal Entry", "Purchase Invoice"]
 	# end: auto-generated types
 	pass

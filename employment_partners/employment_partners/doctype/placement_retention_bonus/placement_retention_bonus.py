@@ -17,9 +17,12 @@ class PlacementRetentionBonus(Document):
 		amount: DF.Currency
 		due_date: DF.Date | None
 		milestone_days: DF.Int
+		paid_how: DF.Literal["", "Direct Deposit", "Cheque", "Gift Card", "Cash", "Other"]
 		paid_on: DF.Date | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		voucher_no: DF.DynamicLink | None
+		voucher_type: DF.Literal["", "Journal Entry", "Purchase Invoice"]
 	# end: auto-generated types
 	pass

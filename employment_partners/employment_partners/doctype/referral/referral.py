@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import today
 
+from employment_partners import lifecycle
 from employment_partners.matching import candidates
 from employment_partners.matching.score import describe, parts_from_data, parts_to_data
 from employment_partners.placements import referrals
@@ -63,7 +64,7 @@ class Referral(Document):
 		self.set_decision()
 
 	def on_update(self):
-		referrals.on_referral_changed(self)
+		lifecycle.after_save(self)
 
 	def validate_new_referral(self):
 		job_status = frappe.db.get_value("Job Order", self.job_order, "status")

@@ -31,6 +31,8 @@ class RetentionFollowup(Document):
 		]
 		current_employer: DF.Data | None
 		due_date: DF.Date
+		employed_from: DF.Date | None
+		employed_to: DF.Date | None
 		employer_name: DF.Data | None
 		employer_partnership: DF.Link | None
 		employer_placement: DF.Link | None
@@ -59,11 +61,13 @@ class RetentionFollowup(Document):
 		participant: DF.Link
 		participant_name: DF.Data | None
 		placement: DF.Link | None
+		program: DF.Link | None
+		program_enrolment: DF.Data | None
 		reminder_sent_on: DF.Datetime | None
 		schedule_row_id: DF.Data | None
 		status: DF.Literal["Open", "Done", "Missed"]
 		verification_source: DF.Literal[
-			"", "Pay Stub", "W-2", "Employer Letter", "Employer Verification", "Self-Report"
+			"", "Pay Stub", "W-2", "Employer Letter", "Employer Verification", "Self-Report", "Wage Record"
 		]
 		window_end: DF.Date | None
 	# end: auto-generated types

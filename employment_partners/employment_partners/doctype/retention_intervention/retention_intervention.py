@@ -32,5 +32,7 @@ class RetentionIntervention(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		service_partner: DF.Link | None
+		service_referral: DF.Link | None
 	# end: auto-generated types
 	pass

@@ -8,7 +8,7 @@ from frappe.utils import get_datetime, getdate, now_datetime
 
 from employment_partners import permissions
 from employment_partners.portal import submissions
-from employment_partners.retention import issues, services
+from employment_partners.retention import issues, services, sla
 
 
 class RetentionIssueReport(submissions.EmployerInput, Document):
@@ -136,7 +136,7 @@ class RetentionIssueReport(submissions.EmployerInput, Document):
 		if self.status == issues.ACKNOWLEDGED and not self.acknowledged_on:
 			self.acknowledged_on = now_datetime()
 			self.acknowledged_by = frappe.session.user
-			if get_datetime(self.acknowledged_on) > get_datetime(self.acknowledge_due):
+			if sla.is_breached(get_datetime(self.acknowledge_due), get_datetime(self.acknowledged_on), None):
 				self.sla_breached = 1
 
 	def set_closed_on(self):

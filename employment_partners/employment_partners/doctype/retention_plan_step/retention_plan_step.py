@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class RetentionPlanStep(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		done_on: DF.Date | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		step: DF.Data
+		target_date: DF.Date | None
+	# end: auto-generated types
 	pass

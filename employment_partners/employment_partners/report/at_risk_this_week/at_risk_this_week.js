@@ -3,13 +3,7 @@
 
 frappe.query_reports["At Risk This Week"] = {
 	filters: [
-		{
-			fieldname: "as_of",
-			label: __("As of"),
-			fieldtype: "Date",
-			default: frappe.datetime.get_today(),
-			reqd: 1,
-		},
+		employment_partners.reports.as_of_filter(),
 		{
 			fieldname: "view",
 			label: __("View"),

@@ -3,13 +3,7 @@
 
 frappe.query_reports["Follow-up Due"] = {
 	filters: [
-		{
-			fieldname: "as_of",
-			label: __("As of"),
-			fieldtype: "Date",
-			default: frappe.datetime.get_today(),
-			reqd: 1,
-		},
+		employment_partners.reports.as_of_filter(),
 		{ fieldname: "case_manager", label: __("Case Manager"), fieldtype: "Link", options: "User" },
 		{ fieldname: "within_days", label: __("Due within (days)"), fieldtype: "Int", default: 14 },
 	],

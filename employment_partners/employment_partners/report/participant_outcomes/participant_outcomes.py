@@ -8,8 +8,8 @@ import frappe
 from frappe import _
 from frappe.model import get_permitted_fields
 
-from employment_partners import reporting
-from employment_partners.metrics import arithmetic, outcomes, retention_days
+from employment_partners import arithmetic, reporting
+from employment_partners.metrics import outcomes, retention_days
 from employment_partners.metrics import period as periods
 from employment_partners.security import query_guard
 

@@ -5,10 +5,11 @@ score (Not enough data).  Figures from metrics/partnerships.py."""
 import frappe
 from frappe import _
 
-from employment_partners import reporting
-from employment_partners.metrics import arithmetic, retention_days
+from employment_partners import arithmetic, reporting
 from employment_partners.metrics import partnerships as partnership_metrics
 from employment_partners.metrics import period as periods
+from employment_partners.metrics import retention_days
+from employment_partners.pipeline import organisations
 from employment_partners.utils import get_settings
 
 DEFINITIONS = [
@@ -104,7 +105,7 @@ def execute(filters=None):
 	reporting.check_filters(filters, {"status", "assigned_bsr"})
 	period = periods.from_filters(filters, default_days=365)
 	# the desk's default; an empty status asks for every partnership
-	status = filters.get("status", "Active") or None
+	status = filters.get("status", organisations.ACTIVE) or None
 	rows = partnership_metrics.partnership_health(
 		period, status=status, assigned_bsr=filters.assigned_bsr or None
 	)

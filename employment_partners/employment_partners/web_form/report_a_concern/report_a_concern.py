@@ -1,5 +1,6 @@
+from employment_partners.placements import placements
 from employment_partners.portal import pages
 
 
 def get_context(context):
-	pages.limit_link_options(context, placement_statuses=("Active",))
+	pages.limit_link_options(context, placement_statuses=placements.CURRENT)
