@@ -37,7 +37,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, cint, get_datetime, get_url, getdate, now_datetime, time_diff_in_hours
 
-from employment_partners import arithmetic
+from employment_partners import arithmetic, defaults
 from employment_partners.metrics import pulse as pulse_metrics
 from employment_partners.pipeline import organisations
 from employment_partners.placements import placements
@@ -52,6 +52,8 @@ ANSWERS = {"good": ALL_GOOD, "concern": CONCERN, "ended": ENDED}
 WEEKLY_UNTIL_DAYS, MONTHLY_UNTIL_DAYS = 30, 180
 WEEKLY, MONTHLY = 7, 30
 ANSWER_DAYS, LINK_DAYS = 3, 14
+# the emails' words, as Email Template records (defaults/email_template.json) the agency may edit
+QUESTION_TEMPLATE, UNANSWERED_TEMPLATE = "Employer Pulse Question", "Employer Pulse Unanswered"
 
 
 class PulseRefused(frappe.ValidationError):
@@ -205,21 +207,34 @@ def _send(email: str, items: list, reminder: bool):
 		}
 		for pulse, token in items
 	]
-	subject = (
-		_("Reminder: is your new hire still working with you?")
-		if reminder
-		else _("Quick check: is {0} still working with you?").format(questions[0]["participant"])
-		if len(questions) == 1
-		else _("Quick check: are your {0} new hires still working with you?").format(len(questions))
+	subject, message = _render(
+		QUESTION_TEMPLATE,
+		{
+			"questions": questions,
+			"count": len(questions),
+			"first": questions[0]["participant"],
+			"reminder": reminder,
+			"expires_on": items[0][0].expires_on,
+		},
 	)
 	frappe.sendmail(
 		recipients=[email],
 		subject=subject,
-		template="ep_pulse",
-		args={"questions": questions, "reminder": reminder, "expires_on": items[0][0].expires_on},
+		message=message,
 		reference_doctype="Hiring Partnership",
 		reference_name=items[0][0].hiring_partnership,
 	)
+
+
+def _render(template: str, args: dict) -> tuple[str, str]:
+	"""Subject and body from the agency's Email Template record (shipped in defaults/, editable in
+	the desk), or from the shipped one if the agency deleted it: the pulse's emails carry links
+	made at sending, which a Notification (it renders one stored record) cannot."""
+	if frappe.db.exists("Email Template", template):
+		doc = frappe.get_cached_doc("Email Template", template)
+	else:
+		doc = frappe.get_doc(defaults.shipped("Email Template", template))
+	return doc.get_formatted_subject(args), doc.get_formatted_response(args)
 
 
 def remind_and_escalate(now: datetime | None = None) -> dict[str, list[str]]:
@@ -259,12 +274,11 @@ def remind_and_escalate(now: datetime | None = None) -> dict[str, list[str]]:
 		if rep:
 			by_rep.setdefault(rep, []).append(doc)
 	for rep, docs in by_rep.items():
-		frappe.sendmail(
-			recipients=[rep],
-			subject=_("{0} employer pulse questions are unanswered").format(len(docs)),
-			template="ep_pulse_unanswered",
-			args={"pulses": [d.as_dict() for d in docs], "url": get_url("/app/employer-pulse")},
+		subject, message = _render(
+			UNANSWERED_TEMPLATE,
+			{"pulses": [d.as_dict() for d in docs], "url": get_url("/app/employer-pulse")},
 		)
+		frappe.sendmail(recipients=[rep], subject=subject, message=message)
 	return {"reminded": to_remind, "told": to_tell}
 
 

@@ -109,11 +109,6 @@ class Due:
 	outcome_milestone: str = ""
 
 
-def quarter_bounds(d) -> tuple[date, date]:
-	"""The first and last day of the calendar quarter holding `d`."""
-	return nth_quarter_after(d, 0)
-
-
 def nth_quarter_after(d, n: int) -> tuple[date, date]:
 	"""The first and last day of the nth calendar quarter after the one holding `d` (0 = its own)."""
 	d = getdate(d)

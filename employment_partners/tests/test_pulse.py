@@ -80,6 +80,43 @@ class TestSchedule(PulseCase):
 		self.assertEqual(self.send("2026-03-04 08:00:00"), [], "the question is awaiting its answer")
 		self.assertEqual(self.send("2026-03-20 07:00:00"), [], "still awaiting (until answered or expired)")
 
+	def test_the_email_says_what_the_agencys_template_says(self):
+		"""The question email is the "Employer Pulse Question" Email Template as the agency edited
+		it; with the record deleted, the shipped one still speaks."""
+		template = frappe.get_doc("Email Template", pulse.QUESTION_TEMPLATE)
+		template.subject = "Northside check-in: is {{ first }} still with you?"
+		template.response_html = template.response_html.replace(
+			"{% for q in questions %}", "<p>Call Dana on 555-0100 with any worry.</p>{% for q in questions %}"
+		)
+		template.save()
+		self.send("2026-03-04 07:00:00")
+		subject, html = self.last_email()
+		self.assertEqual(subject, "Northside check-in: is Maria S. still with you?")
+		self.assertIn("Call Dana on 555-0100 with any worry.", html)
+		self.assertEqual(len(links_sent_to(self.employer)), 1, "the links are still there")
+
+		frappe.delete_doc("Email Template", pulse.QUESTION_TEMPLATE)
+		frappe.db.delete("Employer Pulse", {"placement": self.placement.name})
+		self.send("2026-03-11 07:00:00")
+		subject, html = self.last_email()
+		self.assertEqual(subject, "Is Maria S. still working with you?")
+		self.assertIn("Is Maria S. (Line Cook) still working with you?", html)
+		self.assertNotIn("Call Dana", html)
+
+	def last_email(self) -> tuple[str, str]:
+		"""The newest email queued about the partnership: its subject and its HTML, decoded."""
+		from email import message_from_string
+		from email.header import decode_header, make_header
+
+		raw = frappe.get_last_doc("Email Queue", filters={"reference_name": self.partnership}).message
+		message = message_from_string(raw)
+		html = "".join(
+			part.get_payload(decode=True).decode()
+			for part in message.walk()
+			if part.get_content_type() == "text/html"
+		)
+		return str(make_header(decode_header(message["Subject"]))), html
+
 	def test_an_email_is_rendered_without_the_css_parsers_noise(self):
 		"""Frappe's email stylesheet holds a rule its CSS parser (cssutils, under premailer) cannot
 		read: three ERROR lines on stderr in each process that renders an email (the demo's), until

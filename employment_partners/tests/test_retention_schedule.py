@@ -36,7 +36,6 @@ from employment_partners.retention.schedule import (
 	generate,
 	nth_month_after_exit_quarter,
 	nth_quarter_after,
-	quarter_bounds,
 	row_problem,
 )
 
@@ -84,12 +83,12 @@ def seta_after_exit(first_year: int, first_month: int, month_lengths: tuple[int,
 
 
 class TestQuarters(unittest.TestCase):
-	def test_quarter_bounds(self):
-		self.assertEqual(quarter_bounds(date(2026, 1, 1)), (date(2026, 1, 1), date(2026, 3, 31)))
-		self.assertEqual(quarter_bounds(date(2026, 2, 15)), (date(2026, 1, 1), date(2026, 3, 31)))
-		self.assertEqual(quarter_bounds(date(2026, 5, 15)), (date(2026, 4, 1), date(2026, 6, 30)))
-		self.assertEqual(quarter_bounds(date(2026, 9, 30)), (date(2026, 7, 1), date(2026, 9, 30)))
-		self.assertEqual(quarter_bounds(date(2026, 12, 31)), (date(2026, 10, 1), date(2026, 12, 31)))
+	def test_the_quarter_holding_a_day(self):
+		self.assertEqual(nth_quarter_after(date(2026, 1, 1), 0), (date(2026, 1, 1), date(2026, 3, 31)))
+		self.assertEqual(nth_quarter_after(date(2026, 2, 15), 0), (date(2026, 1, 1), date(2026, 3, 31)))
+		self.assertEqual(nth_quarter_after(date(2026, 5, 15), 0), (date(2026, 4, 1), date(2026, 6, 30)))
+		self.assertEqual(nth_quarter_after(date(2026, 9, 30), 0), (date(2026, 7, 1), date(2026, 9, 30)))
+		self.assertEqual(nth_quarter_after(date(2026, 12, 31), 0), (date(2026, 10, 1), date(2026, 12, 31)))
 
 	def test_nth_quarter_after_exit(self):
 		self.assertEqual(nth_quarter_after(date(2026, 2, 15), 1), (date(2026, 4, 1), date(2026, 6, 30)))
@@ -244,7 +243,7 @@ class TestSetaSchedule(unittest.TestCase):
 		for exit_date in ("2026-01-01", "2026-03-31", "2026-06-30", "2026-08-31", "2026-12-31", "2028-02-29"):
 			dues = generate(self.rows, None, exit_date)
 			for due in dues:
-				self.assertLessEqual(due.window_end, quarter_bounds(due.due_date)[1], (exit_date, due))
+				self.assertLessEqual(due.window_end, nth_quarter_after(due.due_date, 0)[1], (exit_date, due))
 			self.assertEqual(max(d.window_end for d in dues), nth_quarter_after(exit_date, 3)[1])
 			self.assertEqual(len(dues), 14)
 
