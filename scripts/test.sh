@@ -47,6 +47,14 @@ setup_bench
 ensure_browser
 ensure_assets
 
+# the layers of the package (pyproject.toml, [tool.importlinter]; the README's Layout): no import
+# runs up a layer or in a circle, those inside functions included
+say "checking the import layers (lint-imports)"
+if ! layers="$(as_bench bash -c "cd '$EP_BENCH_DIR/apps/employment_partners' && '$EP_BENCH_DIR/env/bin/lint-imports' --no-cache" 2>&1)"; then
+	printf '%s\n' "$layers" | sed -n '/Broken contracts/,$p'
+	die "an import crosses the package's layers (above); the README's Layout gives the order"
+fi
+
 run_suite() {
 	local site=$1 apps=$2 started rc
 	shift 2
