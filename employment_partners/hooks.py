@@ -38,6 +38,7 @@ web_include_css = "/assets/employment_partners/css/portal.css"
 
 after_install = "employment_partners.install.after_install"
 after_migrate = "employment_partners.install.after_migrate"
+# Frappe workaround "uninstall-leaves-links-to-the-app" (employment_partners/workarounds.py)
 before_uninstall = "employment_partners.install.before_uninstall"
 
 # Employers sign in to the portal, not the desk
@@ -70,6 +71,7 @@ permission_query_conditions = {
 	doctype: "employment_partners.permissions.query_conditions" for doctype in has_permission
 }
 # the app's child tables read on their own follow their parent's rules
+# (Frappe workaround "child-rows-listed-without-parent-rules", employment_partners/workarounds.py)
 permission_query_conditions.update(
 	{
 		doctype: "employment_partners.permissions.child_query_conditions"
@@ -92,14 +94,23 @@ permission_query_conditions.update(
 		)
 	}
 )
+# Frappe workaround "tag-links-readable-by-all" (employment_partners/workarounds.py)
 permission_query_conditions["Tag Link"] = "employment_partners.permissions.tag_link_condition"
-# portal logins never reach the desk's form, print and tag methods
+# before each request: the Frappe patches in place (employment_partners/workarounds.py), then portal
+# logins kept from the desk's form, print and tag methods
 before_request = [
+	"employment_partners.workarounds.ensure_applied",
+	# Frappe workarounds "methods-reachable-by-any-route", "doc-method-judged-on-the-callers-copy"
+	# and "portal-sessions-without-csrf-token"
 	"employment_partners.security.methods.guard_request",
+	# Frappe workaround "print-view-logs-before-checking"
 	"employment_partners.permissions.keep_employers_on_the_portal",
 ]
+# background jobs likewise, for a worker that bench did not start (bench commands import the app)
+before_job = ["employment_partners.workarounds.ensure_applied"]
 # Frappe 15 whitelisted methods that check no permission, replaced by permission-checked versions
 # (security/overrides.py, OVERRIDES; classified "override" in security/frappe_methods.json)
+# (Frappe workaround "whitelisted-methods-without-checks", employment_partners/workarounds.py)
 override_whitelisted_methods = {
 	"frappe.client.get_count": "employment_partners.security.overrides.get_count",
 	"frappe.client.get": "employment_partners.security.overrides.get",
@@ -151,10 +162,12 @@ override_whitelisted_methods = {
 # reading a participant's sensitive fields is logged (Access Log)
 has_permission["Participant"] = "employment_partners.permissions.participant_permission"
 # the app's number cards and charts are for staff
+# (Frappe workaround "desk-cards-shown-by-document-type", employment_partners/workarounds.py)
 has_permission["Number Card"] = "employment_partners.permissions.app_desk_record_permission"
 has_permission["Dashboard Chart"] = "employment_partners.permissions.app_desk_record_permission"
 
 # Attaching a file to an app record needs write permission on it (see permissions.py)
+# (Frappe workaround "attach-ignores-its-write-check", employment_partners/workarounds.py)
 doc_events = {
 	"File": {"before_insert": "employment_partners.permissions.check_file_attachment"},
 	"User": {"validate": "employment_partners.portal.submissions.check_own_profile"},

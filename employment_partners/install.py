@@ -27,6 +27,7 @@ def after_migrate():
 	ensure_dimension_fields()
 
 
+# Frappe workaround "website-role-made-with-desk-access" (employment_partners/workarounds.py)
 def keep_employers_off_the_desk():
 	"""Employer Partner is a website role: its users sign in to the portal, never the desk.  Frappe
 	creates a role named in a doctype's permissions with desk access when it does not exist yet
@@ -37,6 +38,7 @@ def keep_employers_off_the_desk():
 		frappe.clear_cache()
 
 
+# Frappe workaround "tracebacks-shown-by-default" (employment_partners/workarounds.py)
 def hide_tracebacks_in_production():
 	"""A production site (developer_mode off) shows no Python traceback to anyone: Frappe answers a
 	failed request with the traceback while System Settings' "Show Full Error and Allow Reporting
@@ -50,6 +52,7 @@ def hide_tracebacks_in_production():
 		frappe.clear_cache()
 
 
+# Frappe workaround "custom-fields-rewritten-every-migrate" (employment_partners/workarounds.py)
 def ensure_custom_fields():
 	"""The app's custom fields, created or brought up to date only when one is missing or differs:
 	Frappe alters the table and commits for every field it touches, which a migrate that changes
@@ -103,6 +106,7 @@ def set_default_currency():
 		frappe.db.set_value("Currency", currency, "enabled", 1)
 
 
+# Frappe workaround "uninstall-leaves-links-to-the-app" (employment_partners/workarounds.py)
 def before_uninstall():
 	"""Uninstalling leaves the site (ERPNext included) as it was: the app's custom fields go (each
 	dropped with its column), and so does everything that points at a doctype about to disappear,

@@ -191,6 +191,7 @@ def log_sensitive_read(doc, user: str, ptype: str):
 	)
 
 
+# Frappe workaround "child-rows-listed-without-parent-rules" (employment_partners/workarounds.py)
 def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""permission_query_conditions of the app's child tables, read on their own (REST lists,
 	get_list, get_value, report view): only the rows whose parent record `user` may read, and none
@@ -228,6 +229,7 @@ def _parents_of(child: str) -> list[tuple[str, str, int]]:
 	]
 
 
+# Frappe workaround "tag-links-readable-by-all" (employment_partners/workarounds.py)
 def tag_link_condition(user: str | None = None, doctype: str | None = None) -> str:
 	"""Tag Link (Frappe's tags): readable by every login, and a tag lists the records it is on with
 	their titles; an employer sees none."""
@@ -238,6 +240,7 @@ def tag_link_condition(user: str | None = None, doctype: str | None = None) -> s
 EMPLOYER_REFUSED_PAGES = ("/printview", "/app")
 
 
+# Frappe workaround "print-view-logs-before-checking" (employment_partners/workarounds.py)
 def keep_employers_on_the_portal():
 	"""before_request: a portal login's request for a desk page is refused before Frappe serves it
 	(Frappe's print view, for one, logs a print in the Access Log before it checks)."""
@@ -324,6 +327,7 @@ def may_open_the_desk_app() -> bool:
 	return not is_employer_user() and frappe.session.user != "Guest"
 
 
+# Frappe workaround "desk-cards-shown-by-document-type" (employment_partners/workarounds.py)
 def app_desk_record_permission(doc, ptype=None, user=None) -> bool | None:
 	"""Number Card and Dashboard Chart: the app's desk cards and charts are for staff; Frappe would
 	show them to anyone who may read their doctype, employers included (they read their own
@@ -335,6 +339,7 @@ def app_desk_record_permission(doc, ptype=None, user=None) -> bool | None:
 	return None
 
 
+# Frappe workaround "attach-ignores-its-write-check" (employment_partners/workarounds.py)
 def check_file_attachment(doc, method=None):
 	"""File before_insert: attaching a file to one of the app's records needs write permission on
 	that record.  Frappe 15's upload_file asks for it but ignores the answer, so any login could

@@ -82,6 +82,7 @@ class NotAllowed(frappe.PermissionError):
 	pass
 
 
+# Frappe workaround "methods-reachable-by-any-route" (employment_partners/workarounds.py)
 def guard_request():
 	"""before_request: refuse a call the session may not make, before Frappe runs it."""
 	request = getattr(frappe.local, "request", None)
@@ -170,6 +171,7 @@ def doc_method_runners() -> frozenset:
 	)
 
 
+# Frappe workaround "doc-method-judged-on-the-callers-copy" (employment_partners/workarounds.py)
 def check_doc_method(request) -> None:
 	"""run_doc_method: Frappe 15 (v1) asks only "read", for a POST too, and judges a document the
 	caller sends whole, so a caller could set the very fields a permission rule reads.  Here the
@@ -222,6 +224,7 @@ def classify(function) -> str | None:
 	return classification()["methods"].get(path, {}).get("class")
 
 
+# Frappe workaround "portal-sessions-without-csrf-token" (employment_partners/workarounds.py)
 def give_portal_session_a_csrf_token():
 	"""Frappe 15 makes a CSRF token only when the desk (/app) loads, and checks none for a session
 	without one, so an employer's portal session was protected by its SameSite=Lax cookie alone.

@@ -446,6 +446,7 @@ for _name, (_path, _check, _after, *_runs) in CHECKED.items():
 	globals()[_name] = _make(_name, _path, _check, _after, *_runs)
 
 # hooks.py: override_whitelisted_methods
+# Frappe workaround "whitelisted-methods-without-checks" (employment_partners/workarounds.py)
 OVERRIDES = {
 	"frappe.client.get_count": "employment_partners.security.overrides.get_count",
 	"frappe.client.get": "employment_partners.security.overrides.get",

@@ -20,10 +20,10 @@ field, when any of these names a field the user may not read at its permission l
   field and the link it goes through, a child table's column and the table field that holds it.
 
 A column of the doctype asked for on its own (`"date_of_birth"`, `"date_of_birth as dob"`) is left
-to Frappe,
-which drops it from the answer (with the fix in `frappe_fixes.py`): the desk's list view asks for
-every Currency column whatever its level (frappe/public/js/frappe/list/base_list.js,
-`get_fields_in_list_view`), and dropping such a column returns the same rows, count and order.
+to Frappe, which drops it from the answer (with the Frappe workaround "fieldlevel-read-skips-fields"
+of employment_partners/workarounds.py): the desk's list view asks for every Currency column
+whatever its level (frappe/public/js/frappe/list/base_list.js, `get_fields_in_list_view`), and
+dropping such a column returns the same rows, count and order.
 Refusing instead of dropping the other parts is deliberate: a filter dropped silently changes the
 answer and still says something.
 
@@ -76,6 +76,7 @@ class Refused(frappe.PermissionError):
 	"""A list query named a field its user may not read, or something that is not a field."""
 
 
+# Frappe workaround "list-queries-name-hidden-fields" (employment_partners/workarounds.py)
 def check(query) -> None:
 	"""Refuse `query` (a DatabaseQuery whose arguments Frappe has just parsed) if it names a field
 	`query.user` may not read.  Called for every list query that applies permissions."""
