@@ -114,13 +114,17 @@ def before_uninstall():
 	module only): links on Contacts and Addresses (which could no longer be opened or saved),
 	timeline links of communications, the notifications, workflows, kanban boards, ToDos, custom
 	fields (ERPNext's accounting dimensions on Program) and property setters of the app's doctypes,
-	and the app's scheduled jobs."""
+	the app's scheduled jobs, and the email templates only the app sends."""
 	for doctype, fields in app_custom_fields().items():
 		for df in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
 			if name:
 				frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
 	remove_what_points_at_the_app()
+	# the email templates only the app's code sends (the pulse's): named, not pointing at a doctype
+	for name in defaults.shipped_names().get("Email Template", []):
+		if frappe.db.exists("Email Template", name):
+			frappe.delete_doc("Email Template", name, ignore_permissions=True, force=True)
 	frappe.clear_cache()
 
 

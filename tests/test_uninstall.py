@@ -69,6 +69,7 @@ left = {
 	"ToDo": frappe.db.count("ToDo", {"reference_type": ("in", app)}),
 	"Scheduled Job Type": frappe.db.count("Scheduled Job Type", {"method": ("like", "employment_partners.%")}),
 	"Custom Field": frappe.db.count("Custom Field", {"module": "Employment Partners"}),
+	"Email Template": frappe.db.count("Email Template", {"name": ("like", "Employer Pulse %")}),
 }
 result = {"opened": opened, "problems": problems, "left": left,
 	"customers": frappe.db.count("Customer"), "apps": frappe.get_installed_apps()}
