@@ -439,6 +439,7 @@ class TestGeneratedAgency(EPTestCase):
 		the placements' paid incentives, the events' counts; a Concern answer has its retention
 		issue; and no incentive allocation overlaps another, the demo's own "FY" year included."""
 		from employment_partners.metrics import engagement, pulse
+		from employment_partners.metrics import placements as placement_metrics
 		from employment_partners.placements import placements, rules
 
 		today = getdate()
@@ -466,7 +467,7 @@ class TestGeneratedAgency(EPTestCase):
 					row.pulse_median_hours if row.pulse_enabled else None,
 				),
 				(
-					placements.accepted_referral_rate(row.name) or 0,
+					placement_metrics.accepted_referral_rate(row.name) or 0,
 					engagement.median_employer_response_hours(row.name) or 0,
 					engagement.last_contact_date("Hiring Partnership", row.name),
 					(figures.get("answered_rate") or 0) if row.pulse_enabled else None,
@@ -537,8 +538,6 @@ class TestGeneratedAgency(EPTestCase):
 		# the demo's year is the generated agency's budget too (raised, not made twice), and every
 		# year is budgeted for what its placements commit: Incentive Spend reads a believable
 		# % spent (the demo's 25,000 beside the generated agency's spending had read 644 %)
-		from employment_partners.metrics import placements as placement_metrics
-
 		spend = {row["name"]: row for row in placement_metrics.incentive_spend(on=today)}
 		self.assertGreaterEqual(spend[demo_year.name]["employer_incentive_allocation"], 25000)
 		self.assertFalse(frappe.db.exists("Incentive Allocation", str(today.year)))
