@@ -419,6 +419,8 @@ def test_an_employer_files_requests_gives_feedback_and_confirms_through_the_port
 		{"placement": a.placement, "milestone": "90 Days", "satisfaction": 3},
 	)
 	assert again.status_code == 417 and "already recorded" in message_of(again)
+	# what an employer reads names the person and the job, never an internal id
+	assert a.placement not in message_of(again) and "EF-" not in message_of(again)
 	confirmed = alpha.post(
 		f"{live_site.url}/api/method/employment_partners.api.portal.confirm_paperwork",
 		data={"name": a.paperwork},

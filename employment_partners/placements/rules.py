@@ -14,8 +14,10 @@ MAX_HOURS = 80
 
 
 def wage_problem(wage) -> str | None:
-	if flt(wage) <= 0:
-		return _("Hourly wage must be more than 0, not {0}").format(flt(wage))
+	if not flt(wage):
+		return _("Give the hourly wage")
+	if flt(wage) < 0:
+		return _("Hourly wage must be more than 0, not {0}").format(fmt_money(wage))
 	return None
 
 

@@ -122,9 +122,14 @@ def _own_placement(placement: str | None):
 	"""The placement, if the employer user's partnership has it; else a refusal."""
 	if not placement:
 		_refuse(_("Choose the placement this is about"))
-	doc = frappe.db.get_value("Placement", placement, ["name", "hiring_partnership", "status"], as_dict=True)
+	doc = frappe.db.get_value(
+		"Placement",
+		placement,
+		["name", "hiring_partnership", "status", "participant_label", "job_title"],
+		as_dict=True,
+	)
 	if not doc or doc.hiring_partnership not in permissions.partnerships_of():
-		_refuse(_("Placement {0} is not one of your placements").format(placement))
+		_refuse(_("That placement is not one of yours: choose one from the list"))
 	return doc
 
 
@@ -136,7 +141,11 @@ def check_issue_report(doc):
 		_refuse(problem)
 	placement = _own_placement(doc.placement)
 	if placement.status not in placements.CURRENT:
-		_refuse(_("Placement {0} has ended; call the agency about a past placement").format(doc.placement))
+		_refuse(
+			_("{0}'s placement as {1} has ended; call the agency about a past placement").format(
+				placement.participant_label, placement.job_title
+			)
+		)
 	user = frappe.session.user
 	doc.update(
 		portal_report(
@@ -198,10 +207,12 @@ def duplicate_feedback_problem(doc) -> str | None:
 	other = frappe.db.get_value(
 		"Employer Feedback",
 		{"placement": doc.placement, "milestone": doc.milestone, "name": ("!=", doc.name or "")},
-		"name",
+		"creation",
 	)
 	if other:
-		return _("Feedback for {0} at {1} is already recorded ({2})").format(
-			doc.placement, _(doc.milestone), other
+		# said to the employer: the person and the job, never the records' ids
+		label, job = frappe.db.get_value("Placement", doc.placement, ["participant_label", "job_title"])
+		return _("Your feedback on {0} ({1}) at {2} is already recorded: you sent it on {3}").format(
+			label, job, _(doc.milestone), frappe.format(other, "Date")
 		)
 	return None

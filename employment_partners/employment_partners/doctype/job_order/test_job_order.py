@@ -12,8 +12,8 @@ from employment_partners.tests.factories import (
 class TestJobOrderRules(EPTestCase):
 	def test_wage_must_be_positive(self):
 		title = unique("Unpaid Intern")
-		for wage in (0, -5):
-			with self.assertRaisesRegex(frappe.ValidationError, "Hourly wage must be more than 0"):
+		for wage, says in ((0, "^Give the hourly wage$"), (-5, "Hourly wage must be more than 0, not")):
+			with self.assertRaisesRegex(frappe.ValidationError, says):
 				make_job_order(job_title=title, hourly_wage=wage)
 		self.assertFalse(frappe.db.exists("Job Order", {"job_title": title}))
 		self.assertEqual(make_job_order(hourly_wage=0.01).hourly_wage, 0.01)

@@ -9,7 +9,9 @@ frappe.ui.form.on("Participant", {
 		frm.add_custom_button(__("Find Jobs"), () => employment_partners.matching.find(frm));
 		if (frm.doc.suitability_count) {
 			frm.dashboard.add_indicator(
-				__("{0} suitability indicators", [frm.doc.suitability_count]),
+				frm.doc.suitability_count === 1
+					? __("1 suitability indicator")
+					: __("{0} suitability indicators", [frm.doc.suitability_count]),
 				"blue"
 			);
 		}

@@ -299,8 +299,10 @@ class TestOutcomes(EPTestCase):
 	def test_employed_needs_an_employer_and_a_wage(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "needs the employer's name"):
 			self.record(outcome="Employed - Other Employer", hourly_wage=19)
-		with self.assertRaisesRegex(frappe.ValidationError, "Hourly wage must be more than 0"):
+		with self.assertRaisesRegex(frappe.ValidationError, "^Give the hourly wage$"):
 			self.record(outcome="Employed - Other Employer", current_employer="Corner Cafe", hourly_wage=0)
+		with self.assertRaisesRegex(frappe.ValidationError, "Hourly wage must be more than 0, not"):
+			self.record(outcome="Employed - Other Employer", current_employer="Corner Cafe", hourly_wage=-2)
 		with self.assertRaisesRegex(
 			frappe.ValidationError, "Hours per week must be between 1 and 80, not 90"
 		):
