@@ -14,27 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html
 
-from employment_partners.utils import SETTINGS
-
-# Frappe's own default application name (System Settings): not an agency's name
-FRAPPE_APP_NAME = "Frappe"
-
-
-def default_company() -> str | None:
-	if "erpnext" not in frappe.get_installed_apps():
-		return None
-	return frappe.db.get_single_value("Global Defaults", "default_company") or None
-
-
-def agency_name() -> str | None:
-	"""The agency's name, or None when the site does not say it."""
-	name = (
-		default_company()
-		or frappe.db.get_single_value(SETTINGS, "agency_name")
-		or frappe.db.get_single_value("System Settings", "app_name")
-	)
-	name = (name or "").strip()
-	return name if name and name != FRAPPE_APP_NAME else None
+from employment_partners.utils import SETTINGS, agency_name, default_company
 
 
 def for_print(chosen: str | None = None) -> dict | None:

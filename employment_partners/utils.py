@@ -62,3 +62,25 @@ def not_in_future_problem(value, label: str) -> str | None:
 	if value and getdate(value) > getdate(today()):
 		return _("{0} cannot be in the future ({1})").format(_(label), frappe.format(value, "Date"))
 	return None
+
+
+# Frappe's own default application name (System Settings): not an agency's name
+FRAPPE_APP_NAME = "Frappe"
+
+
+def default_company() -> str | None:
+	if "erpnext" not in frappe.get_installed_apps():
+		return None
+	return frappe.db.get_single_value("Global Defaults", "default_company") or None
+
+
+def agency_name() -> str | None:
+	"""The agency's name, or None when the site does not say it: ERPNext's default company,
+	else Settings' Agency Name, else the site's application name (not Frappe's own)."""
+	name = (
+		default_company()
+		or frappe.db.get_single_value(SETTINGS, "agency_name")
+		or frappe.db.get_single_value("System Settings", "app_name")
+	)
+	name = (name or "").strip()
+	return name if name and name != FRAPPE_APP_NAME else None

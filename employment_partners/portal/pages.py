@@ -7,6 +7,7 @@ from frappe.utils import today
 from employment_partners import permissions
 from employment_partners.placements import job_orders, placements
 from employment_partners.portal import paperwork
+from employment_partners.utils import agency_name
 
 OPEN_ORDER_STATUSES = (job_orders.DRAFT, job_orders.OPEN, job_orders.ON_HOLD)
 RECENT_CONCERNS = 20
@@ -21,6 +22,26 @@ def partnerships_of(user: str | None = None) -> list[dict]:
 		fields=["name", "partner_name"],
 		order_by="name",
 	)
+
+
+def agency_contacts(partnerships: list[str]) -> list[dict]:
+	"""Who at the agency the employer calls: each partnership's Business Services Rep, with the
+	work phone and email their User record holds (read by the server: an employer reads no User)."""
+	reps = frappe.get_all(
+		"Hiring Partnership",
+		filters={"name": ("in", partnerships or [""]), "assigned_bsr": ("is", "set")},
+		pluck="assigned_bsr",
+		distinct=True,
+	)
+	contacts = frappe.get_all(
+		"User",
+		filters={"name": ("in", reps or [""]), "enabled": 1},
+		fields=["full_name", "email", "phone", "mobile_no"],
+		order_by="full_name",
+	)
+	return [
+		{"name": c.full_name, "email": c.email, "phone": c.phone or c.mobile_no or None} for c in contacts
+	]
 
 
 def home(user: str | None = None) -> dict:
@@ -48,6 +69,8 @@ def home(user: str | None = None) -> dict:
 	for event in events:
 		event.rsvp = rsvps.get(event.name, "Pending")
 	return {
+		"agency": agency_name(),
+		"contacts": agency_contacts(names),
 		"partnerships": partnerships,
 		"placements": frappe.get_list(
 			"Placement",

@@ -4,7 +4,7 @@ side is tests/test_portal.py)."""
 import frappe
 
 from employment_partners import permissions
-from employment_partners.portal import submissions, users
+from employment_partners.portal import pages, submissions, users
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
 	make_job_order,
@@ -86,6 +86,31 @@ class TestInvitation(EPTestCase):
 		doc.append("portal_users", {"user": make_user("Business Services Rep")})
 		with self.assertRaisesRegex(frappe.ValidationError, "agency staff login"):
 			doc.save()
+
+
+class TestAgencyContact(EPTestCase):
+	def test_the_portal_names_the_agency_and_the_employers_rep(self):
+		order = make_job_order(openings=1)
+		rep = make_user("Business Services Rep")
+		user = frappe.get_doc("User", rep)
+		user.update({"first_name": "Rosa", "last_name": "Diaz", "phone": "555-0142"})
+		user.save(ignore_permissions=True)
+		frappe.db.set_value("Hiring Partnership", order.hiring_partnership, "assigned_bsr", rep)
+		frappe.db.set_single_value("Employment Partners Settings", "agency_name", "Northside Works")
+		email = employer_email()
+		users.invite(order.hiring_partnership, email, "Erin", "Boss")
+		frappe.set_user(email)
+		home = pages.home()
+		frappe.set_user("Administrator")
+		if "erpnext" not in frappe.get_installed_apps():  # with ERPNext, its company names the agency
+			self.assertEqual(home["agency"], "Northside Works")
+		self.assertEqual(home["contacts"], [{"name": "Rosa Diaz", "email": rep, "phone": "555-0142"}])
+
+	def test_an_employer_without_a_rep_is_told_nothing_wrong(self):
+		order = make_job_order(openings=1)
+		frappe.db.set_value("Hiring Partnership", order.hiring_partnership, "assigned_bsr", None)
+		self.assertEqual(pages.agency_contacts([order.hiring_partnership]), [])
+		self.assertEqual(pages.agency_contacts([]), [])
 
 
 class TestPaperwork(EPTestCase):
