@@ -2,7 +2,8 @@
 employer, so the permission hooks decide what is in it."""
 
 import frappe
-from frappe.utils import today
+from frappe import _
+from frappe.utils import flt, formatdate, get_datetime, today
 
 from employment_partners import permissions
 from employment_partners.placements import job_orders, placements
@@ -42,6 +43,29 @@ def agency_contacts(partnerships: list[str]) -> list[dict]:
 	return [
 		{"name": c.full_name, "email": c.email, "phone": c.phone or c.mobile_no or None} for c in contacts
 	]
+
+
+def when(value) -> str:
+	"""A moment as an employer reads it: the site's date format and hours:minutes, no seconds."""
+	moment = get_datetime(value)
+	return f"{formatdate(moment)} {moment.strftime('%H:%M')}"
+
+
+def acknowledged_within(hours) -> str:
+	"""How soon the agency acknowledged, in business hours, in words."""
+	hours = flt(hours)
+	if hours < 1:
+		return _("within the business hour")
+	return _("after {0} business hours").format(frappe.format(hours, {"fieldtype": "Float", "precision": 1}))
+
+
+def _as_read(concerns: list[dict]) -> list[dict]:
+	for concern in concerns:
+		concern.reported_when = when(concern.reported_on)
+		if concern.acknowledged_on:
+			concern.acknowledged_when = when(concern.acknowledged_on)
+			concern.acknowledged_within = acknowledged_within(concern.acknowledge_hours)
+	return concerns
 
 
 def home(user: str | None = None) -> dict:
@@ -84,20 +108,22 @@ def home(user: str | None = None) -> dict:
 			filters={"status": ("in", OPEN_ORDER_STATUSES)},
 			order_by="creation desc",
 		),
-		"concerns": frappe.get_list(
-			"Retention Issue Report",
-			fields=[
-				"name",
-				"participant_label",
-				"job_title",
-				"issue_type",
-				"status",
-				"reported_on",
-				"acknowledged_on",
-				"acknowledge_hours",
-			],
-			order_by="reported_on desc",
-			limit_page_length=RECENT_CONCERNS,
+		"concerns": _as_read(
+			frappe.get_list(
+				"Retention Issue Report",
+				fields=[
+					"name",
+					"participant_label",
+					"job_title",
+					"issue_type",
+					"status",
+					"reported_on",
+					"acknowledged_on",
+					"acknowledge_hours",
+				],
+				order_by="reported_on desc",
+				limit_page_length=RECENT_CONCERNS,
+			)
 		),
 		"paperwork": frappe.get_list(
 			"Employer Confirmation",

@@ -113,6 +113,15 @@ class TestAgencyContact(EPTestCase):
 		self.assertEqual(pages.agency_contacts([]), [])
 
 
+class TestHowThePortalSaysIt(EPTestCase):
+	def test_moments_to_the_minute_and_acknowledgements_in_words(self):
+		self.assertNotRegex(pages.when("2026-03-04 10:01:07"), r"\d\d:\d\d:\d\d")
+		self.assertTrue(pages.when("2026-03-04 10:01:07").endswith(" 10:01"))
+		self.assertEqual(pages.acknowledged_within(0), "within the business hour")
+		self.assertEqual(pages.acknowledged_within(0.99), "within the business hour")
+		self.assertEqual(pages.acknowledged_within(2.46), "after 2.5 business hours")
+
+
 class TestPaperwork(EPTestCase):
 	def setUp(self):
 		super().setUp()
