@@ -14,6 +14,10 @@ frappe.query_reports["Follow-up Due"] = {
 				{ Overdue: "red", "In Window": "orange", Upcoming: "blue" }[data.standing] || "gray";
 			value = `<span class="indicator-pill ${colour}">${__(data.standing)}</span>`;
 		}
+		// the person, a click away (the name is the column; the record is the link)
+		if (column.fieldname === "participant_name" && data && data.participant) {
+			value = `<a href="/app/participant/${encodeURIComponent(data.participant)}">${value}</a>`;
+		}
 		return value;
 	},
 };
