@@ -6,6 +6,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from employment_partners.placements import placements
+
 REFERRED, CONNECTED, RECEIVED, CLOSED, NOT_CONNECTED = (
 	"Referred",
 	"Connected",
@@ -32,6 +34,18 @@ INTERVENTION_CATEGORIES = {
 	"Financial Coaching": "Financial Coaching",
 }
 MAX_SESSION_MINUTES = 8 * 60
+
+
+def only_current_placement(participant: str | None) -> str | None:
+	"""The participant's current placement when they have exactly one (a session or referral made
+	without naming one is about it); else None."""
+	names = frappe.get_all(
+		"Placement",
+		filters={"participant": participant or "", "status": ("in", placements.CURRENT)},
+		pluck="name",
+		limit=2,
+	)
+	return names[0] if len(names) == 1 else None
 
 
 def placement_problem(participant: str, placement: str | None) -> str | None:

@@ -6,6 +6,7 @@ import frappe
 from employment_partners.tests import EPTestCase
 from employment_partners.tests.factories import (
 	make_participant,
+	make_placement,
 	make_retention_issue,
 	make_retention_placement,
 	make_user,
@@ -232,6 +233,14 @@ class TestCoachingAndPlans(ServicesCase):
 			with self.subTest(says=says), self.assertRaisesRegex(frappe.ValidationError, says):
 				self.session(**values).insert()
 		self.assertEqual(frappe.db.count("Coaching Session"), before)
+
+	def test_a_session_is_about_the_persons_only_current_placement(self):
+		self.assertEqual(self.session().insert().placement, self.placement.name)
+		self.assertIsNone(self.session(placement=None, participant=make_participant().name).insert().placement)
+		# two current placements: the coach says which, the app does not guess
+		second = make_placement(participant=self.participant)
+		self.assertIsNone(self.session().insert().placement)
+		self.assertEqual(self.session(placement=second.name).insert().placement, second.name)
 
 	def test_one_plan_per_participant_and_no_future_days(self):
 		plan = frappe.get_doc(

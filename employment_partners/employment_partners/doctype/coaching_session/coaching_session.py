@@ -40,6 +40,10 @@ class CoachingSession(Document):
 		topics: DF.SmallText | None
 
 	# end: auto-generated types
+	def before_insert(self):
+		if not self.placement:
+			self.placement = services.only_current_placement(self.participant)
+
 	def validate(self):
 		problems = [
 			services.placement_problem(self.participant, self.placement),
