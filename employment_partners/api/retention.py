@@ -6,7 +6,8 @@ from frappe.utils import add_days, getdate
 
 from employment_partners.api import date_argument, parse_filters, required
 from employment_partners.metrics import retention as retention_metrics
-from employment_partners.retention import services
+from employment_partners.metrics.retention import OVERDUE
+from employment_partners.retention import follow_ups, services
 
 
 @frappe.whitelist()
@@ -21,6 +22,7 @@ def follow_up_events(
 		["Retention Follow-up", "due_date", "<=", date_argument(end, _("End"))],
 		["Retention Follow-up", "window_end", ">=", date_argument(start, _("Start"))],
 	]
+	today = getdate()
 	rows = frappe.get_list(
 		"Retention Follow-up",
 		fields=["name", "due_date", "window_end", "participant_name", "label", "status"],
@@ -35,7 +37,8 @@ def follow_up_events(
 			# the calendar's all-day end is exclusive; the window's last day is inclusive
 			"calendar_end": add_days(row.window_end, 1),
 			"title": f"{row.participant_name}: {row.label}",
-			"status": row.status,
+			# overdue is drawn as such (the calendar's style_map), not like any open follow-up
+			"status": OVERDUE if follow_ups.is_overdue(row.status, row.window_end, today) else row.status,
 			"all_day": 1,
 		}
 		for row in rows

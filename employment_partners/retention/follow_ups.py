@@ -361,6 +361,11 @@ def overdue(follow_up, on):
 	return follow_up.window_end < on
 
 
+def is_overdue(status: str, window_end, on) -> bool:
+	"""`overdue` for one follow-up in hand (the calendar's colour): open, its window ended."""
+	return status == OPEN and getdate(window_end) < getdate(on)
+
+
 def in_window(follow_up, on):
 	"""The one "in window" rule, as a condition on a Retention Follow-up table: due on or before
 	`on`, and its window not yet ended."""

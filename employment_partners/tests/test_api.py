@@ -34,6 +34,18 @@ class TestFollowUpCalendar(EPTestCase):
 			[("Within 1 week of employment", "2026-03-02", "2026-03-08", 1)],
 		)
 
+	def test_an_overdue_window_is_drawn_as_overdue(self):
+		placement = make_retention_placement(start_date="2026-03-02")
+		where = frappe.as_json([["Retention Follow-up", "placement", "=", placement.name]])
+		with self.freeze_time("2026-03-08"):  # the window's last day: still open, not overdue
+			self.assertEqual(
+				[e["status"] for e in api.follow_up_events("2026-03-01", "2026-03-31", where)], ["Open"]
+			)
+		with self.freeze_time("2026-03-09"):
+			self.assertEqual(
+				[e["status"] for e in api.follow_up_events("2026-03-01", "2026-03-31", where)], ["Overdue"]
+			)
+
 	def test_employer_gets_no_events(self):
 		make_retention_placement()
 		frappe.set_user(make_user("Employer Partner"))

@@ -7,7 +7,8 @@ frappe.views.calendar["Retention Follow-up"] = {
 		allDay: "all_day",
 		status: "status",
 	},
-	style_map: { Open: "info", Done: "success", Missed: "danger" },
+	// Overdue: open with its window ended (employment_partners.api.retention.follow_up_events)
+	style_map: { Open: "info", Overdue: "danger", Done: "success", Missed: "warning" },
 	filters: [
 		{ fieldtype: "Link", fieldname: "case_manager", options: "User", label: __("Case Manager") },
 		{ fieldtype: "Select", fieldname: "status", options: "\nOpen\nDone\nMissed", label: __("Status") },
