@@ -26,6 +26,7 @@ add_to_apps_screen = [
 # Job Order and Participant forms, and the
 # "Restore shipped default" button on shipped records
 app_include_js = [
+	"/assets/employment_partners/js/forms.js",
 	"/assets/employment_partners/js/employers.js",
 	"/assets/employment_partners/js/early_warning.js",
 	"/assets/employment_partners/js/matching.js",

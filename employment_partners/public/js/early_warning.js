@@ -40,7 +40,7 @@ employment_partners.early_warning.show = function (frm, args) {
 		frm.dashboard.add_section(html, __("Early Warning"));
 		frm.dashboard.show();
 		if (latest.band === "High") {
-			frm.dashboard.add_indicator(__("High risk of separating"), "red");
+			employment_partners.forms.indicator(frm, "risk", __("High risk of separating"), "red");
 		}
 	});
 };

@@ -15,7 +15,9 @@ frappe.ui.form.on("Job Order", {
 				__("Create")
 			);
 		}
-		frm.dashboard.add_indicator(
+		employment_partners.forms.indicator(
+			frm,
+			"openings",
 			__("{0} of {1} openings filled", [frm.doc.filled || 0, frm.doc.openings]),
 			frm.doc.filled >= frm.doc.openings ? "green" : "blue"
 		);

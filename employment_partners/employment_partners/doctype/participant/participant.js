@@ -8,7 +8,9 @@ frappe.ui.form.on("Participant", {
 		if (frm.is_new() || frm.doc.status !== "Active") return;
 		frm.add_custom_button(__("Find Jobs"), () => employment_partners.matching.find(frm));
 		if (frm.doc.suitability_count) {
-			frm.dashboard.add_indicator(
+			employment_partners.forms.indicator(
+				frm,
+				"suitability",
 				frm.doc.suitability_count === 1
 					? __("1 suitability indicator")
 					: __("{0} suitability indicators", [frm.doc.suitability_count]),

@@ -37,7 +37,9 @@ frappe.ui.form.on("Placement", {
 		}
 		if (frappe.boot.versions && frappe.boot.versions.erpnext) show_vouchers(frm);
 		if (frm.doc.employment_status) {
-			frm.dashboard.add_indicator(
+			employment_partners.forms.indicator(
+				frm,
+				"employment",
 				__("{0} (as of {1})", [
 					__(frm.doc.employment_status),
 					frappe.datetime.str_to_user(frm.doc.employment_status_date),
