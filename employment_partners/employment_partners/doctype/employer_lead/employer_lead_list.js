@@ -13,6 +13,15 @@ frappe.listview_settings["Employer Lead"] = {
 	// the Employer Pipeline kanban shows these on its cards; Frappe's kanban fetches only the
 	// list's fields, so they are fetched here (the kanban view is a list view)
 	add_fields: ["stage", "assigned_bsr_name", "next_follow_up_date", "fit_score"],
+	// a follow-up date that has passed is marked: the rep's next call is late
+	formatters: {
+		next_follow_up_date(value) {
+			if (!value) return "";
+			const shown = frappe.datetime.str_to_user(value);
+			if (value >= frappe.datetime.get_today()) return shown;
+			return `<span class="text-danger" title="${__("Overdue")}">${shown} · ${__("overdue")}</span>`;
+		},
+	},
 	get_indicator(doc) {
 		return [__(doc.stage), EMPLOYER_LEAD_STAGE_COLOURS[doc.stage] || "gray", "stage,=," + doc.stage];
 	},
