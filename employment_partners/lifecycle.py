@@ -66,7 +66,8 @@ def _recount_job_orders(doc, before, deleted):
 
 
 def _referral_hired(doc, before, deleted):
-	if doc.referral and (not before or before.referral != doc.referral):
+	# new, or its referral changed: Effect.applies has decided that
+	if doc.referral:
 		referrals.mark_hired(doc.referral, doc.name)
 
 
