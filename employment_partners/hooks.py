@@ -30,6 +30,7 @@ app_include_js = [
 	"/assets/employment_partners/js/employers.js",
 	"/assets/employment_partners/js/early_warning.js",
 	"/assets/employment_partners/js/matching.js",
+	"/assets/employment_partners/js/pipeline.js",
 	"/assets/employment_partners/js/reports.js",
 	"/assets/employment_partners/js/shipped_defaults.js",
 ]

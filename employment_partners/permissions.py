@@ -99,6 +99,42 @@ REP_FIELDS = {
 	"Job Order": "assigned_bsr",
 	"Employer Interaction": "staff_member",
 }
+
+
+class RepsOwnRecord:
+	"""Mixin of the controllers of REP_FIELDS' doctypes: a rep refused a change to another rep's
+	record is told whose it is and whom to ask, never Frappe's permission trace ("Not allowed via
+	controller permission check … Insufficient Permission for Employer Lead (write)")."""
+
+	def check_permission(self, permtype="read", permlevel=None):
+		if self.flags.ignore_permissions or permtype in READ_ONLY_PTYPES:
+			return super().check_permission(permtype, permlevel)
+		# asked without raise_exception, Frappe keeps its trace to itself
+		if frappe.permissions.has_permission(self.doctype, permtype, self, raise_exception=False):
+			return None
+		owner = whose(self)
+		if owner:
+			frappe.throw(
+				_(
+					"{0} is {1}'s. Ask {1} or a partnership manager to change it, or to assign it to you."
+				).format(self.get_title() or self.name, owner),
+				frappe.PermissionError,
+				title=_("Assigned to {0}").format(owner),
+			)
+		return super().check_permission(permtype, permlevel)
+
+
+def whose(doc) -> str | None:
+	"""The full name of the rep a stored record of REP_FIELDS' doctypes is assigned to (as stored: the
+	rule judges the stored record), when that is someone else."""
+	if doc.is_new():
+		return None
+	stored = frappe.db.get_value(doc.doctype, doc.name, REP_FIELDS[doc.doctype])
+	if not stored or stored == frappe.session.user:
+		return None
+	return frappe.utils.get_fullname(stored)
+
+
 # of the caseload rule's doctypes, the ones Business Services Reps work on too
 PIPELINE_DOCTYPES = {"Placement", "Referral"}
 

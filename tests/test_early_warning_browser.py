@@ -86,7 +86,6 @@ def risk_week():
 	frappe.db.commit()
 
 
-
 def signed_in(browser, site, email, lands="**/app**"):
 	page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
 	page.goto(f"{site.browser_url}/login", wait_until="networkidle")

@@ -47,6 +47,7 @@ from hypothesis import strategies as st
 
 import employment_partners
 from employment_partners import defaults, jobs
+from employment_partners.pipeline import stages
 from employment_partners.portal import pulse, users
 from employment_partners.tests.factories import (
 	make_employer_lead,
@@ -119,6 +120,7 @@ METHODS = {
 	"employment_partners.api.hiring.propose_referral": Method(STAFF, ("job_order", "participant")),
 	"employment_partners.api.pipeline.convert_lead": Method(STAFF, ("lead",)),
 	"employment_partners.api.pipeline.merge_leads": Method(STAFF, ("source", "target")),
+	"employment_partners.api.pipeline.move_lead": Method(STAFF, ("lead", "stage", "reason")),
 	"employment_partners.api.portal.invite_portal_user": Method(
 		STAFF, ("partnership", "email", "first_name", "last_name")
 	),
@@ -609,6 +611,11 @@ class World:
 			},
 			"convert_lead": {"lead": self.names("leads")},
 			"merge_leads": {"source": self.names("leads"), "target": self.names("leads")},
+			"move_lead": {
+				"lead": self.names("leads"),
+				"stage": st.sampled_from((*stages.ALL_STAGES, "Won")) | st.text(max_size=20),
+				"reason": st.none() | st.text(max_size=60),
+			},
 			"invite_portal_user": {
 				"partnership": self.names("partnership"),
 				"email": st.from_regex(rf"\Afuzz-[a-z0-9]{{1,12}}@{re.escape(INVITE_DOMAIN)}\Z")
@@ -1073,6 +1080,7 @@ def test_a_method_called_without_its_arguments_says_what_is_missing(world):
 		"hiring.propose_referral": "Job Order is required",
 		"pipeline.convert_lead": "Employer Lead is required",
 		"pipeline.merge_leads": "Lead to merge is required",
+		"pipeline.move_lead": "Employer Lead is required",
 		"portal.invite_portal_user": "Hiring Partnership is required",
 		"portal.rsvp": "Event is required",
 		"portal.confirm_paperwork": "Employer Confirmation is required",

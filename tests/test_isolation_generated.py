@@ -1100,6 +1100,13 @@ def app_method_attempts(victim: Side, tag: str) -> list[Attempt]:
 			data={"lead": victim.partnership},
 			write=True,
 		),
+		Attempt(
+			"pipeline move_lead",
+			"POST",
+			_method(f"{api}.pipeline.move_lead"),
+			data={"lead": victim.partnership, "stage": "Lost / Poor Fit", "reason": "taken over"},
+			write=True,
+		),
 	]
 	return out
 

@@ -71,7 +71,6 @@ def employer_with_a_pulse():
 	frappe.db.commit()
 
 
-
 def _signed_in(browser, site, email, viewport):
 	context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
 	page = context.new_page()

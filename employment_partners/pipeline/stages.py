@@ -30,6 +30,25 @@ SKIP_WITH_REASON = "Allow with written reason"
 SKIP_NEVER = "Never allow"
 
 
+# the step that lets a refused move through, offered beside the refusal (public/js/pipeline.js)
+WRITE_REASON = "reason"
+WRITE_LOST_REASON = "lost_reason"
+CONVERT = "convert"
+NEW_JOB_ORDER = "job_order"
+
+
+class Refusal(str):
+	"""Why a move is refused (the message itself) and the step that would let it through, or None
+	when no one step will (a placement comes from a hire, not from a button)."""
+
+	step: str | None
+
+	def __new__(cls, message: str, step: str | None = None):
+		refusal = super().__new__(cls, message)
+		refusal.step = step
+		return refusal
+
+
 @dataclass(frozen=True)
 class LeadFacts:
 	"""What the gates need to know about a lead's underlying records."""
@@ -69,18 +88,18 @@ def transition_problem(
 	skip_policy: str = SKIP_WITH_REASON,
 	facts: LeadFacts = LeadFacts(),
 	automatic_event: str | None = None,
-) -> str | None:
+) -> Refusal | None:
 	"""Why moving a lead from `from_stage` to `to_stage` is refused, or None when it is allowed.
 
 	An automatic move (`automatic_event` says what happened) has its reason in that fact: it may
 	skip stages whatever the policy, but must still pass the gates."""
 	if to_stage not in ALL_STAGES:
-		return _("{0} is not a pipeline stage").format(to_stage)
+		return Refusal(_("{0} is not a pipeline stage").format(to_stage))
 	if from_stage == to_stage:
 		return None
 	if to_stage == LOST:
 		if not (lost_reason or "").strip():
-			return _("A reason is required to mark a lead Lost / Poor Fit")
+			return Refusal(_("A reason is required to mark a lead Lost / Poor Fit"), WRITE_LOST_REASON)
 		return None
 
 	if from_stage is None:
@@ -90,34 +109,43 @@ def transition_problem(
 
 	if from_stage == LOST:
 		if to_stage != PROSPECT:
-			return _("A lost lead can only be reopened at Prospect, not at {0}").format(to_stage)
+			return Refusal(_("A lost lead can only be reopened at Prospect, not at {0}").format(to_stage))
 		if not (note or "").strip():
-			return _("Write a reason for reopening this lost lead")
+			return Refusal(_("Write a reason for reopening this lost lead"), WRITE_REASON)
 		return None
 
 	move = Transition(from_stage, to_stage)
 	if move.is_skip and not automatic_event:
 		if skip_policy == SKIP_NEVER:
-			return _("Skipping from {0} to {1} is not allowed: move one stage at a time").format(
-				from_stage, to_stage
+			return Refusal(
+				_("Skipping from {0} to {1} is not allowed: move one stage at a time").format(
+					from_stage, to_stage
+				)
 			)
 		if not (note or "").strip():
-			return _("Skipping from {0} to {1} needs a written reason").format(from_stage, to_stage)
+			return Refusal(
+				_("Skipping from {0} to {1} needs a written reason").format(from_stage, to_stage),
+				WRITE_REASON,
+			)
 	if move.is_forward:
 		return gate_problem(to_stage, facts)
 	return None
 
 
-def gate_problem(to_stage: str, facts: LeadFacts) -> str | None:
+def gate_problem(to_stage: str, facts: LeadFacts) -> Refusal | None:
 	"""The fact a stage needs before a lead may enter it."""
 	entering = STAGES.index(to_stage)
 	if entering >= STAGES.index(SOURCE) and not facts.has_partnership:
-		return _("{0} needs a Hiring Partnership: convert the lead first").format(to_stage)
+		return Refusal(_("{0} needs a Hiring Partnership: convert the lead first").format(to_stage), CONVERT)
 	# Match needs an order to match against; by Feedback that order may well be filled
 	if to_stage == MATCH and not facts.has_open_job_order:
-		return _("{0} needs an open Job Order for this employer").format(to_stage)
+		return Refusal(_("{0} needs an open Job Order for this employer").format(to_stage), NEW_JOB_ORDER)
 	if entering >= STAGES.index(FEEDBACK) and not facts.has_placement:
-		return _("{0} needs a Placement with this employer").format(to_stage)
+		return Refusal(
+			_(
+				"{0} needs a Placement with this employer: it comes when a referred participant is hired"
+			).format(to_stage)
+		)
 	return None
 
 

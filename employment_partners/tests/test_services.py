@@ -236,7 +236,9 @@ class TestCoachingAndPlans(ServicesCase):
 
 	def test_a_session_is_about_the_persons_only_current_placement(self):
 		self.assertEqual(self.session().insert().placement, self.placement.name)
-		self.assertIsNone(self.session(placement=None, participant=make_participant().name).insert().placement)
+		self.assertIsNone(
+			self.session(placement=None, participant=make_participant().name).insert().placement
+		)
 		# two current placements: the coach says which, the app does not guess
 		second = make_placement(participant=self.participant)
 		self.assertIsNone(self.session().insert().placement)

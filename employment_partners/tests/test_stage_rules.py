@@ -85,7 +85,7 @@ class TestTransitions(unittest.TestCase):
 		self.assertIsNone(transition_problem(SOURCE, MATCH, facts=with_order))
 		self.assertEqual(
 			transition_problem(MATCH, FEEDBACK, facts=with_order),
-			"Feedback needs a Placement with this employer",
+			"Feedback needs a Placement with this employer: it comes when a referred participant is hired",
 		)
 		self.assertIsNone(transition_problem(MATCH, FEEDBACK, facts=EVERYTHING))
 
@@ -104,6 +104,32 @@ class TestTransitions(unittest.TestCase):
 
 	def test_unknown_stage_is_refused(self):
 		self.assertEqual(transition_problem(PROSPECT, "Won"), "Won is not a pipeline stage")
+
+
+class TestNextSteps(unittest.TestCase):
+	"""Each refusal names the one step that lets the move through, where one step will."""
+
+	def test_steps(self):
+		partnered = LeadFacts(has_partnership=True)
+		cases = [
+			(transition_problem(PROSPECT, QUALIFY), stages.WRITE_REASON),
+			(transition_problem(LOST, PROSPECT), stages.WRITE_REASON),
+			(transition_problem(NURTURE, LOST), stages.WRITE_LOST_REASON),
+			(transition_problem(NURTURE, SOURCE), stages.CONVERT),
+			(transition_problem(SOURCE, MATCH, facts=partnered), stages.NEW_JOB_ORDER),
+			# no button makes a hire, and a forbidden skip or an unknown stage has no way through
+			(transition_problem(MATCH, FEEDBACK, facts=partnered), None),
+			(transition_problem(PROSPECT, QUALIFY, note="x", skip_policy=stages.SKIP_NEVER), None),
+			(transition_problem(LOST, OUTREACH, note="x"), None),
+			(transition_problem(PROSPECT, "Won"), None),
+		]
+		for refusal, step in cases:
+			self.assertIsNotNone(refusal)
+			self.assertEqual(refusal.step, step, refusal)
+
+	def test_the_reason_written_lets_the_same_move_through(self):
+		self.assertIsNone(transition_problem(PROSPECT, QUALIFY, note="Met at the chamber breakfast"))
+		self.assertIsNone(transition_problem(NURTURE, LOST, lost_reason="Closed the plant"))
 
 
 class TestAutomaticTargets(unittest.TestCase):

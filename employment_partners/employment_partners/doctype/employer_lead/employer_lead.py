@@ -7,11 +7,20 @@ from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
+from employment_partners.permissions import RepsOwnRecord
 from employment_partners.pipeline import automation, cadence, fit, organisations, stages
 from employment_partners.utils import get_settings
 
+# the button beside a refused stage change (stages.Refusal.step)
+NEXT_STEP_LABELS = {
+	stages.WRITE_REASON: lambda: _("Write the reason"),
+	stages.WRITE_LOST_REASON: lambda: _("Write why it is lost"),
+	stages.CONVERT: lambda: _("Create Hiring Partnership"),
+	stages.NEW_JOB_ORDER: lambda: _("New Job Order"),
+}
 
-class EmployerLead(Document):
+
+class EmployerLead(RepsOwnRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -110,8 +119,32 @@ class EmployerLead(Document):
 			automatic_event=automatic[0] if automatic else None,
 		)
 		if problem:
-			frappe.throw(problem, title=_("Stage change refused"))
+			self.refuse_stage_change(problem)
 		self.record_stage_change(from_stage, automatic)
+
+	def refuse_stage_change(self, refusal: stages.Refusal):
+		"""Refuse the move, offering the step that lets it through (a reason to write, the conversion
+		or the job order a gate needs) as the message's button, on the board and on the form."""
+		action = None
+		if refusal.step and not self.is_new():
+			action = {
+				"label": NEXT_STEP_LABELS[refusal.step](),
+				"client_action": "employment_partners.pipeline.next_step",
+				"args": {
+					"lead": self.name,
+					"organisation": self.organisation_name,
+					"stage": self.stage,
+					"step": refusal.step,
+					"hiring_partnership": self.hiring_partnership,
+				},
+			}
+		frappe.msgprint(
+			refusal,
+			title=_("Stage change refused"),
+			indicator="red",
+			raise_exception=frappe.ValidationError,
+			primary_action=action,
+		)
 
 	def record_stage_change(self, from_stage: str | None, automatic: tuple[str, str] | None):
 		now = now_datetime()

@@ -7,12 +7,13 @@ from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from employment_partners.permissions import RepsOwnRecord
 from employment_partners.pipeline import cadence, conversion, organisations
 from employment_partners.portal import users
 from employment_partners.utils import get_settings
 
 
-class HiringPartnership(Document):
+class HiringPartnership(RepsOwnRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
