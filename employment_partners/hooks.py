@@ -38,6 +38,12 @@ app_include_css = "/assets/employment_partners/css/employment_partners.css"
 # the employer portal (/partner) and its web forms
 web_include_css = "/assets/employment_partners/css/portal.css"
 
+# the employer's history in place: interactions on the lead's and the partnership's timelines
+additional_timeline_content = {
+	"Employer Lead": ["employment_partners.pipeline.history.interaction_timeline"],
+	"Hiring Partnership": ["employment_partners.pipeline.history.interaction_timeline"],
+}
+
 after_install = "employment_partners.install.after_install"
 after_migrate = "employment_partners.install.after_migrate"
 # Frappe workaround "uninstall-leaves-links-to-the-app" (employment_partners/workarounds.py)

@@ -12,11 +12,7 @@ frappe.ui.form.on("Employer Lead", {
 					.then((r) => frappe.set_route("Form", "Hiring Partnership", r.message));
 			}).addClass("btn-primary");
 		}
-		frm.add_custom_button(
-			__("Interaction"),
-			() => frappe.new_doc("Employer Interaction", { employer_lead: frm.doc.name }),
-			__("Log")
-		);
+		frm.add_custom_button(__("Log Interaction"), () => employment_partners.log_interaction(frm));
 		frm.add_custom_button(
 			__("Merge into another lead"),
 			() => {

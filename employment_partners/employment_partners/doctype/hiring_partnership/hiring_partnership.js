@@ -10,11 +10,7 @@ frappe.ui.form.on("Hiring Partnership", {
 				"red"
 			);
 		}
-		frm.add_custom_button(
-			__("Interaction"),
-			() => frappe.new_doc("Employer Interaction", { hiring_partnership: frm.doc.name }),
-			__("Log")
-		);
+		frm.add_custom_button(__("Log Interaction"), () => employment_partners.log_interaction(frm));
 		if (frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Invite to Portal"), () => invite_to_portal(frm));
 			if (frappe.boot.versions && frappe.boot.versions.erpnext) add_accounting_buttons(frm);

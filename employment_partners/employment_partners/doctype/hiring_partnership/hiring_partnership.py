@@ -7,8 +7,9 @@ from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from employment_partners.metrics import engagement
 from employment_partners.permissions import RepsOwnRecord
-from employment_partners.pipeline import cadence, conversion, organisations
+from employment_partners.pipeline import cadence, conversion, history, organisations
 from employment_partners.portal import users
 from employment_partners.utils import get_settings
 
@@ -108,6 +109,15 @@ class HiringPartnership(RepsOwnRecord, Document):
 			return
 		frappe.db.set_value("Employer Lead", self.employer_lead, "hiring_partnership", self.name)
 		conversion.link_contacts_and_addresses("Employer Lead", self.employer_lead, self.doctype, self.name)
+		# the employer's history comes along: the lead's interactions are the partnership's too
+		if history.carry_interactions(self.employer_lead, self.name, self.partner_name):
+			self.db_set(
+				{
+					"last_contact_date": engagement.last_contact_date(self.doctype, self.name),
+					"median_response_hours": engagement.median_employer_response_hours(self.name) or 0,
+				},
+				update_modified=False,
+			)
 		frappe.get_doc("Employer Lead", self.employer_lead).add_comment(
 			"Info", _("Converted to Hiring Partnership {0}").format(self.name)
 		)
