@@ -16,7 +16,8 @@ add_to_apps_screen = [
 		"name": "employment_partners",
 		"logo": "/assets/employment_partners/images/logo.svg",
 		"title": "Employment Partners",
-		"route": "/app/employment-partners",
+		# each staff role's own workspace (desk_home.py: the login's default workspace)
+		"route": "/app",
 		# employers' logins land on the portal (role_home_page), not on the desk
 		"has_permission": "employment_partners.permissions.may_open_the_desk_app",
 	}
@@ -178,7 +179,11 @@ has_permission["Dashboard Chart"] = "employment_partners.permissions.app_desk_re
 # (Frappe workaround "attach-ignores-its-write-check", employment_partners/workarounds.py)
 doc_events = {
 	"File": {"before_insert": "employment_partners.permissions.check_file_attachment"},
-	"User": {"validate": "employment_partners.portal.submissions.check_own_profile"},
+	"User": {
+		# each staff role lands on its own workspace, with Frappe's administration out of its sidebar
+		"before_validate": "employment_partners.desk_home.settle",
+		"validate": "employment_partners.portal.submissions.check_own_profile",
+	},
 	# what the server alone writes is kept from the stored record (server_fields.py)
 	"*": {"before_validate": "employment_partners.server_fields.keep_stored"},
 }

@@ -85,14 +85,19 @@ def desk(path: str) -> str:
 	return f"/app/{path}"
 
 
-WORKSPACE = Stop("workspace", desk("employment-partners"), ".widget.number-widget-box")
+def workspace(slug: str) -> Stop:
+	"""A role's own workspace (desk_home.py), its cards rendered."""
+	return Stop(f"workspace {slug}", desk(slug), ".widget.number-widget-box")
+
+
+REP_HOME, CASE_MANAGER_HOME, MANAGER_HOME = "business-services", "job-retention", "employment-partners"
 
 
 def rep_stops(user: str) -> list[Stop]:
 	lead = one("Employer Lead", {"assigned_bsr": user}, {})
 	order = one("Job Order", {"assigned_bsr": user, "status": "Open"}, {"status": "Open"})
 	return [
-		WORKSPACE,
+		workspace(REP_HOME),
 		Stop(
 			"kanban",
 			desk("employer-lead/view/kanban/Employer Pipeline"),
@@ -112,7 +117,7 @@ def case_manager_stops(user: str) -> list[Stop]:
 	participant = one("Participant", {"case_manager": user}, {})
 	follow_up = one("Retention Follow-up", {"case_manager": user}, {})
 	return [
-		WORKSPACE,
+		workspace(CASE_MANAGER_HOME),
 		Stop("Follow-up Due", desk(f"query-report/{quote('Follow-up Due')}"), ".report-wrapper"),
 		Stop("At Risk This Week", desk(f"query-report/{quote('At Risk This Week')}"), ".report-wrapper"),
 		Stop(
@@ -125,7 +130,7 @@ def case_manager_stops(user: str) -> list[Stop]:
 
 
 def manager_stops() -> list[Stop]:
-	return [WORKSPACE] + [
+	return [workspace(MANAGER_HOME)] + [
 		Stop(f"report {name}", desk(f"query-report/{quote(name)}"), ".report-wrapper") for name in reports()
 	]
 
@@ -158,25 +163,30 @@ def people(admin_password: str) -> list[Person]:
 	password = demo.DEMO_PASSWORD
 	walkers = [
 		Person("Administrator", "Administrator", admin_password, "/app", manager_stops()),
-		Person("demo rep", demo.DEMO_REP, password, "/app", rep_stops(demo.DEMO_REP)),
+		# each staff login lands on its role's workspace
+		Person("demo rep", demo.DEMO_REP, password, desk(REP_HOME), rep_stops(demo.DEMO_REP)),
 		Person(
 			"demo case manager",
 			demo.DEMO_CASE_MANAGER,
 			password,
-			"/app",
+			desk(CASE_MANAGER_HOME),
 			case_manager_stops(demo.DEMO_CASE_MANAGER),
 		),
-		Person("demo manager", demo.DEMO_MANAGER, password, "/app", manager_stops()),
+		Person("demo manager", demo.DEMO_MANAGER, password, desk(MANAGER_HOME), manager_stops()),
 	]
 	for employer, (email, _first, _last) in demo.DEMO_EMPLOYERS.items():
 		walkers.append(Person(f"employer {employer}", email, password, "/partner", employer_stops()))
 	rep, case_manager = generated(BSR), generated(CASE_MANAGER)
 	walkers += [
-		Person("generated rep", rep, agency.PASSWORD, "/app", rep_stops(rep)),
+		Person("generated rep", rep, agency.PASSWORD, desk(REP_HOME), rep_stops(rep)),
 		Person(
-			"generated case manager", case_manager, agency.PASSWORD, "/app", case_manager_stops(case_manager)
+			"generated case manager",
+			case_manager,
+			agency.PASSWORD,
+			desk(CASE_MANAGER_HOME),
+			case_manager_stops(case_manager),
 		),
-		Person("generated director", agency.DIRECTOR, agency.PASSWORD, "/app", manager_stops()),
+		Person("generated director", agency.DIRECTOR, agency.PASSWORD, desk(MANAGER_HOME), manager_stops()),
 	]
 	return walkers
 

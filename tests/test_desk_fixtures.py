@@ -132,3 +132,107 @@ def test_the_kanban_cards_fetch_the_fields_they_show():
 	source = open(list_js).read()
 	for field in json.loads(board.fields):
 		assert f'"{field}"' in source.split("add_fields:")[1].split("]")[0], field
+
+
+# each staff role's workspace (desk_home.HOMES), and who else may open it
+WORKSPACES = {
+	"Business Services": {"Business Services Rep"},
+	"Job Retention": {"Case Manager"},
+	"Employment Partners": {"Partnership Manager", "System Manager"},
+}
+
+
+def _opens(workspace) -> list[tuple[str, bool]]:
+	"""Everything a workspace shows, and whether the current user may open it: each number card by
+	the desk's own rule, each chart's report, each shortcut's and link's doctype or report."""
+	from frappe.desk.doctype.number_card.number_card import has_permission as card_permission
+
+	def report(name):
+		return bool(frappe.get_doc("Report", name).is_permitted())
+
+	def target(kind, name):
+		if kind == "Report":
+			return report(name)
+		return frappe.has_permission(name, "read")
+
+	out = [
+		(
+			f"card {c.number_card_name}",
+			bool(
+				card_permission(
+					frappe.get_doc("Number Card", c.number_card_name), "read", frappe.session.user
+				)
+			)
+			and frappe.has_permission("Number Card", "read", c.number_card_name),
+		)
+		for c in workspace.number_cards
+	]
+	for c in workspace.charts:
+		chart = frappe.get_doc("Dashboard Chart", c.chart_name)
+		out.append((f"chart {c.chart_name}", report(chart.report_name) if chart.report_name else True))
+	out += [(f"shortcut {s.label}", target(s.type, s.link_to)) for s in workspace.shortcuts if s.link_to]
+	out += [(f"link {l.label}", target(l.link_type, l.link_to)) for l in workspace.links if l.type == "Link"]
+	return out
+
+
+def test_each_role_lands_on_a_workspace_showing_only_what_it_may_open():
+	"""The case manager's "You don't have access to Report: Employer Pipeline" came from a chart on a
+	workspace shared by every role: now each role has its own, and opens everything on it."""
+	from frappe.desk.desktop import get_workspace_sidebar_items
+
+	from employment_partners import desk_home
+	from employment_partners.tests.factories import make_user
+
+	try:
+		for role, home in desk_home.HOMES:
+			user = make_user(role)
+			assert frappe.db.get_value("User", user, "default_workspace") == home, role
+			frappe.set_user(user)
+			workspace = frappe.get_doc("Workspace", home)
+			closed = [item for item, may in _opens(workspace) if not may]
+			assert closed == [], (role, closed)
+			shown = {page.name for page in get_workspace_sidebar_items()["pages"]}
+			for name, roles in WORKSPACES.items():
+				assert (name in shown) == (role in roles), (role, name, shown)
+			# Frappe's administration is not in a staff member's sidebar
+			assert not shown & {"Users", "Build", "Website", "Tools", "Integrations"}, (role, shown)
+			assert workspace.get("roles") and {r.role for r in workspace.roles} == WORKSPACES[home]
+			frappe.set_user("Administrator")
+	finally:
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+
+def test_a_persons_own_choices_stay_and_administrators_are_left_alone():
+	from employment_partners import desk_home
+	from employment_partners.tests.factories import make_user
+
+	try:
+		admin = make_user("System Manager", "Case Manager")
+		assert frappe.db.get_value("User", admin, ["default_workspace", "module_profile"]) == (None, None)
+		employer = make_user("Employer Partner")
+		assert frappe.db.get_value("User", employer, "default_workspace") is None
+		rep = frappe.get_doc("User", make_user("Business Services Rep"))
+		assert (rep.module_profile, {b.module for b in rep.block_modules}) == (
+			desk_home.STAFF_PROFILE,
+			{"Automation", "Core", "Integrations", "Website"},
+		)
+		rep.default_workspace = "Job Retention"
+		rep.module_profile = None
+		rep.set("block_modules", [])
+		rep.save(ignore_permissions=True)
+		# what the agency chose for the rep stays
+		rep.reload()
+		assert (rep.default_workspace, rep.module_profile, rep.block_modules) == ("Job Retention", None, [])
+		# a login becoming staff gets them
+		employer_doc = frappe.get_doc("User", make_user())
+		employer_doc.append("roles", {"role": "Case Manager"})
+		employer_doc.save(ignore_permissions=True)
+		assert (employer_doc.default_workspace, employer_doc.module_profile) == (
+			"Job Retention",
+			desk_home.STAFF_PROFILE,
+		)
+		both = make_user("Case Manager", "Business Services Rep")
+		assert frappe.db.get_value("User", both, "default_workspace") == "Business Services"
+	finally:
+		frappe.db.rollback()

@@ -1,7 +1,7 @@
 """Records the app ships as defaults: created when absent, never overwritten.
 
 Each JSON file here holds the shipped records of one doctype (the follow-up schedules, the
-retention workflow, the notifications and email templates, the roles, the kanban board, the option lists an agency
+retention workflow, the notifications and email templates, the roles, the kanban board, the staff's module profile, the option lists an agency
 edits: industry sectors, placement types, separation reasons). They are
 the one source of those records: `ensure_defaults()` (after install and after every migrate)
 creates each record the site has never had, and leaves every existing one as the agency keeps
@@ -35,6 +35,7 @@ FILES = (
 	"notification",
 	"email_template",
 	"kanban_board",
+	"module_profile",
 	"follow_up_schedule",
 	"program",
 )

@@ -697,3 +697,26 @@ class TestIssueReportedAfterCommitPatch(EPTestCase):
 		)
 		frappe.db.rollback()
 		frappe.cache.hdel("notifications", "Retention Issue Report")
+
+
+class TestStaffDeskHomePatch(EPTestCase):
+	def test_staff_made_before_get_their_home_and_a_persons_own_choice_stays(self):
+		from employment_partners import desk_home
+		from employment_partners.patches.v1_6 import staff_desk_home
+
+		before, chosen = make_user("Case Manager"), make_user("Business Services Rep")
+		# as a login made before the workspaces was: none of either
+		frappe.db.set_value("User", before, {"default_workspace": None, "module_profile": None})
+		frappe.db.delete("Block Module", {"parent": before})
+		frappe.db.set_value("User", chosen, "default_workspace", "Employment Partners")
+		staff_desk_home.execute()
+		user = frappe.get_doc("User", before)
+		self.assertEqual(
+			(user.default_workspace, user.module_profile, len(user.block_modules)),
+			("Job Retention", desk_home.STAFF_PROFILE, 4),
+		)
+		self.assertEqual(frappe.db.get_value("User", chosen, "default_workspace"), "Employment Partners")
+		# a second run changes nothing
+		modified = frappe.db.get_value("User", before, "modified")
+		staff_desk_home.execute()
+		self.assertEqual(frappe.db.get_value("User", before, "modified"), modified)

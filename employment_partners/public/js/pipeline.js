@@ -76,3 +76,14 @@ employment_partners.pipeline.steps = {
 		frappe.new_doc("Job Order", { hiring_partnership: args.hiring_partnership });
 	},
 };
+
+// Frappe 15's kanban view does not run its doctype's list settings' onload, as the list view does:
+// here it does, so the board offers what the list offers (Employer Lead: "My leads")
+if (frappe.views.KanbanView && !frappe.views.KanbanView.prototype._ep_runs_onload) {
+	const setup_view = frappe.views.KanbanView.prototype.setup_view;
+	frappe.views.KanbanView.prototype.setup_view = function () {
+		setup_view.call(this);
+		if (this.doctype === "Employer Lead" && this.settings.onload) this.settings.onload(this);
+	};
+	frappe.views.KanbanView.prototype._ep_runs_onload = true;
+}

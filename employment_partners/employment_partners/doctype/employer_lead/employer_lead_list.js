@@ -22,6 +22,16 @@ frappe.listview_settings["Employer Lead"] = {
 			return `<span class="text-danger" title="${__("Overdue")}">${shown} · ${__("overdue")}</span>`;
 		},
 	},
+	// a rep's own leads in one click, on the list and on the board (pipeline.js runs this on the
+	// kanban view too)
+	onload(listview) {
+		listview.page.add_inner_button(__("My leads"), () =>
+			listview.filter_area.add([["Employer Lead", "assigned_bsr", "=", frappe.session.user]])
+		);
+		listview.page.add_inner_button(__("Everyone's leads"), () =>
+			listview.filter_area.remove("assigned_bsr")
+		);
+	},
 	get_indicator(doc) {
 		return [__(doc.stage), EMPLOYER_LEAD_STAGE_COLOURS[doc.stage] || "gray", "stage,=," + doc.stage];
 	},
