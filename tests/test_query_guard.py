@@ -293,6 +293,77 @@ def test_readable_fields_still_filter_sort_group_and_count(world):
 		assert count == len(rows) > 0
 
 
+def test_link_search_finds_the_people_the_user_may_read(world):
+	"""Frappe's link search sorts by the `_relevance` it computes from the name; the guard refused
+	it as a hidden field, so no staff login could pick a participant in a link field (found by
+	walking a case manager's day, tests/test_role_days.py).  Each finds exactly the people of the
+	list they may read that match, and nobody else."""
+	for user in (world.cm_a, world.rep):
+		frappe.set_user(user)
+		found = {
+			row["value"]
+			for row in call(
+				"frappe.desk.search.search_link", doctype="Participant", txt="Guard", page_length=50
+			)
+		}
+		readable = {
+			r["name"]
+			for r in call(
+				"frappe.client.get_list",
+				doctype="Participant",
+				filters=json.dumps({"first_name": ["like", "Guard%"]}),
+				limit_page_length=0,
+			)
+		}
+		assert found == readable and found, user
+		assert found <= set(world.people)
+
+
+def test_a_made_column_sorts_but_never_stands_for_a_hidden_one(world):
+	"""The sort order may name what a checked expression made; an alias named like a hidden field
+	sorts by the expression (ORDER BY takes the alias), never groups by the hidden column, and a
+	made column of a hidden field is refused where it is made."""
+	frappe.set_user(world.rep)
+	base = {"doctype": "Participant", "filters": json.dumps({"first_name": ["like", "Guard%"]})}
+	by_alias = call(
+		"frappe.client.get_list",
+		**base,
+		fields=json.dumps(["name", "locate('1', name) as `_rank`"]),
+		order_by="_rank desc, name asc",
+		limit_page_length=0,
+	)
+	assert [r["name"] for r in by_alias] == sorted(
+		(r["name"] for r in by_alias), key=lambda n: (-(n.find("1") + 1), n)
+	)
+	readable = sorted(r["name"] for r in call("frappe.client.get_list", **base, limit_page_length=0))
+	# has_disability (level 1, every third person) is not the rep's to read: by it, the order and
+	# the groups would differ from the names'
+	for attack, expected in (
+		(
+			{"fields": json.dumps(["name", "name as has_disability"]), "order_by": "has_disability desc"},
+			sorted(readable, reverse=True),
+		),
+		(
+			{
+				"fields": json.dumps(["name", "count(*) as n", "name as has_disability"]),
+				"group_by": "has_disability",
+			},
+			readable,
+		),
+		({"fields": json.dumps(["name", "date_of_birth as `_dob`"]), "order_by": "_dob asc"}, None),
+		({"fields": json.dumps(["name", "name as `_x`"]), "group_by": "_x"}, None),
+	):
+		try:
+			answer = call("frappe.client.get_list", **base, **attack, limit_page_length=0)
+		except REFUSALS:
+			continue
+		finally:
+			frappe.local.message_log = []
+		names = [r["name"] for r in answer]
+		assert expected is not None, f"{attack} answered {names}"
+		assert (names if "order_by" in attack else sorted(names)) == expected, (attack, names)
+
+
 def test_get_count_counts_only_what_the_user_may_read(world):
 	"""Item 1: frappe.client.get_count ran frappe.db.count for any login on any table."""
 	frappe.set_user(world.employer)

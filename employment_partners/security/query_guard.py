@@ -94,7 +94,7 @@ def check(query) -> None:
 		for item in _filter_items(getattr(query, name)):
 			guard.filter(item)
 	if isinstance(query.order_by, str) and query.order_by != "KEEP_DEFAULT_ORDERING":
-		guard.expression(query.order_by, _("the sort order"))
+		guard.expression(query.order_by, _("the sort order"), sorting=True)
 	if isinstance(query.group_by, str):
 		guard.expression(query.group_by, _("the grouping"))
 	log_sensitive_list(query, guard)
@@ -180,6 +180,9 @@ class _Guard:
 			for link in (getattr(query, "link_tables", None) or [])
 		}
 		self._readable: dict[str, set[str]] = {}
+		# the columns the query's own checked expressions name with "as": the sort order may use them
+		# (Frappe's link search sorts by the `_relevance` it computes from the name)
+		self.made: set[str] = set()
 
 	# --- what the user may read ----------------------------------------------------------------
 
@@ -270,8 +273,10 @@ class _Guard:
 			# an expression as a filter's field (Frappe passes `ifnull(...)` through)
 			self.expression(fieldname, _("a filter"))
 
-	def expression(self, text: str, where: str) -> None:
-		"""Every identifier in `text` must be a readable column, a keyword or an alias it makes."""
+	def expression(self, text: str, where: str, sorting: bool = False) -> None:
+		"""Every identifier in `text` must be a readable column, a keyword or an alias it makes; a
+		sort order may also name a column the query's checked expressions made (ORDER BY takes
+		such a name for the computed column; GROUP BY would take the table's own column first)."""
 		if "--" in text or "/*" in text or any(c in text for c in _REFUSED_CHARACTERS):
 			self._refuse_text(text, where)
 		tokens = [(m.lastgroup, m.group(m.lastgroup), m.end()) for m in _TOKENS.finditer(text)]
@@ -289,12 +294,16 @@ class _Guard:
 						self._refuse_text(text, where)
 					continue
 				if previous == "as":  # an alias this expression makes
+					if not (word in self.meta.get_valid_columns() or self.meta.has_field(word)):
+						self.made.add(word)
 					continue
 				if lowered == "select":
 					self._refuse_text(text, where)
 				if word in self.meta.get_valid_columns() or self.meta.has_field(word):
 					self._own(word)
 				elif word in self.readable(self.doctype):
+					continue
+				elif sorting and word in self.made:  # a column a checked expression made
 					continue
 				elif lowered in KEYWORDS:
 					continue
