@@ -3,7 +3,7 @@
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-from employment_partners import defaults, letter_head
+from employment_partners import defaults, desk_home, letter_head
 from employment_partners.utils import SETTINGS
 
 
@@ -25,6 +25,56 @@ def after_migrate():
 	ensure_custom_fields()
 	letter_head.ensure_letter_head()
 	ensure_dimension_fields()
+	grant_contact_access()
+
+
+# Who works the employers' contacts and addresses.  Frappe gives every login ("All") only the ones
+# it made itself, so a rep saw none of the contacts of a lead imported or made by a colleague, and
+# logged calls with no one.  Granted through Frappe's own role permission rules (Custom DocPerm, as
+# the Role Permissions Manager adds them, which first copies the doctype's standard rules), once
+# per site: an agency's later changes to them stay.
+CONTACT_DOCTYPES = ("Contact", "Address")
+STAFF_CONTACT_RIGHTS = ("read", "write", "create", "email", "print", "report", "export")
+CONTACT_ACCESS = {
+	"Business Services Rep": STAFF_CONTACT_RIGHTS,
+	"Partnership Manager": STAFF_CONTACT_RIGHTS,
+	"Case Manager": ("read", "email", "print"),
+}
+CONTACT_ACCESS_KEY = "employment_partners:contact_access_given"
+
+
+def grant_contact_access():
+	if frappe.db.get_default(CONTACT_ACCESS_KEY):
+		return
+	for doctype in CONTACT_DOCTYPES:
+		for role, rights in CONTACT_ACCESS.items():
+			if not frappe.db.exists("Role", role):
+				continue
+			rule = {"parent": doctype, "role": role, "permlevel": 0, "if_owner": 0}
+			if not frappe.db.exists("Custom DocPerm", rule):
+				frappe.permissions.add_permission(doctype, role, 0)
+			for right in rights:
+				frappe.permissions.update_permission_property(doctype, role, 0, right, 1, validate=False)
+	frappe.db.set_default(CONTACT_ACCESS_KEY, "1")
+	frappe.clear_cache()
+
+
+def withdraw_contact_access():
+	"""Uninstall: the app's roles' rules go; where what remains is Frappe's standard set as it was
+	copied, the doctype goes back to Frappe's own rules."""
+	rights = ("read", "write", "create", "delete", "submit", "cancel", "amend", "report", "export")
+	rights += ("import", "share", "print", "email", "select", "if_owner", "permlevel", "role")
+	for doctype in CONTACT_DOCTYPES:
+		frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": ("in", list(CONTACT_ACCESS))})
+		custom = frappe.get_all("Custom DocPerm", filters={"parent": doctype}, fields=list(rights))
+		standard = frappe.get_all("DocPerm", filters={"parent": doctype}, fields=list(rights))
+		if custom and _rules(custom, rights) == _rules(standard, rights):
+			frappe.permissions.reset_perms(doctype)
+	frappe.db.set_default(CONTACT_ACCESS_KEY, "")
+
+
+def _rules(rows, rights) -> list[tuple]:
+	return sorted(tuple(row[right] or 0 for right in rights) for row in rows)
 
 
 # Frappe workaround "website-role-made-with-desk-access" (employment_partners/workarounds.py)
@@ -114,13 +164,15 @@ def before_uninstall():
 	module only): links on Contacts and Addresses (which could no longer be opened or saved),
 	timeline links of communications, the notifications, workflows, kanban boards, ToDos, custom
 	fields (ERPNext's accounting dimensions on Program) and property setters of the app's doctypes,
-	the app's scheduled jobs, and the email templates only the app sends."""
+	the app's scheduled jobs, the email templates only the app sends, and its roles' rules on
+	Contacts and Addresses."""
 	for doctype, fields in app_custom_fields().items():
 		for df in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
 			if name:
 				frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
 	remove_what_points_at_the_app()
+	withdraw_contact_access()
 	# the email templates only the app's code sends (the pulse's): named, not pointing at a doctype
 	for name in defaults.shipped_names().get("Email Template", []):
 		if frappe.db.exists("Email Template", name):
@@ -194,6 +246,7 @@ def boot_session(bootinfo):
 	site's default letter head (public/js/reports.js)."""
 	bootinfo.ep_shipped_defaults = defaults.shipped_names()
 	bootinfo.ep_default_letter_head = frappe.db.get_value("Letter Head", {"is_default": 1, "disabled": 0})
+	desk_home.boot(bootinfo)
 
 
 def set_default_follow_up_schedule():

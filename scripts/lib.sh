@@ -436,7 +436,7 @@ site_apps() {
 
 # the hash of everything that `bench migrate` reads from this app
 app_schema_hash() {
-	(cd "$EP_REPO_DIR" && find employment_partners -type f \( -name '*.json' -o -name 'hooks.py' -o -name 'patches.txt' -o -path '*/patches/*' \) -print0 |
+	(cd "$EP_REPO_DIR" && find employment_partners -type f \( -name '*.json' -o -name 'hooks.py' -o -name 'install.py' -o -name 'patches.txt' -o -path '*/patches/*' \) -print0 |
 		sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
 }
 
@@ -498,9 +498,19 @@ setup_bench() {
 	link_app
 }
 
-# Debian's Chromium for the browser tests (never a browser download)
+# Debian's Chromium for the browser tests (never a browser download), and axe-core from the npm
+# registry, which the accessibility checks run in it (tests/test_accessibility.py: EP_AXE_JS)
+EP_AXE_VERSION="4.10.3"
 ensure_browser() {
+	EP_AXE_JS="$EP_BENCH_DIR/.tools/node_modules/axe-core/axe.min.js"
+	export EP_AXE_JS
 	if ! command -v chromium >/dev/null; then
 		apt_install chromium
+	fi
+	if ! grep -qs "\"version\": \"$EP_AXE_VERSION\"" "$(dirname "$EP_AXE_JS")/package.json"; then
+		say "installing axe-core $EP_AXE_VERSION (npm)"
+		as_bench bash -c "mkdir -p '$EP_BENCH_DIR/.tools' && npm install --prefix '$EP_BENCH_DIR/.tools' \
+			--no-save --no-audit --no-fund --silent 'axe-core@$EP_AXE_VERSION'" >/dev/null \
+			|| die "npm install axe-core failed; check access to the npm registry"
 	fi
 }

@@ -185,3 +185,51 @@ class TestParticipantPrivacy(EPTestCase):
 		self.assertTrue(frappe.has_permission("Job Order", "read", theirs.name))
 		self.assertFalse(frappe.has_permission("Job Order", "write", theirs.name))
 		self.assertTrue(frappe.has_permission("Job Order", "write", mine.name))
+
+
+class TestEmployerContacts(EPTestCase):
+	"""Frappe lets every login read only the contacts it made: a rep saw none of a lead's contacts
+	made by a colleague or imported, and logged calls with no one (issue 23)."""
+
+	def test_staff_work_the_employers_contacts_whoever_made_them(self):
+		from frappe.contacts.doctype.contact.contact import get_contact_display_list
+
+		from employment_partners.tests.factories import make_contact
+
+		rep, case_manager = make_user("Business Services Rep"), make_user("Case Manager")
+		employer = make_user("Employer Partner")
+		lead = make_employer_lead(assigned_bsr=rep)
+		contact = make_contact("Priya", "Employer Lead", lead.name)  # made by Administrator
+
+		frappe.set_user(rep)
+		self.assertEqual([c.name for c in get_contact_display_list("Employer Lead", lead.name)], [contact])
+		doc = frappe.get_doc("Contact", contact)
+		doc.last_name = "Shah"
+		doc.save()
+
+		frappe.set_user(case_manager)
+		self.assertTrue(frappe.has_permission("Contact", "read", contact))
+		self.assertFalse(frappe.has_permission("Contact", "write", contact))
+
+		frappe.set_user(employer)
+		self.assertFalse(frappe.has_permission("Contact", "read", contact))
+
+	def test_granted_once_as_frappes_own_rules(self):
+		from employment_partners import install
+
+		rules = frappe.get_all(
+			"Custom DocPerm",
+			filters={"parent": "Contact", "role": "Business Services Rep"},
+			fields=["read", "write", "create", "delete", "if_owner"],
+		)
+		self.assertEqual([tuple(r.values()) for r in rules], [(1, 1, 1, 0, 0)])
+		# Frappe's standard rules were copied first: the owner's own contacts still theirs
+		self.assertTrue(
+			frappe.db.exists("Custom DocPerm", {"parent": "Contact", "role": "All", "if_owner": 1})
+		)
+		# an agency's change stays through a migrate
+		frappe.permissions.update_permission_property("Contact", "Case Manager", 0, "read", 0, validate=False)
+		install.after_migrate()
+		self.assertEqual(
+			frappe.db.get_value("Custom DocPerm", {"parent": "Contact", "role": "Case Manager"}, "read"), 0
+		)
