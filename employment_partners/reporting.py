@@ -6,6 +6,8 @@ them above the figures (folded), and printing or saving the report as PDF puts t
 filters (public/js/reports.js), so a funder reading the PDF reads them too.
 """
 
+import functools
+
 import frappe
 from frappe import _
 
@@ -74,13 +76,46 @@ def column(
 	options: str | None = None,
 	precision: int | None = None,
 ) -> dict:
-	"""A report column; `precision` shows a Float with the decimals its definition gives."""
-	col = {"label": _(label), "fieldname": fieldname, "fieldtype": fieldtype, "width": width}
+	"""A report column; `precision` shows a Float with the decimals its definition gives.  It is
+	never narrower than its heading in the reader's language ("With: Retai…" was cut)."""
+	label = _(label)
+	col = {
+		"label": label,
+		"fieldname": fieldname,
+		"fieldtype": fieldtype,
+		"width": max(width, heading_width(label)),
+	}
 	if options:
 		col["options"] = options
 	if precision is not None:
 		col["precision"] = precision
 	return col
+
+
+# the desk's report headings: about 7.5 px a character at its 13 px font, and room for the column's
+# menu and sort arrows
+HEADING_PX_PER_CHARACTER = 7.5
+HEADING_PADDING_PX = 40
+
+
+def heading_width(label: str) -> int:
+	"""The width a report column needs to show its heading whole."""
+	return int(len(label) * HEADING_PX_PER_CHARACTER + HEADING_PADDING_PX + 0.5)
+
+
+def fitted(columns_of):
+	"""A report's columns function whose columns are each made at least as wide as its heading
+	(for columns written out by hand rather than with `column`)."""
+
+	@functools.wraps(columns_of)
+	def columns(*args, **kwargs):
+		out = columns_of(*args, **kwargs)
+		for col in out:
+			if isinstance(col, dict) and col.get("label"):
+				col["width"] = max(col.get("width") or 120, heading_width(col["label"]))
+		return out
+
+	return columns
 
 
 NO_FIGURE = "–"

@@ -10,6 +10,8 @@ it lives and the tests that fail without it (tests/test_workarounds.py checks al
 - **hook**: a hooks.py entry (or a step of one) that exists only because of how Frappe behaves.
 - **migrate**: an after_migrate / before_uninstall step that corrects what Frappe does to a site.
 - **import**: set when the app is loaded.
+- **script**: a desk script (`code` is its file under the package) that changes a Frappe function of
+  the browser's; the file names its entry where it does so.
 
 Hooks and migrate steps stay where Frappe calls them; each carries a comment naming its entry here.
 
@@ -87,12 +89,12 @@ class Hook:
 @dataclass(frozen=True)
 class Workaround:
 	name: str
-	kind: str  # "patch", "hook", "migrate" or "import"
+	kind: str  # "patch", "hook", "migrate", "import" or "script"
 	fixes: str  # what Frappe does that the app corrects, in one sentence
 	upstream: tuple[str, ...]  # the issue or pull request, else the upstream line that causes it
 	upstream_status: str  # what upstream has done about it, or NO_ISSUE
 	versions: Versions
-	code: str  # the dotted path of the function that does the work
+	code: str  # the dotted path of the function that does the work (a script: its file)
 	tests: tuple[str, ...]  # "path/to/test_x.py::[Class::]test_name", each fails without it
 	patch: Patch | None = None
 	hook: Hook | None = None
@@ -472,6 +474,32 @@ WORKAROUNDS: tuple[Workaround, ...] = (
 			TESTS + "test_a_process_that_imports_the_app_has_every_workaround",
 		),
 		called_by="employment_partners",
+	),
+	# --- desk scripts -------------------------------------------------------------------------------
+	Workaround(
+		name="chart-axis-counts-with-decimals",
+		kind="script",
+		fixes="A report chart's axis labels go through shorten_number(label, country, 3), which prints"
+		" a whole number of three digits with two decimals (300 placements as 300.00).",
+		upstream=(
+			f"{V15}/public/js/frappe/views/reports/query_report.js#L1056-L1059",
+			f"{V15}/public/js/frappe/utils/utils.js#L1383",
+		),
+		upstream_status=NO_ISSUE,
+		versions=FRAPPE_15,
+		code="public/js/reports.js",
+		tests=("tests/test_role_days.py::test_a_manager_reads_every_report",),
+	),
+	Workaround(
+		name="kanban-skips-list-onload",
+		kind="script",
+		fixes="The kanban view replaces the list view's setup_view without running the list settings'"
+		" onload, so a board lacks the buttons its list has (the rep's My leads).",
+		upstream=(f"{V15}/public/js/frappe/views/kanban/kanban_view.js#L144-L150",),
+		upstream_status=NO_ISSUE,
+		versions=FRAPPE_15,
+		code="public/js/pipeline.js",
+		tests=("tests/test_role_days.py::test_a_reps_day",),
 	),
 )
 

@@ -77,8 +77,9 @@ employment_partners.pipeline.steps = {
 	},
 };
 
-// Frappe 15's kanban view does not run its doctype's list settings' onload, as the list view does:
-// here it does, so the board offers what the list offers (Employer Lead: "My leads")
+// Frappe workaround "kanban-skips-list-onload" (employment_partners/workarounds.py): Frappe 15's
+// kanban view does not run its doctype's list settings' onload, as the list view does: here it
+// does, so the board offers what the list offers (Employer Lead: "My leads")
 if (frappe.views.KanbanView && !frappe.views.KanbanView.prototype._ep_runs_onload) {
 	const setup_view = frappe.views.KanbanView.prototype.setup_view;
 	frappe.views.KanbanView.prototype.setup_view = function () {

@@ -176,3 +176,17 @@ $(document).on("app_ready", () => {
 		return dialog;
 	};
 });
+
+// Frappe workaround "chart-axis-counts-with-decimals" (employment_partners/workarounds.py): Frappe 15
+// labels a report chart's axis through shorten_number(label, country, 3), which prints any whole
+// number of three digits with two decimals ("300.00" placements).  A whole number under a thousand
+// is printed as it is; everything else is shortened as Frappe does ("1.2 K").
+if (!frappe.utils.format_chart_axis_number.__ep_whole_numbers) {
+	const shorten = frappe.utils.format_chart_axis_number;
+	frappe.utils.format_chart_axis_number = function (label, country) {
+		const number = Number(label);
+		if (Number.isInteger(number) && Math.abs(number) < 1000) return String(number);
+		return shorten.call(this, label, country);
+	};
+	frappe.utils.format_chart_axis_number.__ep_whole_numbers = true;
+}

@@ -98,6 +98,7 @@ def partnership_chart(rows):
 	}
 
 
+@reporting.fitted
 def people_columns():
 	return [
 		{"label": _("Risk"), "fieldname": "risk", "fieldtype": "Percent", "precision": 1, "width": 80},
@@ -132,6 +133,7 @@ def people_columns():
 	]
 
 
+@reporting.fitted
 def partnership_columns():
 	return [
 		{

@@ -68,7 +68,7 @@ def min_group_setting() -> int:
 
 
 def columns(view: str):
-	cols = [reporting.column("Service", "service", "Data", 240)]
+	cols = [reporting.column("Service", "service", "Data", 300)]
 	if view != "All":
 		cols.append(reporting.column(_(view), "group", "Data", 140))
 	for d in (90, 180):

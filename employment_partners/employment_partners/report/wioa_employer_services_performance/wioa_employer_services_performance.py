@@ -128,7 +128,7 @@ def span(start, end) -> str:
 
 def measure_columns():
 	return [
-		reporting.column("Measure", "measure", "Data", 300),
+		reporting.column("Measure", "measure", "Data", 420),
 		reporting.column("Numerator", "numerator", "Int", 100),
 		reporting.column("Denominator", "denominator", "Int", 110),
 		reporting.column("Value", "value", "Float", 120),
