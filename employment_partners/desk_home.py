@@ -56,3 +56,20 @@ def settle(user, method=None):
 		if home_of(set(stored)):
 			return
 	user.update(missing(user))
+
+
+def boot(bootinfo):
+	"""boot_session: each module's workspaces as the login may open them, its own first.  Frappe
+	lists every workspace of a module, and the desk's breadcrumbs lead to the first: a rep's
+	"Employment Partners" breadcrumb led to the managers' workspace, which the rep may not open."""
+	roles = set(frappe.get_roles())
+	if "Workspace Manager" in roles:
+		return
+	limited: dict[str, set[str]] = {}
+	for row in frappe.get_all("Has Role", filters={"parenttype": "Workspace"}, fields=["parent", "role"]):
+		limited.setdefault(row.parent, set()).add(row.role)
+	home = frappe.db.get_value("User", frappe.session.user, "default_workspace")
+	for module, names in (bootinfo.get("module_wise_workspaces") or {}).items():
+		names = [name for name in names if name not in limited or limited[name] & roles]
+		names.sort(key=lambda name: name != home)
+		bootinfo.module_wise_workspaces[module] = names

@@ -236,3 +236,25 @@ def test_a_persons_own_choices_stay_and_administrators_are_left_alone():
 		assert frappe.db.get_value("User", both, "default_workspace") == "Business Services"
 	finally:
 		frappe.db.rollback()
+
+
+def test_the_breadcrumbs_lead_each_role_to_its_own_workspace():
+	"""Frappe's breadcrumb leads to the first workspace of the module it knows of: for a rep that was
+	the managers' workspace, which the rep may not open."""
+	from frappe.desk.doctype.workspace.workspace import Workspace
+
+	from employment_partners import desk_home
+	from employment_partners.tests.factories import make_user
+
+	try:
+		for role, home in desk_home.HOMES:
+			frappe.set_user(make_user(role))
+			boot = frappe._dict(module_wise_workspaces=Workspace.get_module_wise_workspaces())
+			desk_home.boot(boot)
+			assert boot.module_wise_workspaces["Employment Partners"][0] == home, role
+			assert set(boot.module_wise_workspaces["Employment Partners"]) == {
+				name for name, roles in WORKSPACES.items() if role in roles
+			}, role
+	finally:
+		frappe.set_user("Administrator")
+		frappe.db.rollback()

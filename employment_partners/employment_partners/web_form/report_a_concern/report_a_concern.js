@@ -1,0 +1,3 @@
+frappe.ready(() => {
+	employment_partners.portal.phone_dates(["incident_start", "incident_end"], { not_after_today: true });
+});

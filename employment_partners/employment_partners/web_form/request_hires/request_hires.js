@@ -1,0 +1,3 @@
+frappe.ready(() => {
+	employment_partners.portal.phone_dates(["desired_start_date"]);
+});
