@@ -12,6 +12,8 @@ it lives and the tests that fail without it (tests/test_workarounds.py checks al
 - **import**: set when the app is loaded.
 - **script**: a desk script (`code` is its file under the package) that changes a Frappe function of
   the browser's; the file names its entry where it does so.
+- **template**: a Jinja template of the package that stands in for Frappe's of the same path (apps
+  installed later come first in Frappe's template loader); `code` is its file, which names its entry.
 
 Hooks and migrate steps stay where Frappe calls them; each carries a comment naming its entry here.
 
@@ -89,7 +91,7 @@ class Hook:
 @dataclass(frozen=True)
 class Workaround:
 	name: str
-	kind: str  # "patch", "hook", "migrate", "import" or "script"
+	kind: str  # "patch", "hook", "migrate", "import", "script" or "template"
 	fixes: str  # what Frappe does that the app corrects, in one sentence
 	upstream: tuple[str, ...]  # the issue or pull request, else the upstream line that causes it
 	upstream_status: str  # what upstream has done about it, or NO_ISSUE
@@ -500,6 +502,18 @@ WORKAROUNDS: tuple[Workaround, ...] = (
 		versions=FRAPPE_15,
 		code="public/js/pipeline.js",
 		tests=("tests/test_role_days.py::test_a_reps_day",),
+	),
+	# --- templates ----------------------------------------------------------------------------------
+	Workaround(
+		name="email-html-without-lang",
+		kind="template",
+		fixes="Every email's HTML comes from templates/emails/standard.html, whose html element names no"
+		" language, so a screen reader guesses it (WCAG 2.1 AA, 3.1.1).",
+		upstream=(f"{V15}/templates/emails/standard.html#L2",),
+		upstream_status=NO_ISSUE,
+		versions=FRAPPE_15,
+		code="templates/emails/standard.html",
+		tests=("tests/test_accessibility.py::test_the_apps_emails_have_no_violations",),
 	),
 )
 

@@ -54,19 +54,23 @@ def test_every_entry_links_upstream_and_names_its_versions_code_and_tests():
 	assert len(names) == len(set(names)), names
 	for entry in WORKAROUNDS:
 		assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", entry.name), entry.name
-		assert entry.kind in ("patch", "hook", "migrate", "import", "script"), entry.name
+		assert entry.kind in ("patch", "hook", "migrate", "import", "script", "template"), entry.name
 		assert entry.fixes.endswith(".") and not re.search(r"\.\s+[A-Z]", entry.fixes), entry.name
 		assert entry.upstream and all(UPSTREAM.match(link) for link in entry.upstream), entry.name
 		if not any("/issues/" in link or "/pull/" in link for link in entry.upstream):
 			assert workarounds.NO_ISSUE in entry.upstream_status, entry.name
 		assert entry.upstream_status, entry.name
 		assert entry.versions.includes(frappe.__version__), (entry.name, str(entry.versions))
+		if entry.kind in ("script", "template"):
+			assert f'Frappe workaround "{entry.name}"' in (PACKAGE / entry.code).read_text(), entry.name
 		if entry.kind == "script":
-			script = PACKAGE / entry.code
-			assert f'Frappe workaround "{entry.name}"' in script.read_text(), entry.name
-			# and every desk page loads it
+			# every desk page loads it
 			asset = "/assets/employment_partners/" + entry.code.removeprefix("public/")
 			assert asset in frappe.get_hooks("app_include_js", app_name="employment_partners"), entry.name
+		elif entry.kind == "template":
+			# Frappe's loader finds the app's copy first
+			source = frappe.utils.jinja.get_jloader().get_source(frappe.utils.jinja.get_jenv(), entry.code)
+			assert "/employment_partners/" in source[1], (entry.name, source[1])
 		else:
 			assert callable(frappe.get_attr(entry.code)), entry.name
 		assert entry.tests, entry.name

@@ -720,3 +720,21 @@ class TestStaffDeskHomePatch(EPTestCase):
 		modified = frappe.db.get_value("User", before, "modified")
 		staff_desk_home.execute()
 		self.assertEqual(frappe.db.get_value("User", before, "modified"), modified)
+
+
+class TestPulseEmailContrastPatch(EPTestCase):
+	def test_a_template_as_shipped_takes_the_new_colours_and_an_edited_one_stays(self):
+		from employment_partners.patches.v1_6 import pulse_email_contrast as patch
+
+		question, unanswered = defaults.shipped_names()["Email Template"]
+		old = patch.as_shipped_before(defaults.shipped("Email Template", question).response_html)
+		self.assertIn("#2b8a3e", old)
+		frappe.db.set_value("Email Template", question, "response_html", old)
+		edited = "<p>Our own words, #2b8a3e</p>"
+		frappe.db.set_value("Email Template", unanswered, "response_html", edited)
+		patch.execute()
+		self.assertEqual(
+			frappe.db.get_value("Email Template", question, "response_html"),
+			defaults.shipped("Email Template", question).response_html,
+		)
+		self.assertEqual(frappe.db.get_value("Email Template", unanswered, "response_html"), edited)

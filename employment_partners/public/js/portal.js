@@ -4,6 +4,24 @@
 // Each web form's script (web_form/<name>/<name>.js) says which of its fields these apply to.
 frappe.provide("employment_partners.portal");
 
+// Every field's label names its control (Frappe's web form labels have no `for`): a screen reader
+// reads "Issue type, required" where it read an unnamed list box.
+employment_partners.portal.label_fields = function () {
+	for (const field of (frappe.web_form && frappe.web_form.fields_list) || []) {
+		const $label = field.$wrapper && field.$wrapper.find("label.control-label").first();
+		const $input = field.$input && field.$input.first();
+		if (!$label || !$label.length || !$input || !$input.length) continue;
+		const id = $input.attr("id") || `ep-field-${field.df.fieldname}`;
+		$input.attr("id", id);
+		$label.attr("for", id);
+	}
+};
+
+// The sign-in page's logo has no text of its own: the heading beside it names the site
+frappe.ready(() => {
+	$(".page-card-head img:not([alt]), .navbar-brand img:not([alt])").attr("alt", "");
+});
+
 // A 1-5 rating as a group of radio buttons, each one named ("4 - Satisfied"): keyboard and screen
 // readers take it as one question; the web form's own field keeps the number it stores.
 employment_partners.portal.rating = function (fieldname, labels) {

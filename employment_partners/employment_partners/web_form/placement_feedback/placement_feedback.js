@@ -1,4 +1,5 @@
 frappe.ready(() => {
+	employment_partners.portal.label_fields();
 	// the agency's satisfaction scale (Employer Feedback: 1 to 5)
 	employment_partners.portal.rating("satisfaction", [
 		"Very dissatisfied",
