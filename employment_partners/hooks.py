@@ -40,6 +40,8 @@ app_include_css = "/assets/employment_partners/css/employment_partners.css"
 web_include_css = "/assets/employment_partners/css/portal.css"
 # its web forms' rating and phone date fields (each web form's script names its fields)
 web_include_js = "/assets/employment_partners/js/portal.js"
+# the emails' links readable (WCAG 2.1 AA), inlined after Frappe's email stylesheet
+email_css = ["/assets/employment_partners/css/email.css"]
 
 # the employer's history in place: interactions on the lead's and the partnership's timelines
 additional_timeline_content = {

@@ -27,6 +27,16 @@ def signed_in(browser, viewport: dict, user: str, password: str, lands_on: str):
 	return page
 
 
+def workspace_shot(browser, user: str, lands_on: str, name: str):
+	"""A staff login's own workspace as it lands on it, every card's figure in; the page."""
+	page = signed_in(browser, {"width": 1400, "height": 900}, user, "demo-password-1", lands_on)
+	page.wait_for_selector(".widget.number-widget-box .number", timeout=60_000)
+	page.wait_for_timeout(1500)
+	page.screenshot(path=str(OUT / f"{name}.png"))
+	print("saved", name)
+	return page
+
+
 def main():
 	OUT.mkdir(parents=True, exist_ok=True)
 	with sync_playwright() as p:
@@ -164,6 +174,43 @@ def main():
 		# (Retention by Service's screenshot comes from tests/test_browser.py: the demo's placements
 		# are too few and too recent for anything but suppressed groups)
 
+		# each role's day, as the demo's rep and case manager land on it
+		rep = workspace_shot(
+			browser, "rep@demo.employment-partners.invalid", "**/app/business-services**", "rep-workspace"
+		)
+		lead = rep.evaluate(
+			"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Employer Lead',
+				filters: {assigned_bsr: frappe.session.user, stage: 'Prospect'}, fieldname: 'name'})
+				.then(r => r.name)"""
+		)
+		rep.goto(f"{BASE}/app/employer-lead/view/kanban/Employer Pipeline", wait_until="networkidle")
+		rep.wait_for_selector(".kanban-card-wrapper", timeout=60_000)
+		rep.evaluate(
+			"""(lead) => { frappe.call({
+				method: "frappe.desk.doctype.kanban_board.kanban_board.update_order_for_single_card",
+				args: { board_name: "Employer Pipeline", docname: lead, from_colname: "Prospect",
+					to_colname: "Nurture", old_index: 0, new_index: 0 } }); }""",
+			lead,
+		)
+
+		def dialog_shot(ready: str, name: str):
+			rep.wait_for_selector(ready, timeout=60_000)
+			rep.wait_for_timeout(800)
+			rep.screenshot(path=str(OUT / f"{name}.png"))
+			print("saved", name)
+
+		dialog_shot(".modal.show .btn-primary", "kanban-next-step")
+		rep.goto(f"{BASE}/app/employer-lead/{lead}", wait_until="networkidle")
+		rep.wait_for_selector("[data-fieldname='organisation_name']", timeout=60_000)
+		rep.get_by_role("button", name="Log Interaction").click()
+		dialog_shot(".modal.show select[data-fieldname='contact']", "lead-log-interaction")
+		workspace_shot(
+			browser,
+			"casemanager@demo.employment-partners.invalid",
+			"**/app/job-retention**",
+			"case-manager-workspace",
+		)
+
 		# the portal as the demo's Northside employer sees it
 		employer = signed_in(
 			browser,
@@ -175,6 +222,15 @@ def main():
 		employer.wait_for_selector(".ep-portal", timeout=60_000)
 		employer.screenshot(path=str(OUT / "portal-demo.png"), full_page=True)
 		print("saved", "portal-demo")
+		phone = browser.new_context(
+			viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+		).new_page()
+		phone.context.add_cookies(employer.context.cookies())
+		phone.goto(f"{BASE}/partner/feedback/new", wait_until="networkidle")
+		phone.wait_for_selector(".ep-rating", timeout=60_000)
+		phone.wait_for_timeout(800)
+		phone.screenshot(path=str(OUT / "portal-feedback-phone.png"), full_page=True)
+		print("saved", "portal-feedback-phone")
 		browser.close()
 
 

@@ -120,6 +120,33 @@ def app_emails(maria) -> dict[str, str]:
 		subject = frappe.render_template(notification.subject, context)
 		message = frappe.render_template(notification.message, context)
 		out[name] = get_formatted_html(subject, message)
+	# the staff's digest, as digests.send queues it, with one item of each kind
+	from employment_partners import digests
+
+	sections = [
+		digests._section(
+			"Follow-ups due",
+			[
+				digests._item("Placement", maria.name, "Maria Santos", "Due today", overdue=True),
+				digests._item("Placement", maria.name, "Maria Santos", "Due in 3 days"),
+			],
+		)
+	]
+	args = {"sections": sections, "settings_url": frappe.utils.get_url("/app/notification-settings")}
+	body = frappe.utils.jinja.get_email_from_template(digests.TEMPLATE, args)[0]
+	out["digest"] = get_formatted_html("Your day", body)
+	# the rep's word that a pulse went unanswered
+	from employment_partners.portal import pulse
+
+	awaiting = frappe.get_all("Employer Pulse", filters={"placement": maria.name}, pluck="name", limit=1)
+	subject, message = pulse._render(
+		pulse.UNANSWERED_TEMPLATE,
+		{
+			"pulses": [frappe.get_doc("Employer Pulse", awaiting[0]).as_dict()],
+			"url": frappe.utils.get_url("/app/employer-pulse"),
+		},
+	)
+	out["Employer Pulse Unanswered"] = get_formatted_html(subject, message)
 	frappe.db.rollback()
 	return out
 
@@ -140,7 +167,10 @@ def test_the_apps_emails_have_no_violations(browser, employer_with_a_pulse):  # 
 		for name in defaults.shipped_names()["Notification"]
 		if frappe.db.get_value("Notification", name, "channel") == "Email"
 	}
-	assert set(emails) == {"Employer Pulse Question"} | shipped and len(shipped) >= 5, sorted(emails)
+	assert set(emails) == {"Employer Pulse Question", "Employer Pulse Unanswered", "digest"} | shipped, (
+		sorted(emails)
+	)
+	assert len(shipped) >= 5, shipped
 	page = browser.new_context(viewport=DESKTOP).new_page()
 	found = {}
 	for name, html in emails.items():

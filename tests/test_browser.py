@@ -214,7 +214,10 @@ def test_retention_issue_shows_workflow_actions(desk_page, retention_records):
 	page = open_page(desk_page, f"/app/retention-issue-report/{issue.name}", "[data-fieldname='issue_type']")
 	page.get_by_role("button", name="Actions").click()
 	page.get_by_text("Acknowledge").first.wait_for(timeout=30_000)
-	assert "Robin B." in page.inner_text(".page-head")
+	# staff read the person's full name in the title (employers see "Robin B." on the portal)
+	page.wait_for_function(
+		"() => /Robin Browsercheck/.test(document.querySelector('.page-head').innerText)", timeout=30_000
+	)
 	_shot(page, "retention-issue")
 
 

@@ -150,6 +150,10 @@ def _purge(side):
 		filters={"link_doctype": "Hiring Partnership", "link_name": side.partnership},
 		pluck="parent",
 	)
+	# the emails queued about it: a later partnership may take its name again
+	queued = frappe.get_all("Email Queue", filters={"reference_name": side.partnership}, pluck="name")
+	frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued or [""])})
+	frappe.db.delete("Email Queue", {"name": ("in", queued or [""])})
 	frappe.delete_doc("Hiring Partnership", side.partnership, force=True, ignore_permissions=True)
 	for name in contacts:
 		frappe.delete_doc("Contact", name, force=True, ignore_permissions=True)

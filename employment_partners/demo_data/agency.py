@@ -976,8 +976,15 @@ class Agency:
 		if not recent and rng.random() > (0.45 if lost else 0.07):
 			return
 		partnership = pl["partnership"]
-		if recent:
+		if recent and not self.recent_issue:
+			# the first is reported as the day begins and awaits its acknowledgement: the case
+			# manager's "Issues Awaiting Acknowledgement" has today's concern in it
 			self.recent_issue = True
+			reported = datetime.combine(self.today, datetime.min.time())
+			portal = partnership.portal_user and rng.random() < 0.4
+			self.record_issue(p, pl, reported, portal=portal, awaiting=True)
+			return
+		if recent:
 			reported_day = max(start + timedelta(days=7), last - timedelta(days=rng.randint(0, 20)))
 		elif lost:
 			reported_day = max(start + timedelta(days=3), last - timedelta(days=rng.randint(3, 21)))
@@ -997,15 +1004,18 @@ class Agency:
 			return max(datetime.combine(end, datetime.min.time()), reported) if end else reported
 		return None
 
-	def record_issue(self, p: dict, pl: dict, reported: datetime, portal: bool) -> str:
+	def record_issue(
+		self, p: dict, pl: dict, reported: datetime, portal: bool, awaiting: bool = False
+	) -> str:
 		"""A retention issue about the placement, reported at `reported` (through the portal when
-		`portal`: the employer's contact filed it), acknowledged and worked as the SLA says."""
+		`portal`: the employer's contact filed it), acknowledged and worked as the SLA says (or,
+		`awaiting`, not acknowledged yet)."""
 		rng, partnership = self.rng, pl["partnership"]
 		end, lost = pl["end"], pl["status"] == placement_rules.ENDED
 		reported_day = reported.date()
 		kind = pick(rng, ISSUE_TYPES)
 		acknowledged = reported + timedelta(hours=rng.choice((1, 2, 4, 8, 20, 30, 60)))
-		if acknowledged > datetime.combine(self.today, datetime.min.time()):
+		if awaiting or acknowledged > datetime.combine(self.today, datetime.min.time()):
 			acknowledged = None
 		ack_due = issues.acknowledge_due(reported)
 		if lost and end and (end - reported_day).days <= 30:
