@@ -345,6 +345,10 @@ def test_a_case_managers_day(live_site, browser, people):
 	# the roster: the person by name, a link to them
 	day.go(f"/app/query-report/{quote('Follow-up Due')}", ".dt-scrollable .dt-row")
 	assert "Robin Daywalk" in page.inner_text(".dt-scrollable")
+	# the days filter says what its number is, not a bare "14"
+	within = page.locator("[data-fieldname='within_days']").first
+	assert within.locator(".ep-filter-label").inner_text() == "Due within (days)"
+	assert within.locator("input").input_value() == "14"
 	day.check("roster")
 
 	# a follow-up's outcome: employed with the same employer fills the job's facts, and saves

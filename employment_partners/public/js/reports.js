@@ -190,3 +190,18 @@ if (!frappe.utils.format_chart_axis_number.__ep_whole_numbers) {
 	};
 	frappe.utils.format_chart_axis_number.__ep_whole_numbers = true;
 }
+
+// A filter whose value alone would not say what it is (Follow-up Due's "14") keeps its label in
+// sight, inside the box before the value: Frappe shows a filter's label only as the placeholder of
+// an empty box.
+employment_partners.reports.label_filters = function (report, fieldnames) {
+	for (const fieldname of fieldnames) {
+		const field = report.page.fields_dict[fieldname];
+		if (!field || !field.$input || field.$wrapper.find(".ep-filter-label").length) continue;
+		const $label = $(`<span class="ep-filter-label" aria-hidden="true"></span>`).text(__(field.df.label));
+		field.$wrapper.addClass("ep-labelled-filter");
+		field.$input.before($label);
+		field.$input.attr("aria-label", __(field.df.label));
+		field.$input.css("padding-left", `${Math.ceil($label.outerWidth()) + 14}px`);
+	}
+};
