@@ -44,10 +44,14 @@ def main():
 		page = signed_in(browser, {"width": 1400, "height": 900}, "Administrator", "admin", "**/app**")
 
 		def shot(name: str, url: str, ready: str, before=None):
-			page.goto(f"{BASE}{url}", wait_until="networkidle")
-			page.wait_for_selector(ready, timeout=60_000)
-			if before:
-				before()
+			try:
+				page.goto(f"{BASE}{url}", wait_until="networkidle")
+				page.wait_for_selector(ready, timeout=60_000)
+				if before:
+					before()
+			except Exception as e:  # one picture missed is said, and the rest are still taken
+				print("MISSED", name, type(e).__name__, str(e).splitlines()[0][:120])
+				return
 			page.wait_for_timeout(1500)
 			page.screenshot(path=str(OUT / f"{name}.png"))
 			print("saved", name)
