@@ -78,13 +78,7 @@ def column(
 ) -> dict:
 	"""A report column; `precision` shows a Float with the decimals its definition gives.  It is
 	never narrower than its heading in the reader's language ("With: Retai…" was cut)."""
-	label = _(label)
-	col = {
-		"label": label,
-		"fieldname": fieldname,
-		"fieldtype": fieldtype,
-		"width": max(width, heading_width(label)),
-	}
+	col = fit({"label": _(label), "fieldname": fieldname, "fieldtype": fieldtype, "width": width})
 	if options:
 		col["options"] = options
 	if precision is not None:
@@ -103,17 +97,20 @@ def heading_width(label: str) -> int:
 	return int(len(label) * HEADING_PX_PER_CHARACTER + HEADING_PADDING_PX + 0.5)
 
 
+def fit(col: dict) -> dict:
+	"""`col`, made at least as wide as its heading."""
+	if col.get("label"):
+		col["width"] = max(col.get("width") or 120, heading_width(col["label"]))
+	return col
+
+
 def fitted(columns_of):
 	"""A report's columns function whose columns are each made at least as wide as its heading
 	(for columns written out by hand rather than with `column`)."""
 
 	@functools.wraps(columns_of)
 	def columns(*args, **kwargs):
-		out = columns_of(*args, **kwargs)
-		for col in out:
-			if isinstance(col, dict) and col.get("label"):
-				col["width"] = max(col.get("width") or 120, heading_width(col["label"]))
-		return out
+		return [fit(col) if isinstance(col, dict) else col for col in columns_of(*args, **kwargs)]
 
 	return columns
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import frappe
 import pytest
 
-from tests.test_portal import PASSWORD
-from tests.test_portal_browser import DESKTOP, PHONE, employer_with_a_pulse
+from tests.test_portal_browser import DESKTOP, PHONE, _signed_in, employer_with_a_pulse
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -41,16 +40,12 @@ def violations(page) -> list[str]:
 
 
 def signed_in(browser, site, email_address, viewport):
-	context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE, has_touch=viewport is PHONE)
-	page = context.new_page()
-	page.goto(f"{site.browser_url}/login", wait_until="networkidle")
-	assert violations(page) == [], "the sign-in page"
-	page.fill("#login_email", email_address)
-	page.fill("#login_password", PASSWORD)
-	page.click(".btn-login")
-	page.wait_for_url("**/partner**", timeout=60_000)
-	page.wait_for_selector(".ep-portal", timeout=60_000)
-	return page
+	"""The employer signed in, the sign-in page checked on the way."""
+
+	def no_violations(page):
+		assert violations(page) == [], "the sign-in page"
+
+	return _signed_in(browser, site, email_address, viewport, on_the_sign_in_page=no_violations)
 
 
 PORTAL_PAGES = (

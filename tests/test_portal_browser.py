@@ -71,10 +71,15 @@ def employer_with_a_pulse():
 	frappe.db.commit()
 
 
-def _signed_in(browser, site, email, viewport):
-	context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
+def _signed_in(browser, site, email, viewport, on_the_sign_in_page=None):
+	"""An employer's page after signing in, on a phone (touch) or a desktop; `on_the_sign_in_page`
+	is called with the sign-in page first (the accessibility suite checks it there)."""
+	phone = viewport is PHONE
+	context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
 	page = context.new_page()
 	page.goto(f"{site.browser_url}/login", wait_until="networkidle")
+	if on_the_sign_in_page:
+		on_the_sign_in_page(page)
 	page.fill("#login_email", email)
 	page.fill("#login_password", PASSWORD)
 	page.click(".btn-login")
