@@ -101,10 +101,11 @@ REP_FIELDS = {
 }
 
 
-class RepsOwnRecord:
-	"""Mixin of the controllers of REP_FIELDS' doctypes: a rep refused a change to another rep's
-	record is told whose it is and whom to ask, never Frappe's permission trace ("Not allowed via
-	controller permission check … Insufficient Permission for Employer Lead (write)")."""
+class OwnedRecord:
+	"""Mixin of the controllers of the doctypes a staff member may read but only sometimes change
+	(reps' own records, a case manager's caseload): someone refused a change is told whose record it
+	is and whom to ask, never Frappe's permission trace ("Not allowed via controller permission
+	check … Insufficient Permission for Employer Lead (write)")."""
 
 	def check_permission(self, permtype="read", permlevel=None):
 		if self.flags.ignore_permissions or permtype in READ_ONLY_PTYPES:
@@ -112,27 +113,60 @@ class RepsOwnRecord:
 		# asked without raise_exception, Frappe keeps its trace to itself
 		if frappe.permissions.has_permission(self.doctype, permtype, self, raise_exception=False):
 			return None
-		owner = whose(self)
-		if owner:
-			frappe.throw(
-				_(
-					"{0} is {1}'s. Ask {1} or a partnership manager to change it, or to assign it to you."
-				).format(self.get_title() or self.name, owner),
-				frappe.PermissionError,
-				title=_("Assigned to {0}").format(owner),
-			)
+		refused = whose(self, permtype)
+		if refused:
+			message, title = refused
+			frappe.throw(message, frappe.PermissionError, title=title)
 		return super().check_permission(permtype, permlevel)
 
 
-def whose(doc) -> str | None:
-	"""The full name of the rep a stored record of REP_FIELDS' doctypes is assigned to (as stored: the
-	rule judges the stored record), when that is someone else."""
-	if doc.is_new():
-		return None
-	stored = frappe.db.get_value(doc.doctype, doc.name, REP_FIELDS[doc.doctype])
-	if not stored or stored == frappe.session.user:
-		return None
-	return frappe.utils.get_fullname(stored)
+def whose(doc, ptype: str = "write") -> tuple[str, str] | None:
+	"""(message, title) for the session user refused `ptype` on `doc` because it is someone else's:
+	another rep's record (REP_FIELDS), or a participant's record in another case manager's caseload.
+	The stored record is judged as stored (the rules judge it so); None when neither is the reason."""
+	user = frappe.session.user
+	if doc.doctype in REP_FIELDS and reps_own_rule(doc.doctype, user, ptype) and not doc.is_new():
+		stored = frappe.db.get_value(doc.doctype, doc.name, REP_FIELDS[doc.doctype])
+		if stored and stored != user:
+			rep = frappe.utils.get_fullname(stored)
+			return (
+				_(
+					"{0} is {1}'s. Ask {1} or a partnership manager to change it, or to assign it to you."
+				).format(doc.get_title() or doc.name, rep),
+				_("Assigned to {0}").format(rep),
+			)
+	if caseload_rule in RULES.get(doc.doctype, ()) and caseload_rule(doc.doctype, user, ptype):
+		person, case_manager = _caseload_owner(doc)
+		if case_manager and case_manager not in caseload_of(user):
+			name = frappe.utils.get_fullname(case_manager)
+			return (
+				_(
+					"{0} is in {1}'s caseload. Ask {1} or a partnership manager to change this, or to move {0}"
+					" to your caseload."
+				).format(person, name),
+				_("In {0}'s caseload").format(name),
+			)
+	return None
+
+
+def _caseload_owner(doc) -> tuple[str, str | None]:
+	"""(the participant's full name, their case manager) that decide whose caseload `doc` is in: a
+	stored record's stored participant, a new one's chosen participant (a new participant: the case
+	manager chosen for them)."""
+	if doc.doctype == "Participant":
+		if doc.is_new():
+			named = doc.full_name or " ".join(filter(None, (doc.first_name, doc.last_name)))
+			return named or _("This participant"), doc.case_manager
+		participant = doc.name
+	else:
+		stored = None if doc.is_new() else frappe.db.get_value(doc.doctype, doc.name, "participant")
+		participant = stored or doc.get("participant")
+	if not participant:
+		return "", None
+	full_name, case_manager = frappe.db.get_value(
+		"Participant", participant, ["full_name", "case_manager"]
+	) or (None, None)
+	return full_name or participant, case_manager
 
 
 # of the caseload rule's doctypes, the ones Business Services Reps work on too

@@ -129,3 +129,72 @@ class TestCaseload(CaseloadCase):
 		# a rep alone reads participants (level 0) for matching, as before
 		frappe.set_user(make_user("Business Services Rep"))
 		self.assertEqual(self.visible("Participant", self.bens["Participant"]), (True, True))
+
+
+class TestCaseloadRefusals(CaseloadCase):
+	"""A change refused by the caseload rule says whose caseload it is and whom to ask (issue 23),
+	never Frappe's permission trace, and stores nothing."""
+
+	TRACE = ("Not allowed via controller permission check", "Insufficient Permission", "Not permitted")
+
+	def setUp(self):
+		super().setUp()
+		frappe.db.set_single_value(SETTINGS, "case_managers_read_all", 1)
+		self.ben_name = frappe.utils.get_fullname(self.ben)
+		self.person = frappe.db.get_value("Participant", self.bens["Participant"], "full_name")
+		self.expected = (
+			f"{self.person} is in {self.ben_name}'s caseload. Ask {self.ben_name} or a partnership "
+			f"manager to change this, or to move {self.person} to your caseload."
+		)
+
+	def refused(self, doc):
+		frappe.local.message_log = []
+		with self.assertRaises(frappe.PermissionError) as raised:
+			doc.save() if not doc.is_new() else doc.insert()
+		text = str(raised.exception)
+		for trace in self.TRACE:
+			self.assertNotIn(trace, text)
+		return text
+
+	def test_every_record_of_a_colleagues_participant_says_whose_it_is(self):
+		frappe.set_user(self.ana)
+		for doctype, name in self.bens.items():
+			doc = frappe.get_doc(doctype, name)
+			before = doc.modified
+			self.assertEqual(self.refused(doc), self.expected, doctype)
+			self.assertEqual(frappe.db.get_value(doctype, name, "modified"), before, doctype)
+
+	def test_a_new_session_for_a_colleagues_participant_says_so_and_stores_nothing(self):
+		frappe.set_user(self.ana)
+		values = {"kind": "Job Coaching", "session_date": "2026-10-02", "minutes": 20, "mode": "Phone"}
+		before = frappe.db.count("Coaching Session")
+		session = frappe.get_doc(
+			{"doctype": "Coaching Session", "participant": self.bens["Participant"], **values}
+		)
+		self.assertEqual(self.refused(session), self.expected)
+		self.assertEqual(frappe.db.count("Coaching Session"), before)
+		# the good path: her own participant's session is stored
+		mine = frappe.get_doc(
+			{"doctype": "Coaching Session", "participant": self.anas["Participant"], **values}
+		).insert()
+		self.assertTrue(frappe.db.exists("Coaching Session", mine.name))
+
+	def test_a_new_participant_in_a_colleagues_caseload_names_the_colleague(self):
+		frappe.set_user(self.ana)
+		newcomer = frappe.get_doc(
+			{"doctype": "Participant", "first_name": "Nadia", "last_name": "Okafor", "case_manager": self.ben}
+		)
+		self.assertTrue(self.refused(newcomer).startswith(f"Nadia Okafor is in {self.ben_name}'s caseload."))
+		self.assertFalse(frappe.db.exists("Participant", {"first_name": "Nadia", "last_name": "Okafor"}))
+
+	def test_the_refusal_is_not_given_where_the_caseload_is_not_the_reason(self):
+		"""A supervisor changes their team's records; a manager anyone's."""
+		frappe.set_user(self.supervisor)
+		doc = frappe.get_doc("Participant", self.anas["Participant"])
+		doc.phone = "555-0142"
+		doc.save()
+		frappe.set_user(make_user("Partnership Manager"))
+		doc = frappe.get_doc("Participant", self.bens["Participant"])
+		doc.phone = "555-0143"
+		doc.save()
+		self.assertEqual(frappe.db.get_value("Participant", self.bens["Participant"], "phone"), "555-0143")

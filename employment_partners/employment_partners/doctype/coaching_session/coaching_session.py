@@ -7,12 +7,13 @@ from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
 from employment_partners import utils
+from employment_partners.permissions import OwnedRecord
 from employment_partners.retention import services
 
 FINANCIAL_FIELDS = ("banked", "savings_goal", "savings_so_far", "credit_building")
 
 
-class CoachingSession(Document):
+class CoachingSession(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -8,12 +8,12 @@ from frappe.utils import add_to_date, get_datetime, time_diff_in_hours
 
 from employment_partners import arithmetic
 from employment_partners.metrics import engagement
-from employment_partners.permissions import RepsOwnRecord
+from employment_partners.permissions import OwnedRecord
 from employment_partners.pipeline import cadence
 from employment_partners.utils import get_settings
 
 
-class EmployerInteraction(RepsOwnRecord, Document):
+class EmployerInteraction(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

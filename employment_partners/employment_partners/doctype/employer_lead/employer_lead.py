@@ -7,7 +7,7 @@ from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
-from employment_partners.permissions import RepsOwnRecord
+from employment_partners.permissions import OwnedRecord
 from employment_partners.pipeline import automation, cadence, fit, organisations, stages
 from employment_partners.utils import get_settings
 
@@ -20,7 +20,7 @@ NEXT_STEP_LABELS = {
 }
 
 
-class EmployerLead(RepsOwnRecord, Document):
+class EmployerLead(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -8,13 +8,13 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from employment_partners.metrics import engagement
-from employment_partners.permissions import RepsOwnRecord
+from employment_partners.permissions import OwnedRecord
 from employment_partners.pipeline import cadence, conversion, history, organisations
 from employment_partners.portal import users
 from employment_partners.utils import get_settings
 
 
-class HiringPartnership(RepsOwnRecord, Document):
+class HiringPartnership(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

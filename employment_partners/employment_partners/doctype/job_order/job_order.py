@@ -11,7 +11,7 @@ from employment_partners.placements import job_orders, placements, rules
 from employment_partners.portal import submissions
 
 
-class JobOrder(permissions.RepsOwnRecord, submissions.EmployerInput, Document):
+class JobOrder(permissions.OwnedRecord, submissions.EmployerInput, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -8,10 +8,11 @@ from frappe.utils import getdate, today
 
 from employment_partners import participants
 from employment_partners.participants import enrolments, suitability
+from employment_partners.permissions import OwnedRecord
 from employment_partners.retention import follow_ups
 
 
-class Participant(Document):
+class Participant(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -8,12 +8,13 @@ from frappe.utils import add_days, getdate
 
 from employment_partners import lifecycle
 from employment_partners.books import postings
+from employment_partners.permissions import OwnedRecord
 from employment_partners.placements import job_orders, placements, programs, rules
 from employment_partners.retention import follow_ups, issues, services
 from employment_partners.utils import get_settings
 
 
-class Placement(Document):
+class Placement(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -9,10 +9,11 @@ from frappe.utils import today
 from employment_partners import lifecycle
 from employment_partners.matching import candidates
 from employment_partners.matching.score import describe, parts_from_data, parts_to_data
+from employment_partners.permissions import OwnedRecord
 from employment_partners.placements import referrals
 
 
-class Referral(Document):
+class Referral(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

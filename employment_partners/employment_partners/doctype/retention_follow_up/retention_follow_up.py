@@ -6,10 +6,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import today
 
+from employment_partners.permissions import OwnedRecord
 from employment_partners.retention import follow_ups
 
 
-class RetentionFollowup(Document):
+class RetentionFollowup(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -11,7 +11,7 @@ from employment_partners.portal import submissions
 from employment_partners.retention import issues, services, sla
 
 
-class RetentionIssueReport(submissions.EmployerInput, Document):
+class RetentionIssueReport(permissions.OwnedRecord, submissions.EmployerInput, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -6,9 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 
 from employment_partners import utils
+from employment_partners.permissions import OwnedRecord
 
 
-class RetentionPlan(Document):
+class RetentionPlan(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from employment_partners.permissions import OwnedRecord
 
-class SeparationRisk(Document):
+
+class SeparationRisk(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

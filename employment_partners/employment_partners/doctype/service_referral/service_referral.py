@@ -7,10 +7,11 @@ from frappe.model.document import Document
 from frappe.utils import today
 
 from employment_partners import utils
+from employment_partners.permissions import OwnedRecord
 from employment_partners.retention import services
 
 
-class ServiceReferral(Document):
+class ServiceReferral(OwnedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
