@@ -8,12 +8,20 @@ Partners Staff", which keeps Frappe's administration (Users, Build, Website, Too
 out of its sidebar.  Both are set once, when the login becomes staff and has none: an agency's own
 choice for a person stays, and the profile is a shipped default the agency edits
 (defaults/module_profile.json).
+
+A login whose only roles are the app's staff roles has no other work on the site: its sidebar holds
+no other app's workspaces (the app's, and the agency's own, public or private).  On an ERPNext site Frappe would also offer it
+ERPNext's Home, Quality, Support and ERPNext Settings (ERPNext lets every login read a doctype or two
+of those modules), none of whose links it may open.  A login with another app's role keeps the
+sidebar Frappe gives it.
 """
 
 import frappe
+from frappe.permissions import AUTOMATIC_ROLES
 
 from employment_partners.permissions import BSR, CASE_MANAGER
 
+MODULE = "Employment Partners"
 STAFF_PROFILE = "Employment Partners Staff"
 # a login with several roles lands on the first of its roles here
 HOMES = (
@@ -65,6 +73,9 @@ def boot(bootinfo):
 	roles = set(frappe.get_roles())
 	if "Workspace Manager" in roles:
 		return
+	bootinfo.allowed_workspaces = sidebar(
+		bootinfo.get("allowed_workspaces") or [], roles, frappe.session.user
+	)
 	limited: dict[str, set[str]] = {}
 	for row in frappe.get_all("Has Role", filters={"parenttype": "Workspace"}, fields=["parent", "role"]):
 		limited.setdefault(row.parent, set()).add(row.role)
@@ -73,3 +84,35 @@ def boot(bootinfo):
 		names = [name for name in names if name not in limited or limited[name] & roles]
 		names.sort(key=lambda name: name != home)
 		bootinfo.module_wise_workspaces[module] = names
+
+
+def app_staff_only(roles: set[str]) -> bool:
+	"""Whether a login with these roles works here only as the app's staff."""
+	app_roles = {role for role, _workspace in HOMES}
+	return bool(roles & app_roles) and not (roles - app_roles - set(AUTOMATIC_ROLES))
+
+
+def sidebar(pages: list[dict], roles: set[str], user: str) -> list[dict]:
+	"""The sidebar's workspaces for a login: an app-only staff login's are all but other apps'
+	(the app's, the agency's own, public or private)."""
+	if not app_staff_only(roles):
+		return pages
+	others = set(
+		frappe.get_all(
+			"Module Def",
+			filters={"app_name": ("!=", "employment_partners"), "custom": 0},
+			pluck="name",
+		)
+	)
+	return [page for page in pages if page.get("module") not in others or page.get("for_user") == user]
+
+
+@frappe.whitelist()
+def workspace_sidebar_items() -> dict:
+	"""frappe.desk.desktop.get_workspace_sidebar_items (hooks.py override_whitelisted_methods), which
+	the desk asks each time it opens a workspace: Frappe's answer, its pages as `sidebar` keeps them."""
+	from frappe.desk.desktop import get_workspace_sidebar_items
+
+	items = get_workspace_sidebar_items()
+	items["pages"] = sidebar(items["pages"], set(frappe.get_roles()), frappe.session.user)
+	return items

@@ -128,6 +128,7 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "employment_partners.security.overrides.get_count",
 	"frappe.client.get": "employment_partners.security.overrides.get",
 	"frappe.desk.listview.get_group_by_count": "employment_partners.security.overrides.get_group_by_count",
+	"frappe.desk.desktop.get_workspace_sidebar_items": "employment_partners.desk_home.workspace_sidebar_items",
 	"frappe.client.set_value": "employment_partners.security.overrides.set_value",
 	"frappe.client.insert": "employment_partners.security.overrides.insert",
 	"frappe.client.save": "employment_partners.security.overrides.save",

@@ -178,8 +178,6 @@ def _opens(workspace) -> list[tuple[str, bool]]:
 def test_each_role_lands_on_a_workspace_showing_only_what_it_may_open():
 	"""The case manager's "You don't have access to Report: Employer Pipeline" came from a chart on a
 	workspace shared by every role: now each role has its own, and opens everything on it."""
-	from frappe.desk.desktop import get_workspace_sidebar_items
-
 	from employment_partners import desk_home
 	from employment_partners.tests.factories import make_user
 
@@ -191,13 +189,62 @@ def test_each_role_lands_on_a_workspace_showing_only_what_it_may_open():
 			workspace = frappe.get_doc("Workspace", home)
 			closed = [item for item, may in _opens(workspace) if not may]
 			assert closed == [], (role, closed)
-			shown = {page.name for page in get_workspace_sidebar_items()["pages"]}
+			pages = _sidebar()
+			shown = {page.name for page in pages}
+			# the app's workspaces only: on an ERPNext site not its Home, Quality, Support, Settings
+			assert {page.module for page in pages} == {"Employment Partners"}, (role, shown)
 			for name, roles in WORKSPACES.items():
 				assert (name in shown) == (role in roles), (role, name, shown)
 			# Frappe's administration is not in a staff member's sidebar
 			assert not shown & {"Users", "Build", "Website", "Tools", "Integrations"}, (role, shown)
 			assert workspace.get("roles") and {r.role for r in workspace.roles} == WORKSPACES[home]
 			frappe.set_user("Administrator")
+	finally:
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+
+def _sidebar() -> list[dict]:
+	"""The sidebar's pages as the desk asks for them (its workspace page, hooks' override included),
+	and as the boot gives them: the two must agree."""
+	from frappe.boot import get_bootinfo
+
+	path = "frappe.desk.desktop.get_workspace_sidebar_items"
+	# what frappe.handler.execute_cmd calls for the path
+	pages = frappe.get_attr(frappe.get_hooks("override_whitelisted_methods").get(path, [path])[-1])()["pages"]
+	booted = get_bootinfo().allowed_workspaces
+	assert [p.name for p in booted] == [p.name for p in pages]
+	return pages
+
+
+def test_a_login_with_another_apps_role_keeps_the_sidebar_frappe_gives_it():
+	"""Only a login whose work here is the app's alone has its sidebar narrowed: an agency's
+	accountant who is also a rep keeps ERPNext's workspaces (on an ERPNext site); and every staff
+	login keeps the agency's own workspaces."""
+	from frappe.desk.desktop import get_workspace_sidebar_items
+
+	from employment_partners import desk_home
+	from employment_partners.tests.factories import make_user
+
+	erpnext = "erpnext" in frappe.get_installed_apps()
+	try:
+		agencys = frappe.get_doc(
+			{"doctype": "Workspace", "label": "Agency Procedures", "title": "Agency Procedures", "public": 1}
+		).insert(ignore_permissions=True)
+		for roles in (
+			("Business Services Rep", "Accounts User" if erpnext else "Blogger"),
+			("Case Manager",),
+		):
+			frappe.set_user(make_user(*roles))
+			shown = [page.name for page in _sidebar()]
+			assert agencys.name in shown, roles
+			if len(roles) > 1:
+				assert shown == [page.name for page in get_workspace_sidebar_items()["pages"]], roles
+				assert not erpnext or "Accounting" in shown, shown
+			frappe.set_user("Administrator")
+		assert desk_home.app_staff_only({"Case Manager", "All", "Desk User", "Guest"})
+		assert not desk_home.app_staff_only({"Case Manager", "Accounts User", "All"})
+		assert not desk_home.app_staff_only({"All", "Desk User"})
 	finally:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()

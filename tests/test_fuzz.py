@@ -146,6 +146,8 @@ METHODS = {
 	"employment_partners.api.retention.follow_up_events": Method(STAFF, ("start", "end", "filters"), 150),
 	"employment_partners.api.retention.overdue_follow_ups_card": Method(STAFF, ("filters",), 150),
 	"employment_partners.api.retention.services_timeline": Method(STAFF, ("participant",)),
+	# the desk's sidebar (hooks.py override of frappe.desk.desktop.get_workspace_sidebar_items)
+	"employment_partners.desk_home.workspace_sidebar_items": Method(STAFF, (), 20),
 }
 DOCTYPES = "employment_partners.employment_partners.doctype"
 # whitelisted controller methods, called as the desk calls them (run_doc_method): their doctype
@@ -646,6 +648,7 @@ class World:
 			"follow_up_events": {"start": RECENT | DATES, "end": RECENT | DATES, "filters": filters},
 			"overdue_follow_ups_card": {"filters": filters},
 			"services_timeline": {"participant": self.names("participants")},
+			"workspace_sidebar_items": {},
 			"risk_history": {
 				"placement": self.names("placement", "ended"),
 				"participant": self.names("participants"),

@@ -451,5 +451,7 @@ OVERRIDES = {
 	"frappe.client.get_count": "employment_partners.security.overrides.get_count",
 	"frappe.client.get": "employment_partners.security.overrides.get",
 	"frappe.desk.listview.get_group_by_count": "employment_partners.security.overrides.get_group_by_count",
+	# not a leak: a sidebar of workspaces whose links an app-only staff login cannot open (desk_home)
+	"frappe.desk.desktop.get_workspace_sidebar_items": "employment_partners.desk_home.workspace_sidebar_items",
 	**{path: f"employment_partners.security.overrides.{name}" for name, (path, *_rest) in CHECKED.items()},
 }
