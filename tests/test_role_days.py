@@ -105,15 +105,28 @@ class Day:
 			timeout=TIMEOUT,
 		)
 
-	def board_drop(self, board: str, lead: str, from_stage: str, to_stage: str):
-		"""A card dropped on another column: the request the board sends on a drop."""
-		self.page.evaluate(
-			"""([board, lead, from_stage, to_stage]) => { frappe.call({
-				method: "frappe.desk.doctype.kanban_board.kanban_board.update_order_for_single_card",
-				args: { board_name: board, docname: lead, from_colname: from_stage,
-					to_colname: to_stage, old_index: 0, new_index: 0 } }); }""",
-			[board, lead, from_stage, to_stage],
-		)
+	def board_drag(self, card: str, to_stage: str):
+		"""The card that says `card` dragged by the mouse onto the `to_stage` column, as a person
+		drags it (the board's Sortable follows the mouse: forceFallback); returns when the board has
+		its answer."""
+		page = self.page
+		dragged = page.locator(".kanban-card-wrapper", has_text=card).first
+		column = page.locator(f".kanban-column[data-column-value='{to_stage}'] .kanban-cards").first
+		column.scroll_into_view_if_needed()
+		start, target = dragged.bounding_box(), column.bounding_box()
+		x, y = start["x"] + start["width"] / 2, start["y"] + min(start["height"] / 2, 20)
+		with page.expect_response(lambda r: "update_order_for_single_card" in r.url, timeout=TIMEOUT):
+			page.mouse.move(x, y)
+			page.mouse.down()
+			page.mouse.move(x + 5, y + 5, steps=2)
+			page.mouse.move(target["x"] + 40, target["y"] + 20, steps=15)
+			page.mouse.up()
+
+	def on_board(self, card: str, stage: str):
+		"""The card that says `card` shows in the `stage` column."""
+		self.page.locator(
+			f".kanban-column[data-column-value='{stage}'] .kanban-card-wrapper", has_text=card
+		).first.wait_for(timeout=TIMEOUT)
 
 
 def stored(doctype: str, name: str, field: str):
@@ -241,7 +254,7 @@ def test_a_reps_day(live_site, browser, people):
 	_shot(page, "kanban")
 
 	# a skip on the board asks for its reason, and the reason written moves the lead
-	day.board_drop("Employer Pipeline", people.lead, stages.PROSPECT, stages.QUALIFY)
+	day.board_drag("Daywalk Bakery", stages.QUALIFY)
 	refusal = day.dialog("needs a written reason")
 	assert not RAW.search(refusal.inner_text())
 	refusal.get_by_role("button", name="Write the reason").click()
@@ -250,15 +263,19 @@ def test_a_reps_day(live_site, browser, people):
 	reason.get_by_role("button", name="Move to Qualify").click()
 	page.get_by_text("Daywalk Bakery moved to Qualify").wait_for(timeout=TIMEOUT)
 	assert stored("Employer Lead", people.lead, "stage") == stages.QUALIFY
+	day.on_board("Daywalk Bakery", stages.QUALIFY)
 	day.check("skip with its reason")
 
 	# another rep's lead says whose it is and whom to ask
 	other_name = frappe.utils.get_fullname(people.other_rep)
-	day.board_drop("Employer Pipeline", people.other_lead, stages.PROSPECT, stages.OUTREACH)
+	page.get_by_role("button", name="Everyone's leads").click()
+	day.on_board("Otherrep Foods", stages.PROSPECT)
+	day.board_drag("Otherrep Foods", stages.OUTREACH)
 	theirs = day.dialog(f"is {other_name}'s")
 	assert "Ask" in theirs.inner_text() and not RAW.search(theirs.inner_text())
 	theirs.locator(".btn-modal-close").click()
 	assert stored("Employer Lead", people.other_lead, "stage") == stages.PROSPECT
+	day.on_board("Otherrep Foods", stages.PROSPECT)  # the card goes back where it was
 	day.check("another rep's lead", allow_refused=True)
 
 	# the lead: an interaction logged in place, with its contact chosen, shown on the timeline
@@ -280,12 +297,13 @@ def test_a_reps_day(live_site, browser, people):
 	day.check("conversion")
 
 	# to Source one step at a time; Match needs a job order, and the refusal opens one
-	for to_stage, from_stage in ((stages.NURTURE, stages.QUALIFY), (stages.SOURCE, stages.NURTURE)):
-		day.board_drop("Employer Pipeline", people.lead, from_stage, to_stage)
-		page.wait_for_timeout(500)
-	assert stored("Employer Lead", people.lead, "stage") == stages.SOURCE
 	day.go("/app/employer-lead/view/kanban/Employer Pipeline", ".kanban-column-header .kanban-column-title")
-	day.board_drop("Employer Pipeline", people.lead, stages.SOURCE, stages.MATCH)
+	for to_stage in (stages.NURTURE, stages.SOURCE):
+		day.board_drag("Daywalk Bakery", to_stage)
+		day.on_board("Daywalk Bakery", to_stage)
+	assert stored("Employer Lead", people.lead, "stage") == stages.SOURCE
+	day.check("one step at a time")
+	day.board_drag("Daywalk Bakery", stages.MATCH)
 	day.dialog("needs an open Job Order").get_by_role("button", name="New Job Order").click()
 	page.wait_for_url("**/app/job-order/new**", timeout=TIMEOUT)
 	page.wait_for_selector("[data-fieldname='job_title'] input", timeout=TIMEOUT)
