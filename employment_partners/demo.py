@@ -90,6 +90,19 @@ LEADS = [
 	("QuickServe Foods", "Accommodation and Food Services", "Lost / Poor Fit", 15, (), "quickserve.example"),
 ]
 
+# the person at each employer the rep talks to (first, last, job title); at the two portal employers
+# it is the portal login, so the contact the rep called is the one who signs in
+LEAD_CONTACTS = {
+	"Northside Logistics": (*DEMO_EMPLOYERS["Northside Logistics"][1:], "HR Manager"),
+	"Harbor Health Clinic": (*DEMO_EMPLOYERS["Harbor Health Clinic"][1:], "Practice Manager"),
+	"Greenleaf Grocers": ("Priya", "Raman", "Store Manager"),
+	"Riverside Manufacturing": ("Tom", "Becker", "Plant HR Lead"),
+	"Summit Hotel Group": ("Alicia", "Grant", "Talent Acquisition Partner"),
+	"Bright Path Childcare": ("Samira", "Haddad", "Centre Director"),
+	"Metro Transit Services": ("Kevin", "Osei", "Recruitment Coordinator"),
+	"Oakwood Construction": ("Rosa", "Delgado", "Site Operations Manager"),
+	"QuickServe Foods": ("Jamie", "Lin", "Franchise Owner"),
+}
 
 COMPLETE = "employment_partners_demo_complete"  # a site global, set by the last step only
 
@@ -593,10 +606,12 @@ def make_lead(name, industry, stage, wage, flags, website):
 			**{flag: 1 for flag in flags},
 		}
 	).insert(ignore_permissions=True)
+	contact = make_lead_contact(lead, website)
 	frappe.get_doc(
 		{
 			"doctype": "Employer Interaction",
 			"employer_lead": lead.name,
+			"contact": contact,
 			"interaction_type": "Call",
 			"direction": "Outbound",
 			"interaction_date": add_to_date(now_datetime(), days=-10),
@@ -621,6 +636,38 @@ def make_lead(name, industry, stage, wage, flags, website):
 		frappe.db.set_value(
 			"Hiring Partnership", partnership, "tier", "Top Partner" if target >= 6 else "Standard"
 		)
+
+
+def make_lead_contact(lead, website: str) -> str:
+	"""The lead's Contact (LEAD_CONTACTS): the person the rep's calls are with."""
+	first, last, title = LEAD_CONTACTS[lead.organisation_name]
+	portal = {employer: email for employer, (email, *_names) in DEMO_EMPLOYERS.items()}
+	email = (
+		portal.get(lead.organisation_name)
+		or f"{first.lower()}@{website.split('.')[0]}.demo.employment-partners.invalid"
+	)
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Contact",
+				"first_name": first,
+				"last_name": last,
+				"designation": title,
+				"company_name": lead.organisation_name,
+				"is_primary_contact": 1,
+				"email_ids": [{"email_id": email, "is_primary": 1}],
+				"phone_nos": [
+					{
+						"phone": f"555-01{list(LEAD_CONTACTS).index(lead.organisation_name):02d}",
+						"is_primary_phone": 1,
+					}
+				],
+				"links": [{"link_doctype": "Employer Lead", "link_name": lead.name}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 SKILLS = [

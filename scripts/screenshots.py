@@ -87,9 +87,10 @@ def main():
 			page.get_by_role("button", name="Find Matches").click()
 			page.wait_for_selector(".ep-match-table tbody tr", timeout=60_000)
 
+		# the demo story's open order (Northside Logistics); the demo's history holds closed ones too
 		order = page.evaluate(
 			"""() => frappe.xcall('frappe.client.get_value', {doctype: 'Job Order',
-				filters: {job_title: 'Warehouse Associate'}, fieldname: 'name'}).then(r => r.name)"""
+				filters: {job_title: 'Warehouse Associate', status: 'Open'}, fieldname: 'name'}).then(r => r.name)"""
 		)
 		shot("find-matches", f"/app/job-order/{order}", "[data-fieldname='job_title']", open_matches)
 		shot("follow-up-due", "/app/query-report/Follow-up Due", ".dt-scrollable .dt-row")

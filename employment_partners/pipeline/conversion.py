@@ -52,6 +52,23 @@ def link_contacts_and_addresses(from_doctype: str, from_name: str, to_doctype: s
 				doc.save()
 
 
+def main_contact(doctype: str, name: str) -> str | None:
+	"""The record's main Contact: the one marked primary, else the first recorded."""
+	contact, link = frappe.qb.DocType("Contact"), frappe.qb.DocType("Dynamic Link")
+	found = (
+		frappe.qb.from_(link)
+		.join(contact)
+		.on(contact.name == link.parent)
+		.select(contact.name)
+		.where((link.parenttype == "Contact") & (link.link_doctype == doctype) & (link.link_name == name))
+		.orderby(contact.is_primary_contact, order=frappe.qb.desc)
+		.orderby(contact.creation)
+		.limit(1)
+		.run()
+	)
+	return found[0][0] if found else None
+
+
 def merge_leads(source: str, target: str) -> str:
 	"""Merge a duplicate lead into another with Frappe's rename/merge (links follow).
 	The caller checks permissions (api/pipeline.py)."""

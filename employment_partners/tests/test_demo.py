@@ -53,6 +53,27 @@ class TestDemoData(EPTestCase):
 			frappe.db.get_value("Placement", {"participant_name": "Maria Santos"}, "employment_status"),
 			"Employed - Same Employer",
 		)
+		# each story employer has the person the rep talks to: the lead's contact, the interaction's,
+		# and a converted lead's partnership's main contact
+		for name, (first, last, _title) in demo.LEAD_CONTACTS.items():
+			lead, partnership = frappe.db.get_value(
+				"Employer Lead", {"organisation_name": name}, ["name", "hiring_partnership"]
+			)
+			contact = frappe.db.get_value(
+				"Dynamic Link",
+				{"parenttype": "Contact", "link_doctype": "Employer Lead", "link_name": lead},
+				"parent",
+			)
+			self.assertEqual(frappe.db.get_value("Contact", contact, "full_name"), f"{first} {last}", name)
+			self.assertEqual(
+				frappe.get_all("Employer Interaction", filters={"employer_lead": lead}, pluck="contact"),
+				[contact],
+				name,
+			)
+			if partnership:
+				self.assertEqual(
+					frappe.db.get_value("Hiring Partnership", partnership, "primary_contact"), contact, name
+				)
 		order = frappe.db.get_value(
 			"Job Order", {"employer_name": "Northside Logistics"}, ["filled", "status"], as_dict=True
 		)

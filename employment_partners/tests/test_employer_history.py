@@ -98,3 +98,29 @@ class TestEmployerHistory(EPTestCase):
 		self.assertEqual(items, ["Employer Interaction", "Hiring Partnership"])
 		for doctype in items:
 			self.assertTrue(frappe.get_meta(doctype).has_field("employer_lead"), doctype)
+
+
+class TestMainContact(EPTestCase):
+	"""The person the rep has been talking to becomes the partnership's main contact at conversion
+	(the appreciation events' invitations and the books' parties go to it)."""
+
+	def test_the_leads_primary_contact_becomes_the_partnerships(self):
+		lead = make_employer_lead()
+		make_contact("Aaron", "Employer Lead", lead.name)
+		primary = make_contact("Beatriz", "Employer Lead", lead.name)
+		frappe.db.set_value("Contact", primary, "is_primary_contact", 1)
+		partnership = convert_lead(lead.name)
+		self.assertEqual(frappe.db.get_value("Hiring Partnership", partnership, "primary_contact"), primary)
+
+	def test_without_a_primary_the_first_recorded_and_without_contacts_none(self):
+		lead = make_employer_lead()
+		first = make_contact("Aaron", "Employer Lead", lead.name)
+		frappe.db.set_value("Contact", first, "creation", add_to_date(now_datetime(), days=-3))
+		make_contact("Beatriz", "Employer Lead", lead.name)
+		self.assertEqual(
+			frappe.db.get_value("Hiring Partnership", convert_lead(lead.name), "primary_contact"), first
+		)
+		bare = make_employer_lead()
+		self.assertIsNone(
+			frappe.db.get_value("Hiring Partnership", convert_lead(bare.name), "primary_contact")
+		)

@@ -109,6 +109,11 @@ class HiringPartnership(OwnedRecord, Document):
 			return
 		frappe.db.set_value("Employer Lead", self.employer_lead, "hiring_partnership", self.name)
 		conversion.link_contacts_and_addresses("Employer Lead", self.employer_lead, self.doctype, self.name)
+		# the person the rep has been talking to is the partnership's main contact
+		if not self.primary_contact and (
+			contact := conversion.main_contact("Employer Lead", self.employer_lead)
+		):
+			self.db_set("primary_contact", contact, update_modified=False)
 		# the employer's history comes along: the lead's interactions are the partnership's too
 		if history.carry_interactions(self.employer_lead, self.name, self.partner_name):
 			self.db_set(
