@@ -19,16 +19,20 @@ from frappe.utils import (
 	nowdate,
 )
 
-from employment_partners import jobs
+from employment_partners import jobs, letter_head
 from employment_partners.participants import enrolments
 from employment_partners.pipeline import automation, stages
 from employment_partners.pipeline.conversion import convert_lead
-from employment_partners.utils import ensure_outbox
+from employment_partners.utils import SETTINGS, agency_name, ensure_outbox
 
 DEMO_REP = "rep@demo.employment-partners.invalid"
 DEMO_MANAGER = "manager@demo.employment-partners.invalid"
 DEMO_CASE_MANAGER = "casemanager@demo.employment-partners.invalid"
 DEMO_PASSWORD = "demo-password-1"
+# the demo agency, named where the site names none (the portal, emails and letter head carry it)
+DEMO_AGENCY = "Eastside Employment Partners"
+# the staff's work phones, which the portal gives employers beside the rep's email
+STAFF_PHONES = {DEMO_REP: "555-0142", DEMO_MANAGER: "555-0140", DEMO_CASE_MANAGER: "555-0143"}
 # employer portal logins (/partner), one per partnership with people placed
 DEMO_EMPLOYERS = {
 	"Northside Logistics": ("dana@northside.demo.employment-partners.invalid", "Dana", "Okafor"),
@@ -114,6 +118,7 @@ def ensure_demo_data():
 	# the demo queues its emails (invitations, pulse questions, notifications) for the desk to
 	# show; the site's mute_emails (scripts/demo.sh) keeps them from leaving
 	ensure_outbox("Demo Outbox", "outbox@demo.employment-partners.invalid")
+	name_the_agency()
 	if loaded():
 		made_portal, made_services = make_portal(), make_services()
 		if made_portal or made_services:
@@ -553,6 +558,15 @@ def make_portal() -> bool:
 	return True
 
 
+def name_the_agency():
+	"""The demo agency's name in Settings, unless the site already names one (ERPNext's company,
+	an agency's own), and its letter head from it."""
+	if agency_name():
+		return
+	frappe.db.set_single_value(SETTINGS, "agency_name", DEMO_AGENCY)
+	letter_head.ensure_letter_head()
+
+
 def make_user(email: str, first: str, role: str):
 	if frappe.db.exists("User", email):
 		return
@@ -562,6 +576,7 @@ def make_user(email: str, first: str, role: str):
 			"email": email,
 			"first_name": first,
 			"last_name": "Demo",
+			"phone": STAFF_PHONES.get(email),
 			"send_welcome_email": 0,
 			"new_password": DEMO_PASSWORD,
 			"roles": [{"role": role}],

@@ -122,7 +122,7 @@ def test_an_employer_files_a_concern_sees_it_acknowledged_and_answers_a_pulse(
 	row = page.locator(".ep-table tr", has_text="Maria S.").filter(has_text="Attendance")
 	assert "Acknowledged" in row.inner_text()
 	# acknowledged at once: said in words, and times to the minute (no seconds, no "0 hours")
-	assert "within the business hour" in row.inner_text()
+	assert "in under a business hour" in row.inner_text()
 	assert not re.search(r"\d\d:\d\d:\d\d", row.inner_text()), row.inner_text()
 	_shot(page, "portal-home-acknowledged")
 

@@ -55,7 +55,7 @@ def acknowledged_within(hours) -> str:
 	"""How soon the agency acknowledged, in business hours, in words."""
 	hours = flt(hours)
 	if hours < 1:
-		return _("within the business hour")
+		return _("in under a business hour")
 	return _("after {0} business hours").format(frappe.format(hours, {"fieldtype": "Float", "precision": 1}))
 
 

@@ -31,20 +31,22 @@ def terms(kind: str, placement: str, milestone: str | None = None) -> str:
 	)
 	if kind == "Incentive Agreement":
 		return _(
-			"{0}. Wage {1} an hour for {2} hours a week. The agency pays the employer an incentive of {3}"
-			" over {4} weeks, in the milestone payments recorded on the placement, while the person stays employed."
+			"{0}. Wage {1} an hour for {2} hours a week. The agency pays {5} an incentive of {3}"
+			" over {4} weeks, in the milestone payments recorded on the placement, while {6} stays employed."
 		).format(
 			who,
 			fmt_money(p.hourly_wage),
 			frappe.format(p.hours_per_week, "Float"),
 			fmt_money(p.incentive_amount or 0),
 			p.incentive_duration_weeks or 0,
+			p.employer_name,
+			p.participant_label,
 		)
 	if kind == "Training Plan":
 		return _("{0}. Training plan: {1}").format(who, p.training_plan or _("(none recorded yet)"))
-	return _(
-		"{0}. The employer confirms the person has attended work as scheduled up to the {1} milestone."
-	).format(who, milestone)
+	return _("{0}. {2} confirms that {3} has attended work as scheduled up to the {1} milestone.").format(
+		who, milestone, p.employer_name, p.participant_label
+	)
 
 
 def problem(doc) -> str | None:

@@ -191,3 +191,34 @@ class TestDemoData(EPTestCase):
 		circle = frappe.get_doc("Lending Circle", "Riverside Savers")
 		self.assertEqual((len(circle.members), circle.pot, circle.status), (6, 300, "Active"))
 		self.assertEqual([bool(p.paid_on) for p in circle.payouts], [True, True, False, False, False, False])
+
+
+class TestDemoAgency(EPTestCase):
+	"""The demo names its agency where the site names none, so the portal, the emails and the
+	reports' letter head say whose they are; an agency's own name stays."""
+
+	def test_the_demo_names_the_agency_only_where_the_site_names_none(self):
+		from employment_partners.utils import SETTINGS, agency_name
+
+		if "erpnext" in frappe.get_installed_apps():
+			self.skipTest("ERPNext's company names the agency here")
+		frappe.db.set_single_value(SETTINGS, "agency_name", None)
+		frappe.db.set_single_value("System Settings", "app_name", "Frappe")
+		demo.name_the_agency()
+		self.assertEqual(agency_name(), demo.DEMO_AGENCY)
+		self.assertTrue(frappe.db.exists("Letter Head", {"is_default": 1, "disabled": 0}))
+		frappe.db.set_single_value(SETTINGS, "agency_name", "Northside Works")
+		demo.name_the_agency()
+		self.assertEqual(agency_name(), "Northside Works")
+
+	def test_the_demo_staff_have_work_phones_the_portal_gives_employers(self):
+		from employment_partners.portal import pages
+
+		if frappe.db.exists("User", demo.DEMO_REP):
+			self.skipTest("this site already holds the demo data")
+		demo.make_pipeline()
+		partnership = frappe.db.get_value("Hiring Partnership", {"partner_name": "Northside Logistics"})
+		self.assertEqual(
+			pages.agency_contacts([partnership]),
+			[{"name": "Riley Demo", "email": demo.DEMO_REP, "phone": demo.STAFF_PHONES[demo.DEMO_REP]}],
+		)

@@ -117,8 +117,8 @@ class TestHowThePortalSaysIt(EPTestCase):
 	def test_moments_to_the_minute_and_acknowledgements_in_words(self):
 		self.assertNotRegex(pages.when("2026-03-04 10:01:07"), r"\d\d:\d\d:\d\d")
 		self.assertTrue(pages.when("2026-03-04 10:01:07").endswith(" 10:01"))
-		self.assertEqual(pages.acknowledged_within(0), "within the business hour")
-		self.assertEqual(pages.acknowledged_within(0.99), "within the business hour")
+		self.assertEqual(pages.acknowledged_within(0), "in under a business hour")
+		self.assertEqual(pages.acknowledged_within(0.99), "in under a business hour")
 		self.assertEqual(pages.acknowledged_within(2.46), "after 2.5 business hours")
 
 
@@ -155,6 +155,14 @@ class TestPaperwork(EPTestCase):
 		self.assertIn("Shadow the shift lead for two weeks", plan.terms)
 		attendance = self.confirmation("Attendance Confirmation", milestone="4 weeks")
 		self.assertIn("4 weeks milestone", attendance.terms)
+		# the employer reads its own name and the person's, not "the employer" and "the person"
+		employer, person = self.placement.employer_name, self.placement.participant_label
+		self.assertIn(f"{employer} confirms that {person} has attended work", attendance.terms)
+		self.assertIn(f"The agency pays {employer} an incentive", agreement.terms)
+		self.assertIn(f"while {person} stays employed", agreement.terms)
+		for paper in (agreement, attendance):
+			self.assertNotIn("the employer", paper.terms)
+			self.assertNotIn("the person", paper.terms)
 
 	def test_paperwork_without_its_terms_is_refused(self):
 		bare = make_placement()
