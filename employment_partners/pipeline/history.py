@@ -9,7 +9,7 @@ controller); the lead's and the partnership's form timelines show them in place
 import frappe
 from frappe import _
 from frappe.query_builder import DocType
-from frappe.utils import escape_html, get_fullname
+from frappe.utils import escape_html, format_datetime, get_datetime, get_fullname, pretty_date
 
 # the field an interaction names each employer record by
 FIELD_OF = {"Employer Lead": "employer_lead", "Hiring Partnership": "hiring_partnership"}
@@ -86,6 +86,14 @@ def describe(row, contact_name: str | None) -> str:
 		parts.append(escape_html(_("with {0}").format(contact_name)))
 	if row.staff_member:
 		parts.append(escape_html(_("by {0}").format(get_fullname(row.staff_member))))
+	if row.interaction_date:
+		# as the desk writes a moment in its timeline: "3 days ago", the date and time on hover (the
+		# desk refreshes .frappe-timestamp as time passes)
+		moment = get_datetime(row.interaction_date)
+		parts.append(
+			f'<span class="frappe-timestamp" data-timestamp="{moment:%Y-%m-%d %H:%M:%S}"'
+			f' title="{escape_html(format_datetime(moment))}">{escape_html(pretty_date(moment))}</span>'
+		)
 	if row.needs_reply and not row.replied_on:
 		parts.append(f'<span class="indicator-pill orange">{escape_html(_("Awaiting our reply"))}</span>')
 	summary = escape_html(row.summary or "").replace("\n", "<br>")

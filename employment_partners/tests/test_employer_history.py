@@ -48,6 +48,12 @@ class TestEmployerHistory(EPTestCase):
 		contact_name = frappe.db.get_value("Contact", self.contact, "full_name")
 		self.assertIn(f"with {contact_name}", first)
 		self.assertIn("Awaiting our reply", first)
+		# when: "3 weeks ago", the date and time on hover
+		when = frappe.utils.get_datetime(self.first.interaction_date)
+		self.assertIn(f'data-timestamp="{when:%Y-%m-%d %H:%M:%S}"', first)
+		self.assertIn(
+			f'title="{frappe.utils.format_datetime(when)}">{frappe.utils.pretty_date(when)}</span>', first
+		)
 		# the summary is the employer's words, shown as text, never as markup
 		self.assertIn("Asked about &lt;b&gt;evening&lt;/b&gt; shifts<br>and bus routes", first)
 		self.assertEqual(str(items[1]["creation"]), str(self.first.interaction_date))
