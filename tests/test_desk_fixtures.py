@@ -305,3 +305,67 @@ def test_the_breadcrumbs_lead_each_role_to_its_own_workspace():
 	finally:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
+
+
+# a shortcut whose badge counts what a number card beside it counts (the manager saw 34 on the card
+# and 17 on the badge of open retention issues; the rep saw "My Open Leads 8" beside "Employer Lead
+# 62"): workspace -> shortcut -> card
+TWINS = {
+	"Business Services": {"My Leads": "My Open Leads", "My Job Orders": "My Open Job Orders"},
+	"Employment Partners": {
+		"Employer Lead": "Open Employer Leads",
+		"Hiring Partnership": "Active Partnerships",
+		"Job Order": "Open Job Orders",
+		"Placement": "Active Placements",
+		"Open Retention Issues": "Open Retention Issues",
+	},
+	"Job Retention": {
+		"Issues Awaiting Acknowledgement": "Issues Awaiting Acknowledgement",
+		"Placement": "Active Placements",
+	},
+}
+
+
+def _filters(*texts: str) -> set[tuple]:
+	"""(doctype, field, operator, value) of filter texts as the desk reads them; the desk's one
+	expression in them, the session's user, is the same marker in a shortcut and in a card."""
+	out = set()
+	for text in texts:
+		text = (text or "[]").replace("frappe.session.user", '"frappe.session.user"').replace('""', '"')
+		out |= {(f[0], f[1], f[2], json.dumps(f[3])) for f in json.loads(text)}
+	return out
+
+
+def test_a_shortcut_beside_a_card_counts_what_the_card_counts():
+	for name, twins in TWINS.items():
+		workspace = frappe.get_doc("Workspace", name)
+		shortcuts = {s.label: s for s in workspace.shortcuts}
+		on_it = {c.number_card_name for c in workspace.number_cards}
+		for label, card_name in twins.items():
+			assert card_name in on_it, (name, card_name)
+			card = frappe.get_doc("Number Card", card_name)
+			shortcut = shortcuts[label]
+			assert (shortcut.type, shortcut.link_to) == ("DocType", card.document_type), (name, label)
+			assert card.function == "Count", card_name
+			assert _filters(shortcut.stats_filter) == _filters(
+				card.filters_json, card.dynamic_filters_json
+			), (
+				name,
+				label,
+			)
+		# every shortcut with a badge on a doctype a card counts is one of the twins
+		counted = {frappe.db.get_value("Number Card", c, "document_type") for c in on_it}
+		for shortcut in workspace.shortcuts:
+			if shortcut.stats_filter and shortcut.link_to in counted:
+				assert shortcut.label in twins, (name, shortcut.label)
+
+
+def test_no_card_shows_a_change_frappe_cannot_compute_honestly():
+	"""Frappe's "% since last month" counts the records that match the card's filters now and were
+	created before a month ago: not last month's figure (a placement active then and ended since is
+	left out), and for a month-to-date count ("Employer Interactions This Month: 10, 150% since
+	yesterday") only noise.  The app's cards show their figure alone."""
+	cards = frappe.get_all(
+		"Number Card", filters={"module": "Employment Partners"}, fields=["name", "show_percentage_stats"]
+	)
+	assert cards and [c.name for c in cards if c.show_percentage_stats] == []
