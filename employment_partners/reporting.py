@@ -98,9 +98,13 @@ def heading_width(label: str) -> int:
 
 
 def fit(col: dict) -> dict:
-	"""`col`, made at least as wide as its heading."""
+	"""`col`, made at least as wide as its heading and, for a date, as its dates."""
 	if col.get("label"):
 		col["width"] = max(col.get("width") or 120, heading_width(col["label"]))
+	if col.get("fieldtype") in ("Date", "Datetime"):
+		moment = "2026-12-31 23:59:59" if col["fieldtype"] == "Datetime" else "2026-12-31"
+		shown = shown_length(moment, col) * HEADING_PX_PER_CHARACTER + CELL_PADDING_PX
+		col["width"] = max(col.get("width") or 120, int(shown + 0.5))
 	return col
 
 
@@ -113,6 +117,61 @@ def fitted(columns_of):
 		return [fit(col) if isinstance(col, dict) else col for col in columns_of(*args, **kwargs)]
 
 	return columns
+
+
+# a column of words is made as wide as its longest value up to this; a longer one ends in "…",
+# whole on hover (the desk's table)
+VALUE_CAP_PX = 360
+# a cell's padding and a tree row's indent step and toggle, in the desk's report table
+CELL_PADDING_PX = 24
+INDENT_PX = 15
+TOGGLE_PX = 20
+WORDS = {"Data", "Link", "Dynamic Link", "Select", "Date", "Datetime"}
+
+
+def shown_length(value, col: dict) -> int:
+	"""How many characters the desk shows for `value` in column `col`."""
+	if value is None or value == "":
+		return 0
+	if col.get("fieldtype") in ("Date", "Datetime"):
+		return len(frappe.format(value, col.get("fieldtype")))
+	return len(str(value))
+
+
+def fit_values(columns: list, rows: list) -> list:
+	"""`columns`, each column of words (and dates) made as wide as its longest value shown, up to
+	VALUE_CAP_PX (a date cut to "10-01-20…" says nothing); the first column of a tree report also
+	holds its rows' indent."""
+	tree = any(isinstance(row, dict) and row.get("indent") for row in rows)
+	for i, col in enumerate(columns):
+		if not isinstance(col, dict) or col.get("fieldtype", "Data") not in WORDS:
+			continue
+		fieldname = col.get("fieldname")
+		widest = 0
+		for row in rows:
+			value = row.get(fieldname) if isinstance(row, dict) else (row[i] if i < len(row) else None)
+			px = shown_length(value, col) * HEADING_PX_PER_CHARACTER
+			if tree and i == 0 and isinstance(row, dict):
+				px += (row.get("indent") or 0) * INDENT_PX + TOGGLE_PX
+			widest = max(widest, px)
+		if widest:
+			col["width"] = max(
+				col.get("width") or 120, min(VALUE_CAP_PX, int(widest + CELL_PADDING_PX + 0.5))
+			)
+	return columns
+
+
+def fitted_report(execute):
+	"""A report's execute whose columns are each made to fit its values (fit_values)."""
+
+	@functools.wraps(execute)
+	def run(filters=None):
+		out = execute(filters)
+		if isinstance(out, tuple | list) and len(out) > 1 and isinstance(out[1], list):
+			fit_values(out[0], out[1])
+		return out
+
+	return run
 
 
 NO_FIGURE = "–"

@@ -105,6 +105,17 @@ class Day:
 			timeout=TIMEOUT,
 		)
 
+	def twins_agree(self, workspace: str):
+		"""Each shortcut's badge shows the figure of the card beside it that counts the same thing
+		(tests/test_desk_fixtures.py TWINS)."""
+		from tests.test_desk_fixtures import TWINS
+
+		for shortcut, card in TWINS[workspace].items():
+			badge = self.page.locator(".shortcut-widget-box", has_text=shortcut).locator(".indicator-pill")
+			badge.wait_for(timeout=TIMEOUT)
+			figure = self.page.locator(".number-widget-box", has_text=card).locator(".number")
+			assert badge.inner_text().strip() == figure.inner_text().strip(), (workspace, shortcut, card)
+
 	def board_drag(self, card: str, to_stage: str):
 		"""The card that says `card` dragged by the mouse onto the `to_stage` column, as a person
 		drags it (the board's Sortable follows the mouse: forceFallback); returns when the board has
@@ -234,6 +245,7 @@ def test_a_reps_day(live_site, browser, people):
 	page.wait_for_url("**/app/business-services**", timeout=TIMEOUT)
 	day.cards_loaded()
 	assert "MY OPEN LEADS" in page.inner_text(".layout-main-section").upper()
+	day.twins_agree("Business Services")
 	# Frappe's administration is not offered
 	sidebar = page.inner_text(".desk-sidebar")
 	for admin in ("Users", "Build", "Website", "Integrations"):
@@ -357,6 +369,7 @@ def test_a_case_managers_day(live_site, browser, people):
 	text = page.inner_text(".layout-main-section").upper()
 	for card in ("OVERDUE FOLLOW-UPS", "ISSUES AWAITING ACKNOWLEDGEMENT", "AT RISK THIS WEEK"):
 		assert card in text, text
+	day.twins_agree("Job Retention")
 	day.check("workspace")
 	_shot(page, "case-manager-workspace")
 
@@ -422,6 +435,7 @@ def test_a_manager_reads_every_report(live_site, browser, people, report_sample)
 	page = day.page
 	page.wait_for_url("**/app/employment-partners**", timeout=TIMEOUT)
 	day.cards_loaded()
+	day.twins_agree("Employment Partners")
 	day.check("workspace")
 
 	# a chart's axis counts in whole numbers (Frappe printed 300 as "300.00")
@@ -436,6 +450,7 @@ def test_a_manager_reads_every_report(live_site, browser, people, report_sample)
 		"Report", filters={"module": "Employment Partners", "disabled": 0}, pluck="name", order_by="name"
 	)
 	assert len(reports) >= 11 and set(DAY_REPORTS) <= set(reports), reports
+	dated = 0
 	for report in reports:
 		filters = "" if report in DAY_REPORTS else query
 		day.go(f"/app/query-report/{quote(report)}?{filters}", ".report-wrapper")
@@ -458,13 +473,30 @@ def test_a_manager_reads_every_report(live_site, browser, people, report_sample)
 					.filter((el) => el.innerText.trim() && cut(el)).map((el) => el.innerText.trim());
 				const axis = [...document.querySelectorAll(".chart-container svg .y.axis text")]
 					.map((t) => t.textContent.trim());
-				return { title_cut: cut(title), title: title && title.innerText, headers, axis };
+				// a date cut to "10-01-20…" says nothing
+				const dates = new Set((frappe.query_report.columns || [])
+					.filter((c) => ["Date", "Datetime"].includes(c.fieldtype)).map((c) => c.label));
+				const date_cells = [...document.querySelectorAll(".dt-cell--header")]
+					.filter((h) => dates.has(h.innerText.trim()))
+					.flatMap((h) => [...document.querySelectorAll(
+						`.dt-body .dt-cell__content--col-${h.dataset.colIndex}`)]);
+				const dates_cut = date_cells.filter(cut).map((el) => el.innerText.trim());
+				// a date or a number in a filter says what it is
+				const unlabelled = [...document.querySelectorAll(".page-form .frappe-control")]
+					.filter((c) => ["Date", "Int"].includes(c.dataset.fieldtype))
+					.filter((c) => !c.querySelector(".ep-filter-label")).map((c) => c.dataset.fieldname);
+				return { title_cut: cut(title), title: title && title.innerText, headers, axis, dates_cut,
+					date_cells: date_cells.length, unlabelled };
 			}"""
 		)
 		assert not shown["title_cut"], (report, shown["title"])
 		assert shown["headers"] == [], (report, shown["headers"])
+		assert shown["dates_cut"] == [], (report, shown["dates_cut"][:3])
+		assert shown["unlabelled"] == [], (report, shown["unlabelled"])
+		dated += shown["date_cells"]
 		assert not [a for a in shown["axis"] if re.fullmatch(r"\d+\.00", a)], (report, shown["axis"])
 		day.check(f"report {report}")
+	assert dated, "no report showed a date column: the check above saw nothing"
 
 	# Excel, as the report's menu exports it
 	response = page.request.post(

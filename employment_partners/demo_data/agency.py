@@ -1672,7 +1672,7 @@ class Agency:
 				continue
 			frappe.get_doc(
 				{
-					"doctype": "Incentive Allocation", "fiscal_year": str(year), "year_start": start,
+					"doctype": "Incentive Allocation", "fiscal_year": f"FY {year}", "year_start": start,
 					"year_end": end, "employer_incentive_allocation": incentives,
 					"participant_bonus_allocation": bonuses,
 				}

@@ -534,13 +534,13 @@ class TestGeneratedAgency(EPTestCase):
 			)[0][0],
 			0,
 		)
-		self.assertTrue(frappe.db.exists("Incentive Allocation", str(today.year - 1)))
+		self.assertTrue(frappe.db.exists("Incentive Allocation", f"FY {today.year - 1}"))
 		# the demo's year is the generated agency's budget too (raised, not made twice), and every
 		# year is budgeted for what its placements commit: Incentive Spend reads a believable
 		# % spent (the demo's 25,000 beside the generated agency's spending had read 644 %)
 		spend = {row["name"]: row for row in placement_metrics.incentive_spend(on=today)}
 		self.assertGreaterEqual(spend[demo_year.name]["employer_incentive_allocation"], 25000)
-		self.assertFalse(frappe.db.exists("Incentive Allocation", str(today.year)))
+		self.assertFalse(frappe.db.exists("Incentive Allocation", f"FY {today.year}"))
 		for name, row in spend.items():
 			self.assertLess(row["spent_percent"] or 0, 100, (name, row))
 			self.assertGreater(row["remaining"], 0, name)
@@ -565,8 +565,8 @@ class TestGeneratedAgency(EPTestCase):
 				made | {"fiscal_year": str(year), "year_start": f"{year}-01-01", "year_end": f"{year}-12-31"}
 			).insert()
 		generate(today=getdate())
-		self.assertFalse(frappe.db.exists("Incentive Allocation", str(year)))
-		self.assertTrue(frappe.db.exists("Incentive Allocation", str(year - 1)))
+		self.assertFalse(frappe.db.exists("Incentive Allocation", f"FY {year}"))
+		self.assertTrue(frappe.db.exists("Incentive Allocation", f"FY {year - 1}"))
 
 	def test_scheduler_lag_leaves_the_daily_job_to_do(self):
 		"""With the scheduler two weeks behind, the daily job has reminders, escalations and missed

@@ -505,3 +505,25 @@ class TestTraining(EPTestCase):
 		self.assertEqual(attempt.status, scoring.NOT_USED)
 		self.assertIn("Training failed", attempt.note)
 		self.assertEqual(scoring.active_model()[0], in_use)
+
+
+class TestTrackRecordChart(EPTestCase):
+	"""The track record's chart reads whole beside many weeks (issue 23: labels cut to "0 ..." and
+	"Precision, Top ..."): short week labels and line names, its title saying what is drawn."""
+
+	def test_the_chart_says_what_it_draws_in_words_it_can_show_whole(self):
+		from employment_partners.employment_partners.report.early_warning_track_record import (
+			early_warning_track_record as report,
+		)
+
+		weeks = [
+			frappe._dict(week_start=f"2026-06-{day:02d}", precision_top_share=30.0, baseline_precision=12.5)
+			for day in (1, 8, 15, 22, 29)
+		]
+		chart = report.chart(weeks)
+		self.assertEqual(chart["data"]["labels"], ["Jun 1", "Jun 8", "Jun 15", "Jun 22", "Jun 29"])
+		self.assertEqual([d["name"] for d in chart["data"]["datasets"]], ["Top 10 %", "Baseline"])
+		self.assertIn("Precision", chart["title"])
+		headings = [c["label"] for c in report.week_columns()]
+		self.assertEqual(len(set(headings)), len(headings))
+		self.assertIn("Precision, Top 10 People", headings)

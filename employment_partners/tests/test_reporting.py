@@ -45,3 +45,55 @@ class TestReportingHelpers(EPTestCase):
 		self.assertIn('<details class="ep-definitions">', html)
 		self.assertIn("<b>Hires</b>: placements &lt;started&gt; in the period", html)
 		self.assertIn(frappe.format("2019-12-31", "Date"), html)
+
+
+class TestColumnWidths(EPTestCase):
+	"""A report column shows its heading and its values whole (issue 23: "With: Retai…", dates cut
+	to "10-01-20…", a cohort cut to "exits 01-01-2026 - 12-07-…"), words up to a cap."""
+
+	def test_a_date_column_is_as_wide_as_its_dates(self):
+		narrow = reporting.column("Due", "due_date", "Date", 80)
+		shown = len(frappe.format("2026-12-31", "Date"))
+		self.assertGreaterEqual(narrow["width"], shown * reporting.HEADING_PX_PER_CHARACTER + 24)
+		self.assertGreater(
+			reporting.fit({"label": "At", "fieldtype": "Datetime", "width": 80})["width"], narrow["width"]
+		)
+
+	def test_words_fit_their_longest_value_up_to_the_cap(self):
+		cohort = "exits 01-01-2026 - 12-07-2026"
+		columns = [
+			reporting.column("Measure", "measure", "Data", 100),
+			reporting.column("Cohort", "cohort", "Data", 100),
+			reporting.column("Counted From", "counted_from", "Data", 100),
+			reporting.column("Value", "value", "Float", 80),
+		]
+		rows = [
+			{"measure": "Exiters", "cohort": cohort, "counted_from": "x" * 300, "value": 1.0, "indent": 0},
+			{
+				"measure": "Excluded Exits (PIRL 923)",
+				"cohort": cohort,
+				"counted_from": "",
+				"value": 2.0,
+				"indent": 1,
+			},
+		]
+		reporting.fit_values(columns, rows)
+		px = reporting.HEADING_PX_PER_CHARACTER
+		self.assertEqual(columns[1]["width"], int(len(cohort) * px + 24 + 0.5))
+		self.assertEqual(columns[2]["width"], reporting.VALUE_CAP_PX)
+		self.assertEqual(columns[3]["width"], 80)  # figures keep theirs
+		# the tree's first column holds the indented row's indent and toggle
+		self.assertEqual(columns[0]["width"], int(len("Excluded Exits (PIRL 923)") * px + 15 + 20 + 24 + 0.5))
+
+	def test_every_report_fits_its_values(self):
+		reports = frappe.get_all(
+			"Report", filters={"module": "Employment Partners", "report_type": "Script Report"}, pluck="name"
+		)
+		self.assertGreaterEqual(len(reports), 11)
+		for name in reports:
+			module = frappe.get_module(
+				f"employment_partners.employment_partners.report.{frappe.scrub(name)}.{frappe.scrub(name)}"
+			)
+			# reporting.fitted_report's wrapper around the report's own execute
+			self.assertEqual(module.execute.__code__, reporting.fitted_report(len).__code__, name)
+			self.assertEqual(module.execute.__wrapped__.__module__, module.__name__, name)

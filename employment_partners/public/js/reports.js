@@ -11,6 +11,7 @@ employment_partners.reports.period_filters = function (extra = [], days = null) 
 			fieldname: "from_date",
 			label: __("From"),
 			fieldtype: "Date",
+			ep_label: 1,
 			default: days
 				? frappe.datetime.add_days(frappe.datetime.get_today(), 1 - days)
 				: frappe.datetime.year_start(),
@@ -20,6 +21,7 @@ employment_partners.reports.period_filters = function (extra = [], days = null) 
 			fieldname: "to_date",
 			label: __("To"),
 			fieldtype: "Date",
+			ep_label: 1,
 			default: frappe.datetime.get_today(),
 			reqd: 1,
 		},
@@ -29,6 +31,7 @@ employment_partners.reports.period_filters = function (extra = [], days = null) 
 			fieldname: "as_of",
 			label: __("As of"),
 			fieldtype: "Date",
+			ep_label: 1,
 			default: frappe.datetime.get_today(),
 			description: __("Evidence recorded up to this day counts"),
 		},
@@ -42,6 +45,7 @@ employment_partners.reports.as_of_filter = function () {
 		fieldname: "as_of",
 		label: __("As of"),
 		fieldtype: "Date",
+		ep_label: 1,
 		default: frappe.datetime.get_today(),
 		reqd: 1,
 	};
@@ -160,6 +164,14 @@ $(document).on("app_ready", () => {
 	};
 	QueryReport.prototype.__ep_definitions = true;
 
+	const setup_filters = QueryReport.prototype.setup_filters;
+	QueryReport.prototype.setup_filters = function () {
+		const out = setup_filters.apply(this, arguments);
+		const labelled = (this.filters || []).filter((f) => f.df && f.df.ep_label).map((f) => f.df.fieldname);
+		if (labelled.length) employment_partners.reports.label_filters(this, labelled);
+		return out;
+	};
+
 	// Print and PDF carry the agency's letter head: the site's default Letter Head is chosen,
 	// and ticked, unless the report names its own; the name chosen goes to the server with the PDF.
 	const print_settings = frappe.ui.get_print_settings;
@@ -191,9 +203,11 @@ if (!frappe.utils.format_chart_axis_number.__ep_whole_numbers) {
 	frappe.utils.format_chart_axis_number.__ep_whole_numbers = true;
 }
 
-// A filter whose value alone would not say what it is (Follow-up Due's "14") keeps its label in
-// sight, inside the box before the value: Frappe shows a filter's label only as the placeholder of
-// an empty box.
+// A filter whose value alone would not say what it is (Follow-up Due's "14", a period's three
+// dates "12-08-2025 | 12-07-2026 | 12-07-2026") keeps its label in sight, inside the box before the
+// value: Frappe shows a filter's label only as the placeholder of an empty box.  A report's filter
+// asks for it with `ep_label: 1` (the period filters and "As of" do); QueryReport.setup_filters
+// below applies it.
 employment_partners.reports.label_filters = function (report, fieldnames) {
 	for (const fieldname of fieldnames) {
 		const field = report.page.fields_dict[fieldname];
@@ -202,6 +216,12 @@ employment_partners.reports.label_filters = function (report, fieldnames) {
 		field.$wrapper.addClass("ep-labelled-filter");
 		field.$input.before($label);
 		field.$input.attr("aria-label", __(field.df.label));
-		field.$input.css("padding-left", `${Math.ceil($label.outerWidth()) + 14}px`);
+		// the value starts after the label, measured once the filter bar is drawn
+		const pad = () => {
+			const width = $label.outerWidth();
+			if (width) field.$input.css("padding-left", `${Math.ceil(width) + 14}px`);
+			return width;
+		};
+		if (!pad()) setTimeout(pad, 300);
 	}
 };

@@ -32,6 +32,7 @@ DEFINITIONS = [
 ]
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	as_of = getdate(filters.as_of or today())

@@ -3,7 +3,7 @@ against a plain baseline, and how its percentages compare with what happened."""
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate, today
+from frappe.utils import add_days, formatdate, getdate, today
 
 from employment_partners import reporting
 from employment_partners.metrics import early_warning
@@ -16,7 +16,7 @@ DEFINITIONS = [
 		"what the warning said at the start of each week (the week's first scoring, normally Monday's) about every placement current that day, against what happened in the 30 days from that day: the placement separated when it Ended (not Completed or Transitioned) on that day or one of the 29 after it. A week is judged once those 30 days have passed by the as-of day; the scores are the ones stored that day, never recomputed.",
 	),
 	(
-		"Precision in the Top 10",
+		"Precision in the Top 10 People",
 		"of the 10 placements with the highest risk that week (all of them if fewer were scored; ties by placement id), the share that separated.",
 	),
 	(
@@ -42,6 +42,7 @@ DEFINITIONS = [
 ]
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	as_of = getdate(filters.as_of or today())
@@ -79,7 +80,8 @@ def week_columns():
 		{"label": _("Week Of"), "fieldname": "week_start", "fieldtype": "Date", "width": 110},
 		{"label": _("Scored"), "fieldname": "scored", "fieldtype": "Int", "width": 80},
 		{"label": _("Separated within 30 Days"), "fieldname": "separated", "fieldtype": "Int", "width": 110},
-		percent("Precision, Top 10", "precision_top_n"),
+		# the top 10 people, not the top 10 % (the next column): the heading says which
+		percent("Precision, Top 10 People", "precision_top_n"),
 		percent("Precision, Top 10 %", "precision_top_share"),
 		percent("Recall, Top 10 %", "recall_top_share"),
 		{"label": _("Brier Score"), "fieldname": "brier", "fieldtype": "Float", "precision": 4, "width": 100},
@@ -152,11 +154,14 @@ def chart(weeks):
 	if not weeks:
 		return None
 	return {
+		# the chart's own words: its title says what is drawn, and a week's label and a line's name
+		# are short enough for the chart to show whole (it cuts "06-08-2026" to "0 ..." beside 20 more)
+		"title": _("Precision by week (%)"),
 		"data": {
-			"labels": [frappe.format(w.week_start, "Date") for w in weeks],
+			"labels": [formatdate(w.week_start, "MMM d") for w in weeks],
 			"datasets": [
-				{"name": _("Precision, Top 10 %"), "values": [w.precision_top_share or 0 for w in weeks]},
-				{"name": _("Baseline Precision"), "values": [w.baseline_precision or 0 for w in weeks]},
+				{"name": _("Top 10 %"), "values": [w.precision_top_share or 0 for w in weeks]},
+				{"name": _("Baseline"), "values": [w.baseline_precision or 0 for w in weeks]},
 			],
 		},
 		"type": "line",

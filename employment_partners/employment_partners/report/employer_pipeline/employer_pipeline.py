@@ -43,6 +43,7 @@ DEFINITIONS = [
 GROUPINGS = ("", *pipeline_metrics.GROUP_FIELDS)
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	reporting.check_filters(filters, {"group_by"})

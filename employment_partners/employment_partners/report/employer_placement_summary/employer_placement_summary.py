@@ -57,6 +57,7 @@ ROWS = (
 )
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	reporting.check_filters(filters, set())
 	period = periods.from_filters(filters)

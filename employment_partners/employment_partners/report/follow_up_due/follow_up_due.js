@@ -5,12 +5,15 @@ frappe.query_reports["Follow-up Due"] = {
 	filters: [
 		employment_partners.reports.as_of_filter(),
 		{ fieldname: "case_manager", label: __("Case Manager"), fieldtype: "Link", options: "User" },
-		{ fieldname: "within_days", label: __("Due within (days)"), fieldtype: "Int", default: 14 },
-	],
-	onload(report) {
 		// "14" alone says nothing: the box says "Due within (days) 14"
-		employment_partners.reports.label_filters(report, ["within_days"]);
-	},
+		{
+			fieldname: "within_days",
+			label: __("Due within (days)"),
+			fieldtype: "Int",
+			default: 14,
+			ep_label: 1,
+		},
+	],
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "standing" && data) {

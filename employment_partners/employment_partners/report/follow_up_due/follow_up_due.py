@@ -29,6 +29,7 @@ DEFINITIONS = [
 ]
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	as_of = filters.as_of or today()

@@ -9,6 +9,7 @@ frappe.query_reports["Incentive Spend"] = {
 			fieldname: "as_of",
 			label: __("As of"),
 			fieldtype: "Date",
+			ep_label: 1,
 			default: frappe.datetime.get_today(),
 			description: __("Payments dated up to this day count"),
 		},

@@ -126,6 +126,7 @@ OUTCOME_ROWS = (
 )
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	reporting.check_filters(filters, set())
 	period = periods.from_filters(filters)

@@ -64,6 +64,7 @@ STANDING_WORDS = {
 }
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	reporting.check_filters(filters, {"barrier", "indicator", "case_manager"})

@@ -100,6 +100,7 @@ BAND_INDICATORS = {
 }
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	reporting.check_filters(filters, {"status", "assigned_bsr"})

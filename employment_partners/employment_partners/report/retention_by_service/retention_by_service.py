@@ -44,6 +44,7 @@ DEFINITIONS = [
 ]
 
 
+@reporting.fitted_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	reporting.check_filters(filters, {"view"})
