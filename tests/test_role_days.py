@@ -479,7 +479,7 @@ def test_a_manager_reads_every_report(live_site, browser, people, report_sample)
 				const date_cells = [...document.querySelectorAll(".dt-cell--header")]
 					.filter((h) => dates.has(h.innerText.trim()))
 					.flatMap((h) => [...document.querySelectorAll(
-						`.dt-body .dt-cell__content--col-${h.dataset.colIndex}`)]);
+						`.dt-scrollable .dt-cell__content--col-${h.dataset.colIndex}`)]);
 				const dates_cut = date_cells.filter(cut).map((el) => el.innerText.trim());
 				// a date or a number in a filter says what it is
 				const unlabelled = [...document.querySelectorAll(".page-form .frappe-control")]
