@@ -493,6 +493,17 @@ WORKAROUNDS: tuple[Workaround, ...] = (
 		tests=("tests/test_role_days.py::test_a_manager_reads_every_report",),
 	),
 	Workaround(
+		name="report-chart-axis-options-replaced",
+		kind="script",
+		fixes="QueryReport.get_chart_options replaces a report chart's axisOptions with Frappe's own,"
+		' so a chart\'s xIsSeries is lost and every label of a week series is cut ("J ...").',
+		upstream=(f"{V15}/public/js/frappe/views/reports/query_report.js#L1056-L1059",),
+		upstream_status=NO_ISSUE,
+		versions=FRAPPE_15,
+		code="public/js/reports.js",
+		tests=("tests/test_role_days.py::test_a_manager_reads_every_report",),
+	),
+	Workaround(
 		name="kanban-skips-list-onload",
 		kind="script",
 		fixes="The kanban view replaces the list view's setup_view without running the list settings'"

@@ -164,6 +164,18 @@ $(document).on("app_ready", () => {
 	};
 	QueryReport.prototype.__ep_definitions = true;
 
+	// Frappe workaround "report-chart-axis-options-replaced" (employment_partners/workarounds.py):
+	// Frappe 15's get_chart_options replaces a report chart's axisOptions with its own, so a
+	// chart's xIsSeries is lost and each of a week series' labels is cut ("J ...") instead of every
+	// few being shown whole.  The report's own options are kept beside Frappe's.
+	const get_chart_options = QueryReport.prototype.get_chart_options;
+	QueryReport.prototype.get_chart_options = function (data) {
+		const own = data && data.chart && data.chart.axisOptions ? { ...data.chart.axisOptions } : null;
+		const options = get_chart_options.call(this, data);
+		if (options && own) options.axisOptions = { ...own, ...options.axisOptions };
+		return options;
+	};
+
 	const setup_filters = QueryReport.prototype.setup_filters;
 	QueryReport.prototype.setup_filters = function () {
 		const out = setup_filters.apply(this, arguments);
