@@ -103,8 +103,8 @@ def fit(col: dict) -> dict:
 		col["width"] = max(col.get("width") or 120, heading_width(col["label"]))
 	if col.get("fieldtype") in ("Date", "Datetime"):
 		moment = "2026-12-31 23:59:59" if col["fieldtype"] == "Datetime" else "2026-12-31"
-		shown = shown_length(moment, col) * DIGIT_PX + CELL_PADDING_PX
-		col["width"] = max(col.get("width") or 120, int(shown + 0.5))
+		width = shown_px(shown(moment, col)) + CELL_PADDING_PX
+		col["width"] = max(col.get("width") or 120, int(width + 0.5))
 	return col
 
 
@@ -127,23 +127,25 @@ CELL_PADDING_PX = 24
 INDENT_PX = 15
 TOGGLE_PX = 20
 WORDS = {"Data", "Link", "Dynamic Link", "Select", "Date", "Datetime"}
-# a date's digits are wider than words' average character (measured in the desk: "09-14-2026" is
-# 93 px at its 14 px font)
+# the desk's table font (14 px Inter): digits and capitals are wider than the rest (measured:
+# "09-14-2026" is 93 px; an id "PT-2025-00123" was cut at 130 px)
 DIGIT_PX = 9.5
+OTHER_PX = 7.2
 DATES = {"Date", "Datetime"}
 
 
-def px_per_character(col: dict) -> float:
-	return DIGIT_PX if col.get("fieldtype") in DATES else HEADING_PX_PER_CHARACTER
+def shown_px(text: str) -> float:
+	"""About how wide the desk's table draws `text`."""
+	return sum(DIGIT_PX if c.isdigit() or c.isupper() else OTHER_PX for c in text)
 
 
-def shown_length(value, col: dict) -> int:
-	"""How many characters the desk shows for `value` in column `col`."""
+def shown(value, col: dict) -> str:
+	"""The text the desk shows for `value` in column `col`."""
 	if value is None or value == "":
-		return 0
-	if col.get("fieldtype") in ("Date", "Datetime"):
-		return len(frappe.format(value, col.get("fieldtype")))
-	return len(str(value))
+		return ""
+	if col.get("fieldtype") in DATES:
+		return frappe.format(value, col.get("fieldtype"))
+	return str(value)
 
 
 def fit_values(columns: list, rows: list) -> list:
@@ -158,7 +160,7 @@ def fit_values(columns: list, rows: list) -> list:
 		widest = 0
 		for row in rows:
 			value = row.get(fieldname) if isinstance(row, dict) else (row[i] if i < len(row) else None)
-			px = shown_length(value, col) * px_per_character(col)
+			px = shown_px(shown(value, col))
 			if tree and i == 0 and isinstance(row, dict):
 				px += (row.get("indent") or 0) * INDENT_PX + TOGGLE_PX
 			widest = max(widest, px)

@@ -493,14 +493,19 @@ def test_a_manager_reads_every_report(live_site, browser, people, report_sample)
 				const unlabelled = [...document.querySelectorAll(".page-form .frappe-control")]
 					.filter((c) => ["Date", "Int"].includes(c.dataset.fieldtype))
 					.filter((c) => !c.querySelector(".ep-filter-label")).map((c) => c.dataset.fieldname);
+				// a headline figure's name whole ("Completed, Then Employed (30 / 90 / 180 ...")
+				const summaries = [...document.querySelectorAll(".report-summary .summary-label")]
+					.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+					.map((el) => el.innerText.trim());
 				return { title_cut: cut(title), title: title && title.innerText, headers, axis, dates_cut,
-					date_cells: date_cells.length, unlabelled };
+					date_cells: date_cells.length, unlabelled, summaries };
 			}"""
 		)
 		assert not shown["title_cut"], (report, shown["title"])
 		assert shown["headers"] == [], (report, shown["headers"])
 		assert shown["dates_cut"] == [], (report, shown["dates_cut"][:3])
 		assert shown["unlabelled"] == [], (report, shown["unlabelled"])
+		assert shown["summaries"] == [], (report, shown["summaries"])
 		dated += shown["date_cells"]
 		assert not [a for a in shown["axis"] if re.fullmatch(r"\d+\.00", a)], (report, shown["axis"])
 		day.check(f"report {report}")

@@ -53,10 +53,9 @@ class TestColumnWidths(EPTestCase):
 
 	def test_a_date_column_is_as_wide_as_its_dates(self):
 		narrow = reporting.column("Due", "due_date", "Date", 80)
-		shown = len(frappe.format("2026-12-31", "Date"))
 		# "09-14-2026" is 93 px in the desk's table, in a cell with 5 px padding each side
 		self.assertGreaterEqual(narrow["width"], 108)
-		self.assertGreaterEqual(narrow["width"], shown * reporting.DIGIT_PX + 16)
+		self.assertGreaterEqual(reporting.shown_px(frappe.format("2026-12-31", "Date")), 88)
 		self.assertGreater(
 			reporting.fit({"label": "At", "fieldtype": "Datetime", "width": 80})["width"], narrow["width"]
 		)
@@ -80,12 +79,19 @@ class TestColumnWidths(EPTestCase):
 			},
 		]
 		reporting.fit_values(columns, rows)
-		px = reporting.HEADING_PX_PER_CHARACTER
-		self.assertEqual(columns[1]["width"], int(len(cohort) * px + 24 + 0.5))
+		px = reporting.shown_px
+		self.assertEqual(columns[1]["width"], int(px(cohort) + 24 + 0.5))
 		self.assertEqual(columns[2]["width"], reporting.VALUE_CAP_PX)
 		self.assertEqual(columns[3]["width"], 80)  # figures keep theirs
 		# the tree's first column holds the indented row's indent and toggle
-		self.assertEqual(columns[0]["width"], int(len("Excluded Exits (PIRL 923)") * px + 15 + 20 + 24 + 0.5))
+		self.assertEqual(columns[0]["width"], int(px("Excluded Exits (PIRL 923)") + 15 + 20 + 24 + 0.5))
+		# an id's digits and capitals are wide: "PT-2025-00123" fits
+		self.assertGreaterEqual(
+			reporting.fit_values(
+				[reporting.column("Participant", "p", "Link", 130)], [{"p": "PT-2025-00123"}]
+			)[0]["width"],
+			140,
+		)
 
 	def test_every_report_fits_its_values(self):
 		reports = frappe.get_all(
