@@ -108,17 +108,6 @@ def fit(col: dict) -> dict:
 	return col
 
 
-def fitted(columns_of):
-	"""A report's columns function whose columns are each made at least as wide as its heading
-	(for columns written out by hand rather than with `column`)."""
-
-	@functools.wraps(columns_of)
-	def columns(*args, **kwargs):
-		return [fit(col) if isinstance(col, dict) else col for col in columns_of(*args, **kwargs)]
-
-	return columns
-
-
 # a column of words is made as wide as its longest value up to this; a longer one ends in "…",
 # whole on hover (the desk's table)
 VALUE_CAP_PX = 360
@@ -149,12 +138,16 @@ def shown(value, col: dict) -> str:
 
 
 def fit_values(columns: list, rows: list) -> list:
-	"""`columns`, each column of words (and dates) made as wide as its longest value shown, up to
+	"""`columns`, each as wide as its heading (`fit`, for columns written out by hand rather than
+	with `column`) and each column of words (and dates) as its longest value shown, up to
 	VALUE_CAP_PX (a date cut to "10-01-20…" says nothing); the first column of a tree report also
 	holds its rows' indent."""
 	tree = any(isinstance(row, dict) and row.get("indent") for row in rows)
 	for i, col in enumerate(columns):
-		if not isinstance(col, dict) or col.get("fieldtype", "Data") not in WORDS:
+		if not isinstance(col, dict):
+			continue
+		fit(col)
+		if col.get("fieldtype", "Data") not in WORDS:
 			continue
 		fieldname = col.get("fieldname")
 		widest = 0
@@ -172,7 +165,7 @@ def fit_values(columns: list, rows: list) -> list:
 
 
 def fitted_report(execute):
-	"""A report's execute whose columns are each made to fit its values (fit_values)."""
+	"""A report's execute whose columns are each made to fit their headings and values (fit_values)."""
 
 	@functools.wraps(execute)
 	def run(filters=None):

@@ -99,7 +99,6 @@ def partnership_chart(rows):
 	}
 
 
-@reporting.fitted
 def people_columns():
 	return [
 		{"label": _("Risk"), "fieldname": "risk", "fieldtype": "Percent", "precision": 1, "width": 80},
@@ -134,7 +133,6 @@ def people_columns():
 	]
 
 
-@reporting.fitted
 def partnership_columns():
 	return [
 		{

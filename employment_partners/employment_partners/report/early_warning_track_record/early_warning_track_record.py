@@ -67,7 +67,6 @@ def execute(filters=None):
 	return week_columns(), weeks, message, chart(weeks), summary(weeks)
 
 
-@reporting.fitted
 def week_columns():
 	percent = lambda label, fieldname, width=120: {  # noqa: E731
 		"label": _(label),
@@ -91,7 +90,6 @@ def week_columns():
 	]
 
 
-@reporting.fitted
 def calibration_columns():
 	return [
 		{"label": _("Risk Band"), "fieldname": "band", "fieldtype": "Data", "width": 140},

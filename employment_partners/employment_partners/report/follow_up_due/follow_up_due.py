@@ -46,7 +46,6 @@ def definitions(as_of, within: int) -> str:
 	return reporting.definitions(DEFINITIONS, note=note)
 
 
-@reporting.fitted
 def columns():
 	return [
 		{"label": _("Case Manager"), "fieldname": "case_manager_name", "fieldtype": "Data", "width": 180},
