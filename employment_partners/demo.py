@@ -656,10 +656,11 @@ def make_lead(name, industry, stage, wage, flags, website):
 def make_lead_contact(lead, website: str) -> str:
 	"""The lead's Contact (LEAD_CONTACTS): the person the rep's calls are with."""
 	first, last, title = LEAD_CONTACTS[lead.organisation_name]
-	portal = {employer: email for employer, (email, *_names) in DEMO_EMPLOYERS.items()}
+	portal_login = DEMO_EMPLOYERS.get(lead.organisation_name)
 	email = (
-		portal.get(lead.organisation_name)
-		or f"{first.lower()}@{website.split('.')[0]}.demo.employment-partners.invalid"
+		portal_login[0]
+		if portal_login
+		else f"{first.lower()}@{website.split('.')[0]}.demo.employment-partners.invalid"
 	)
 	return (
 		frappe.get_doc(
