@@ -179,8 +179,7 @@ $(document).on("app_ready", () => {
 	const setup_filters = QueryReport.prototype.setup_filters;
 	QueryReport.prototype.setup_filters = function () {
 		const out = setup_filters.apply(this, arguments);
-		const labelled = (this.filters || []).filter((f) => f.df && f.df.ep_label).map((f) => f.df.fieldname);
-		if (labelled.length) employment_partners.reports.label_filters(this, labelled);
+		employment_partners.reports.label_filters(this);
 		return out;
 	};
 
@@ -219,11 +218,11 @@ if (!frappe.utils.format_chart_axis_number.__ep_whole_numbers) {
 // dates "12-08-2025 | 12-07-2026 | 12-07-2026") keeps its label in sight, inside the box before the
 // value: Frappe shows a filter's label only as the placeholder of an empty box.  A report's filter
 // asks for it with `ep_label: 1` (the period filters and "As of" do); QueryReport.setup_filters
-// below applies it.
-employment_partners.reports.label_filters = function (report, fieldnames) {
-	for (const fieldname of fieldnames) {
-		const field = report.page.fields_dict[fieldname];
-		if (!field || !field.$input || field.$wrapper.find(".ep-filter-label").length) continue;
+// (above) applies it.
+employment_partners.reports.label_filters = function (report) {
+	for (const field of report.filters || []) {
+		if (!field.df || !field.df.ep_label || !field.$input) continue;
+		if (field.$wrapper.find(".ep-filter-label").length) continue;
 		const $label = $(`<span class="ep-filter-label" aria-hidden="true"></span>`).text(__(field.df.label));
 		field.$wrapper.addClass("ep-labelled-filter");
 		field.$input.before($label);
