@@ -137,6 +137,8 @@ def whose(doc, ptype: str = "write") -> tuple[str, str] | None:
 			)
 	if caseload_rule in RULES.get(doc.doctype, ()) and caseload_rule(doc.doctype, user, ptype):
 		person, case_manager = _caseload_owner(doc)
+		# (no one, for a participant the user may not read: the refusal then says no more than
+		# Frappe's, or it would name a person to someone who asked by a record's id)
 		if case_manager and case_manager not in caseload_of(user):
 			name = frappe.utils.get_fullname(case_manager)
 			return (
@@ -152,7 +154,7 @@ def whose(doc, ptype: str = "write") -> tuple[str, str] | None:
 def _caseload_owner(doc) -> tuple[str, str | None]:
 	"""(the participant's full name, their case manager) that decide whose caseload `doc` is in: a
 	stored record's stored participant, a new one's chosen participant (a new participant: the case
-	manager chosen for them)."""
+	manager chosen for them); ("", None) for a participant the session user may not read."""
 	if doc.doctype == "Participant":
 		if doc.is_new():
 			named = doc.full_name or " ".join(filter(None, (doc.first_name, doc.last_name)))
@@ -161,7 +163,7 @@ def _caseload_owner(doc) -> tuple[str, str | None]:
 	else:
 		stored = None if doc.is_new() else frappe.db.get_value(doc.doctype, doc.name, "participant")
 		participant = stored or doc.get("participant")
-	if not participant:
+	if not participant or not frappe.has_permission("Participant", "read", participant):
 		return "", None
 	full_name, case_manager = frappe.db.get_value(
 		"Participant", participant, ["full_name", "case_manager"]

@@ -198,3 +198,41 @@ class TestCaseloadRefusals(CaseloadCase):
 		doc.phone = "555-0143"
 		doc.save()
 		self.assertEqual(frappe.db.get_value("Participant", self.bens["Participant"], "phone"), "555-0143")
+
+
+class TestCaseloadRefusalsNameNoOneUnreadable(CaseloadCase):
+	"""Without agency-wide read a case manager reads no colleague's participant: a change asked of
+	one of their records by its id (REST saves without reading first) is refused without naming the
+	person or their case manager."""
+
+	def test_the_refusal_names_no_one(self):
+		frappe.set_user(self.ana)
+		names = (
+			frappe.db.get_value("Participant", self.bens["Participant"], "full_name"),
+			frappe.utils.get_fullname(self.ben),
+		)
+		follow_up = frappe.get_doc("Retention Follow-up", self.bens["Retention Follow-up"])
+		follow_up.notes = "rewritten"
+		session = frappe.get_doc(
+			{
+				"doctype": "Coaching Session",
+				"participant": self.bens["Participant"],
+				"kind": "Job Coaching",
+				"session_date": "2026-10-02",
+				"minutes": 20,
+				"mode": "Phone",
+			}
+		)
+		before = frappe.db.count("Coaching Session")
+		for doc in (follow_up, session):
+			frappe.local.message_log = []
+			with self.assertRaises(frappe.PermissionError) as raised:
+				doc.insert() if doc.is_new() else doc.save()
+			said = str(raised.exception) + " ".join(str(m) for m in frappe.local.message_log)
+			for name in names:
+				self.assertNotIn(name, said, doc.doctype)
+			self.assertNotIn("caseload", said, doc.doctype)
+		self.assertEqual(frappe.db.count("Coaching Session"), before)
+		self.assertNotEqual(
+			frappe.db.get_value("Retention Follow-up", self.bens["Retention Follow-up"], "notes"), "rewritten"
+		)
