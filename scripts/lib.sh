@@ -71,7 +71,9 @@ as_bench() {
 	if [[ "$(id -un)" == "$EP_BENCH_USER" ]]; then
 		env HOME="$home" PATH="$path" "$@"
 	else
-		runuser -u "$EP_BENCH_USER" -- env HOME="$home" PATH="$path" "$@"
+		# from the bench user's home: the caller's folder (a checkout cloned into a private folder,
+		# such as mktemp -d makes) may be one it cannot enter, and git, for one, will not start there
+		(cd "$home" && runuser -u "$EP_BENCH_USER" -- env HOME="$home" PATH="$path" "$@")
 	fi
 }
 
